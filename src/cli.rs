@@ -1,0 +1,127 @@
+//! The command line: `argline [FILE]` opens the window; the subcommands run
+//! headless. The commands and their output are a contract that scripts and
+//! tests rely on.
+
+use crate::format::{self, LoadError};
+use crate::generate::{GenerateParams, generate};
+use crate::model::Counts;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "argline",
+    version,
+    about = "Argument maps of competing explanations, linked to a dated timeline of evidence"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A map file to open in the window; without it, the bundled case study opens.
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check map files: exit 0 when all are valid, else print every problem as FILE:LINE:COL: message and exit 1.
+    Validate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print the counts of a map's items, one `name: value` line each.
+    Stats { file: PathBuf },
+    /// Write a deterministic synthetic map, for benchmarks and tests.
+    Generate {
+        #[arg(long)]
+        claims: usize,
+        #[arg(long)]
+        links: usize,
+        #[arg(long)]
+        events: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+}
+
+/// Runs a headless subcommand and returns the process's exit code.
+pub fn run_command(command: Command) -> ExitCode {
+    match command {
+        Command::Validate { files } => validate(&files),
+        Command::Stats { file } => stats(&file),
+        Command::Generate {
+            claims,
+            links,
+            events,
+            seed,
+            output,
+        } => {
+            let map = generate(GenerateParams {
+                claims,
+                links,
+                events,
+                seed,
+            });
+            match format::save_file(&map, &output) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => fail(&error.to_string()),
+            }
+        }
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("argline: {message}");
+    ExitCode::FAILURE
+}
+
+fn report(error: &LoadError) {
+    for line in error.lines() {
+        eprintln!("{line}");
+    }
+}
+
+fn validate(files: &[PathBuf]) -> ExitCode {
+    let mut all_valid = true;
+    for file in files {
+        match format::load_file(file) {
+            Ok(map) => {
+                let counts = Counts::of(&map);
+                println!(
+                    "{}: valid ({} events, {} claims, {} links)",
+                    file.display(),
+                    counts.events,
+                    counts.claims,
+                    counts.links
+                );
+            }
+            Err(error) => {
+                report(&error);
+                all_valid = false;
+            }
+        }
+    }
+    if all_valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn stats(file: &std::path::Path) -> ExitCode {
+    match format::load_file(file) {
+        Ok(map) => {
+            for (name, value) in Counts::of(&map).rows() {
+                println!("{name}: {value}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            report(&error);
+            ExitCode::FAILURE
+        }
+    }
+}

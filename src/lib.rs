@@ -1,0 +1,17 @@
+//! Argline: argument maps of competing explanations, linked to a dated timeline
+//! of evidence.
+//!
+//! The core (`model`, `format`, `generate`) is plain Rust with no egui; the `ui`
+//! module is the eframe application, which changes a map only through edit
+//! commands.
+
+pub mod cli;
+pub mod format;
+pub mod generate;
+pub mod model;
+pub mod ui;
+
+/// The bundled case study, embedded so that `argline` with no file opens it.
+pub const CASE_STUDY_RON: &str = include_str!("../sample_maps/us_china_cyber_2013_2015.ron");
+/// The name the bundled case study goes by in messages and the title bar.
+pub const CASE_STUDY_NAME: &str = "us_china_cyber_2013_2015.ron";

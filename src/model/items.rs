@@ -1,0 +1,232 @@
+//! The items of a map: sources, lanes, events, claims, links and the citations
+//! that tie them to sources. Plain data; see [`super::Map`] for the whole.
+
+use super::{ClaimId, Date, EventId, LaneId, LinkId, Rgb, SourceId};
+use serde::{Deserialize, Serialize};
+
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+/// Title, summary and credits of a map, and the format version of its file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub license: String,
+}
+
+/// A published text that quotes cite.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: SourceId,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub outlet: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
+}
+
+/// A row of the timeline (e.g. United States, China, bilateral).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lane {
+    pub id: LaneId,
+    pub name: String,
+    pub color: Rgb,
+}
+
+/// Words quoted verbatim from a source, with where they stand in it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    pub source: SourceId,
+    /// The exact words of the source.
+    pub quote: String,
+    /// Where in the source: a paragraph, a page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
+}
+
+/// Something that happened on a date, or over a span of dates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: EventId,
+    pub date: Date,
+    /// The last date of a span; `None` for a point event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub detail: String,
+    pub lane: LaneId,
+    /// Where the event's chip sits on the argument map when it serves as
+    /// evidence; `None` places it beneath the claims it bears on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+}
+
+impl Event {
+    pub fn is_span(&self) -> bool {
+        self.end.is_some()
+    }
+
+    /// The last date the event covers: its end for a span, else its date.
+    pub fn last_date(&self) -> Date {
+        self.end.unwrap_or(self.date)
+    }
+}
+
+/// What role a claim plays in the argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ClaimKind {
+    /// A rival account of what happened and why: a hypothesis.
+    Explanation,
+    /// A statement offered as a reason.
+    Claim,
+    /// A statement raised against another.
+    Objection,
+    /// An open question.
+    Question,
+}
+
+impl ClaimKind {
+    pub const ALL: [ClaimKind; 4] = [
+        Self::Explanation,
+        Self::Claim,
+        Self::Objection,
+        Self::Question,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Explanation => "Explanation",
+            Self::Claim => "Claim",
+            Self::Objection => "Objection",
+            Self::Question => "Question",
+        }
+    }
+}
+
+/// A point on the argument map's canvas, in canvas units (not pixels).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    pub x: f32,
+    pub y: f32,
+}
+
+impl Position {
+    pub fn new(x: f32, y: f32) -> Self {
+        Self { x, y }
+    }
+}
+
+/// A statement on the argument map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub id: ClaimId,
+    pub kind: ClaimKind,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub detail: String,
+    pub position: Position,
+    /// Kept in place by automatic layout.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub pinned: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+}
+
+/// Where a link starts: an event (as evidence) or a claim.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum LinkFrom {
+    Event(EventId),
+    Claim(ClaimId),
+}
+
+/// What a link bears on: a claim, or another link (an undercutter attacks the
+/// inference a link draws, not its conclusion).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum LinkTo {
+    Claim(ClaimId),
+    Link(LinkId),
+}
+
+/// How the start of a link bears on its end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Relation {
+    Supports,
+    Opposes,
+    Undercuts,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 3] = [Self::Supports, Self::Opposes, Self::Undercuts];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Supports => "supports",
+            Self::Opposes => "opposes",
+            Self::Undercuts => "undercuts",
+        }
+    }
+}
+
+/// How strongly a link bears on its end. With the relation, also the rating of
+/// a cell of a competing-hypotheses matrix (strong support = CC, …).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub enum Strength {
+    Weak,
+    #[default]
+    Moderate,
+    Strong,
+}
+
+impl Strength {
+    pub const ALL: [Strength; 3] = [Self::Weak, Self::Moderate, Self::Strong];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Weak => "weak",
+            Self::Moderate => "moderate",
+            Self::Strong => "strong",
+        }
+    }
+}
+
+/// A directed, typed relation from an event or claim to a claim or link.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub id: LinkId,
+    pub from: LinkFrom,
+    pub to: LinkTo,
+    pub relation: Relation,
+    #[serde(default)]
+    pub strength: Strength,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+}

@@ -1,0 +1,67 @@
+//! The document: a [`Map`] of sources, timeline lanes and events, claims, the
+//! links between them, and a story for presenting. Plain Rust, no egui.
+
+mod color;
+mod counts;
+mod date;
+mod ids;
+mod items;
+mod queries;
+mod story;
+pub mod validate;
+
+pub use color::Rgb;
+pub use counts::Counts;
+pub use date::{Date, DateShapeError, Precision};
+pub use ids::{ClaimId, EventId, ItemRef, LaneId, LinkId, SourceId, is_valid_slug};
+pub use items::{
+    Citation, Claim, ClaimKind, Event, Lane, Link, LinkFrom, LinkTo, Meta, Position, Relation,
+    Source, Strength,
+};
+pub use story::{StoryStep, TimeWindow, Viewport};
+
+use serde::{Deserialize, Serialize};
+
+/// The version of the file format this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole argument map: what a `.ron` file holds.
+///
+/// Items keep the order of the file, so that saving writes the same bytes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Map {
+    /// The version of the file format; see [`FORMAT_VERSION`].
+    pub format: u32,
+    pub meta: Meta,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub lanes: Vec<Lane>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+    #[serde(default)]
+    pub links: Vec<Link>,
+    #[serde(default)]
+    pub story: Vec<StoryStep>,
+}
+
+impl Default for Map {
+    fn default() -> Self {
+        Self {
+            format: FORMAT_VERSION,
+            meta: Meta {
+                title: "Untitled map".to_owned(),
+                ..Meta::default()
+            },
+            sources: Vec::new(),
+            lanes: Vec::new(),
+            events: Vec::new(),
+            claims: Vec::new(),
+            links: Vec::new(),
+            story: Vec::new(),
+        }
+    }
+}

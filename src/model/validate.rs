@@ -1,0 +1,379 @@
+//! Validation: every rule a map must meet beyond its syntax, checked all at
+//! once so that a user sees every problem of a file, not only the first.
+//!
+//! Each [`Problem`] names the place it was found as a [`FieldPath`] (e.g.
+//! `links[3].to`); the `format` module turns paths into line:col positions.
+
+use super::{Date, ItemRef, LinkFrom, LinkTo, Map, Position, is_valid_slug};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// One step of a path into the document: a field name or a list index.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum PathSegment {
+    Field(&'static str),
+    Index(usize),
+}
+
+/// Where in a map a problem was found, e.g. `events[4].end`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct FieldPath(pub Vec<PathSegment>);
+
+impl FieldPath {
+    fn item(section: &'static str, index: usize) -> Self {
+        Self(vec![PathSegment::Field(section), PathSegment::Index(index)])
+    }
+
+    fn then(&self, segment: PathSegment) -> Self {
+        let mut segments = self.0.clone();
+        segments.push(segment);
+        Self(segments)
+    }
+
+    fn field(&self, name: &'static str) -> Self {
+        self.then(PathSegment::Field(name))
+    }
+
+    fn index(&self, index: usize) -> Self {
+        self.then(PathSegment::Index(index))
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, segment) in self.0.iter().enumerate() {
+            match segment {
+                PathSegment::Field(name) if i == 0 => write!(f, "{name}")?,
+                PathSegment::Field(name) => write!(f, ".{name}")?,
+                PathSegment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A rule a map breaks, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: FieldPath,
+    pub message: String,
+}
+
+/// Every problem of `map`, in the order of the file. Empty when the map is valid.
+pub fn validate(map: &Map) -> Vec<Problem> {
+    let mut checker = Checker {
+        map,
+        problems: Vec::new(),
+    };
+    checker.check_text(
+        &FieldPath(vec![PathSegment::Field("meta")]).field("title"),
+        &map.meta.title,
+        "the map's title",
+    );
+    checker.check_ids();
+    checker.check_sources();
+    checker.check_lanes();
+    checker.check_events();
+    checker.check_claims();
+    checker.check_links();
+    checker.check_story();
+    checker.problems
+}
+
+struct Checker<'a> {
+    map: &'a Map,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, path: FieldPath, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path,
+            message: message.into(),
+        });
+    }
+
+    fn check_text(&mut self, path: &FieldPath, text: &str, what: &str) {
+        if text.trim().is_empty() {
+            self.report(path.clone(), format!("{what} is empty"));
+        }
+    }
+
+    fn check_date(&mut self, path: &FieldPath, date: &Date) {
+        if !date.exists() {
+            self.report(
+                path.clone(),
+                format!("{date} is not a date on the calendar"),
+            );
+        }
+    }
+
+    /// Ids are unique across the whole map, so that any id names one item.
+    fn check_ids(&mut self) {
+        let map = self.map;
+        let ids = (map
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| ("sources", i, s.id.as_str(), "source")))
+        .chain(
+            map.lanes
+                .iter()
+                .enumerate()
+                .map(|(i, l)| ("lanes", i, l.id.as_str(), "lane")),
+        )
+        .chain(
+            map.events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| ("events", i, e.id.as_str(), "event")),
+        )
+        .chain(
+            map.claims
+                .iter()
+                .enumerate()
+                .map(|(i, c)| ("claims", i, c.id.as_str(), "claim")),
+        )
+        .chain(
+            map.links
+                .iter()
+                .enumerate()
+                .map(|(i, l)| ("links", i, l.id.as_str(), "link")),
+        );
+        let mut first_use: HashMap<&str, &str> = HashMap::new();
+        for (section, index, id, kind) in ids {
+            let path = FieldPath::item(section, index).field("id");
+            if !is_valid_slug(id) {
+                self.report(
+                    path.clone(),
+                    format!(
+                        "id \"{id}\" is not a slug: use lowercase letters, digits, '-', '_' and '.'"
+                    ),
+                );
+            }
+            if let Some(earlier_kind) = first_use.get(id) {
+                self.report(
+                    path,
+                    format!("duplicate id \"{id}\": a {earlier_kind} already has it"),
+                );
+            } else {
+                first_use.insert(id, kind);
+            }
+        }
+    }
+
+    fn check_sources(&mut self) {
+        for (index, source) in self.map.sources.iter().enumerate() {
+            let path = FieldPath::item("sources", index);
+            self.check_text(&path.field("title"), &source.title, "the source's title");
+            if let Some(date) = &source.date {
+                self.check_date(&path.field("date"), date);
+            }
+        }
+    }
+
+    fn check_lanes(&mut self) {
+        for (index, lane) in self.map.lanes.iter().enumerate() {
+            self.check_text(
+                &FieldPath::item("lanes", index).field("name"),
+                &lane.name,
+                "the lane's name",
+            );
+        }
+    }
+
+    fn check_citations(&mut self, path: &FieldPath, citations: &[super::Citation]) {
+        for (index, citation) in citations.iter().enumerate() {
+            let path = path.field("citations").index(index);
+            if self.map.source(&citation.source).is_none() {
+                self.report(
+                    path.field("source"),
+                    format!("unknown source \"{}\"", citation.source),
+                );
+            }
+            self.check_text(&path.field("quote"), &citation.quote, "the quote");
+        }
+    }
+
+    fn check_events(&mut self) {
+        for (index, event) in self.map.events.iter().enumerate() {
+            let path = FieldPath::item("events", index);
+            self.check_date(&path.field("date"), &event.date);
+            if let Some(end) = &event.end {
+                self.check_date(&path.field("end"), end);
+                if end.last_day() < event.date.first_day() {
+                    self.report(
+                        path.field("end"),
+                        format!("the span ends ({end}) before it starts ({})", event.date),
+                    );
+                }
+            }
+            self.check_text(&path.field("title"), &event.title, "the event's title");
+            if self.map.lane(&event.lane).is_none() {
+                self.report(
+                    path.field("lane"),
+                    format!("unknown lane \"{}\"", event.lane),
+                );
+            }
+            if let Some(position) = &event.position {
+                self.check_position(&path.field("position"), position);
+            }
+            self.check_citations(&path, &event.citations);
+        }
+    }
+
+    fn check_position(&mut self, path: &FieldPath, position: &Position) {
+        const LIMIT: f32 = 1.0e7;
+        if !(position.x.is_finite() && position.y.is_finite())
+            || position.x.abs() > LIMIT
+            || position.y.abs() > LIMIT
+        {
+            self.report(
+                path.clone(),
+                format!(
+                    "position ({}, {}) is off the canvas (limit ±{LIMIT})",
+                    position.x, position.y
+                ),
+            );
+        }
+    }
+
+    fn check_claims(&mut self) {
+        for (index, claim) in self.map.claims.iter().enumerate() {
+            let path = FieldPath::item("claims", index);
+            self.check_text(&path.field("text"), &claim.text, "the claim's text");
+            self.check_position(&path.field("position"), &claim.position);
+            self.check_citations(&path, &claim.citations);
+        }
+    }
+
+    fn check_links(&mut self) {
+        let map = self.map;
+        let mut joined: HashMap<(&LinkFrom, &LinkTo), &str> = HashMap::new();
+        for (index, link) in map.links.iter().enumerate() {
+            let path = FieldPath::item("links", index);
+            match &link.from {
+                LinkFrom::Event(id) if map.event(id).is_none() => {
+                    self.report(path.field("from"), format!("unknown event \"{id}\""));
+                }
+                LinkFrom::Claim(id) if map.claim(id).is_none() => {
+                    self.report(path.field("from"), format!("unknown claim \"{id}\""));
+                }
+                _ => {}
+            }
+            match &link.to {
+                LinkTo::Claim(id) if map.claim(id).is_none() => {
+                    self.report(path.field("to"), format!("unknown claim \"{id}\""));
+                }
+                LinkTo::Link(id) if map.link(id).is_none() => {
+                    self.report(path.field("to"), format!("unknown link \"{id}\""));
+                }
+                LinkTo::Link(id) if id == &link.id => {
+                    self.report(path.field("to"), format!("link \"{id}\" bears on itself"));
+                }
+                LinkTo::Claim(to) if matches!(&link.from, LinkFrom::Claim(from) if from == to) => {
+                    self.report(
+                        path.field("to"),
+                        format!("link \"{}\" goes from claim \"{to}\" to itself", link.id),
+                    );
+                }
+                _ => {}
+            }
+            if let Some(earlier) = joined.insert((&link.from, &link.to), link.id.as_str()) {
+                self.report(
+                    path.field("to"),
+                    format!(
+                        "link \"{}\" joins the same two items as link \"{earlier}\"",
+                        link.id
+                    ),
+                );
+            }
+            self.check_citations(&path, &link.citations);
+        }
+        self.check_link_cycles();
+    }
+
+    /// A link may bear on a link, which may bear on a link…; that chain must end
+    /// at a claim, or the map cannot be drawn.
+    fn check_link_cycles(&mut self) {
+        let map = self.map;
+        let target_of: HashMap<&str, &str> = map
+            .links
+            .iter()
+            .filter_map(|link| match &link.to {
+                LinkTo::Link(target) => Some((link.id.as_str(), target.as_str())),
+                LinkTo::Claim(_) => None,
+            })
+            .collect();
+        let mut reported: HashSet<&str> = HashSet::new();
+        for (index, link) in map.links.iter().enumerate() {
+            let mut chain = vec![link.id.as_str()];
+            let mut current = link.id.as_str();
+            while let Some(&next) = target_of.get(current) {
+                if next == link.id.as_str() {
+                    if chain.len() > 1 && !chain.iter().any(|id| reported.contains(id)) {
+                        reported.extend(chain.iter().copied());
+                        chain.push(next);
+                        self.report(
+                            FieldPath::item("links", index).field("to"),
+                            format!("links bear on each other in a cycle: {}", chain.join(" → ")),
+                        );
+                    }
+                    break;
+                }
+                if chain.contains(&next) || chain.len() > map.links.len() {
+                    break;
+                }
+                chain.push(next);
+                current = next;
+            }
+        }
+    }
+
+    fn item_exists(&self, item: &ItemRef) -> bool {
+        match item {
+            ItemRef::Event(id) => self.map.event(id).is_some(),
+            ItemRef::Claim(id) => self.map.claim(id).is_some(),
+            ItemRef::Link(id) => self.map.link(id).is_some(),
+        }
+    }
+
+    fn check_story(&mut self) {
+        for (index, step) in self.map.story.iter().enumerate() {
+            let path = FieldPath::item("story", index);
+            self.check_text(&path.field("title"), &step.title, "the step's title");
+            for (field, items) in [("shows", &step.shows), ("highlights", &step.highlights)] {
+                for (item_index, item) in items.iter().enumerate() {
+                    if !self.item_exists(item) {
+                        self.report(
+                            path.field(field).index(item_index),
+                            format!("unknown {item}"),
+                        );
+                    }
+                }
+            }
+            if let Some(window) = &step.window {
+                self.check_date(&path.field("window").field("start"), &window.start);
+                self.check_date(&path.field("window").field("end"), &window.end);
+                if window.end.last_day() < window.start.first_day() {
+                    self.report(
+                        path.field("window").field("end"),
+                        format!(
+                            "the window ends ({}) before it starts ({})",
+                            window.end, window.start
+                        ),
+                    );
+                }
+            }
+            if let Some(viewport) = &step.viewport {
+                self.check_position(&path.field("viewport").field("center"), &viewport.center);
+                if !(viewport.zoom.is_finite() && viewport.zoom > 0.0) {
+                    self.report(
+                        path.field("viewport").field("zoom"),
+                        "the zoom must be a positive number",
+                    );
+                }
+            }
+        }
+    }
+}

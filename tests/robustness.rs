@@ -1,0 +1,52 @@
+//! Loading never panics, whatever the bytes: empty, garbage, invalid UTF-8,
+//! huge, deeply nested, or any prefix of a real map.
+
+use argline::format::{LoadError, MAX_FILE_BYTES, load_bytes, load_file};
+use proptest::prelude::*;
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_reading() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let path = folder.path().join("huge.ron");
+    let file = std::fs::File::create(&path).expect("create");
+    file.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
+    match load_file(&path) {
+        Err(LoadError::TooLarge { size_bytes, .. }) => assert_eq!(size_bytes, MAX_FILE_BYTES + 1),
+        other => panic!("expected TooLarge, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_large_valid_generated_map_loads() {
+    use argline::generate::{GenerateParams, generate};
+    let map = generate(GenerateParams {
+        claims: 2_000,
+        links: 4_000,
+        events: 800,
+        seed: 11,
+    });
+    let text = argline::format::to_ron_string(&map).expect("writes");
+    assert_eq!(load_bytes(text.as_bytes(), "big.ron").expect("loads"), map);
+}
+
+#[test]
+fn one_giant_string_loads() {
+    let title = "x".repeat(5_000_000);
+    let text = format!("(format: 1, meta: (title: \"{title}\"))");
+    let map = load_bytes(text.as_bytes(), "giant.ron").expect("loads");
+    assert_eq!(map.meta.title.len(), 5_000_000);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    #[test]
+    fn random_bytes_give_an_error_never_a_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        prop_assert!(load_bytes(&bytes, "random.ron").is_err());
+    }
+
+    #[test]
+    fn random_ron_like_text_never_panics(text in "[(\\[{)\\]}:,\"a-z0-9 \\n#-]{0,300}") {
+        let _ = load_bytes(text.as_bytes(), "noise.ron");
+    }
+}
