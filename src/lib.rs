@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod format;
 pub mod generate;
+pub mod layout;
 pub mod model;
 pub mod ui;
 

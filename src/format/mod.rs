@@ -99,48 +99,50 @@ pub fn load_str(text: &str, file: &str) -> Result<Map, LoadError> {
 /// This is the migration hook: when the format changes, a file of an older
 /// version is read here with that version's types and converted forward.
 fn upgrade(text: &str, file: &str) -> Result<Map, LoadError> {
-    #[derive(serde::Deserialize)]
-    struct VersionProbe {
-        #[serde(default)]
-        format: u32,
-    }
-    let probed = ron_options()
-        .from_str::<VersionProbe>(text)
-        .map(|probe| probe.format);
-    let format_position = || locate(text).find(&FieldPath(vec![PathSegment::Field("format")]));
-    if let Ok(version) = probed
-        && version > FORMAT_VERSION
-    {
-        return Err(single_problem(
+    let newer = |version: u32| {
+        let position = locate(text).find(&FieldPath(vec![PathSegment::Field("format")]));
+        single_problem(
             file,
-            format_position(),
+            position,
             format!(
                 "written by a newer Argline (format {version}); this build reads format {FORMAT_VERSION}"
             ),
-        ));
-    }
-    let map = ron_options().from_str::<Map>(text).map_err(|error| {
-        let start = error.span.start;
-        single_problem(
-            file,
-            TextPosition {
+        )
+    };
+    match ron_options().from_str::<Map>(text) {
+        Ok(map) if map.format > FORMAT_VERSION => Err(newer(map.format)),
+        Ok(map) if map.format != FORMAT_VERSION => {
+            let position = locate(text).find(&FieldPath(vec![PathSegment::Field("format")]));
+            Err(single_problem(
+                file,
+                position,
+                format!(
+                    "format {} is not an Argline format; this build reads format {FORMAT_VERSION}",
+                    map.format
+                ),
+            ))
+        }
+        Ok(map) => Ok(map),
+        Err(error) => {
+            // A newer format may not parse as this one: say so rather than report its syntax.
+            #[derive(serde::Deserialize)]
+            struct VersionProbe {
+                #[serde(default)]
+                format: u32,
+            }
+            if let Ok(probe) = ron_options().from_str::<VersionProbe>(text)
+                && probe.format > FORMAT_VERSION
+            {
+                return Err(newer(probe.format));
+            }
+            let start = error.span.start;
+            let position = TextPosition {
                 line: start.line.max(1),
                 col: start.col.max(1),
-            },
-            error.code.to_string(),
-        )
-    })?;
-    if map.format != FORMAT_VERSION {
-        return Err(single_problem(
-            file,
-            format_position(),
-            format!(
-                "format {} is not an Argline format; this build reads format {FORMAT_VERSION}",
-                map.format
-            ),
-        ));
+            };
+            Err(single_problem(file, position, error.code.to_string()))
+        }
     }
-    Ok(map)
 }
 
 fn ron_options() -> ron::Options {

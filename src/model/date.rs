@@ -159,6 +159,22 @@ impl Date {
         }
     }
 
+    /// The date as people write it: "7 Jun 2013", "Jun 2013" or "2013".
+    pub fn human(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let month = MONTHS
+            .get(self.month.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or("?");
+        match self.precision {
+            Precision::Year => self.year.to_string(),
+            Precision::Month => format!("{month} {}", self.year),
+            Precision::Day => format!("{} {month} {}", self.day, self.year),
+        }
+    }
+
     fn sort_key(&self) -> (i32, u32, u32, Precision) {
         (self.year, self.month, self.day, self.precision)
     }
@@ -262,6 +278,13 @@ mod tests {
             NaiveDate::from_ymd_opt(2016, 12, 31).unwrap()
         );
         assert!(Date::month(2015, 12).last_day() == NaiveDate::from_ymd_opt(2015, 12, 31).unwrap());
+    }
+
+    #[test]
+    fn human_form_follows_precision() {
+        assert_eq!(Date::day(2013, 6, 7).human(), "7 Jun 2013");
+        assert_eq!(Date::month(2014, 5).human(), "May 2014");
+        assert_eq!(Date::year(2016).human(), "2016");
     }
 
     #[test]

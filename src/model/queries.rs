@@ -43,6 +43,31 @@ impl Map {
         })
     }
 
+    /// The items one link away from `item`, and the links that join them: for
+    /// an event or claim, the links touching it and their other ends; for a
+    /// link, its two ends and the links bearing on it.
+    pub fn neighbours(&self, item: &ItemRef) -> Vec<ItemRef> {
+        let mut found = Vec::new();
+        if let ItemRef::Link(id) = item
+            && let Some(link) = self.link(id)
+        {
+            found.push(link.source_item());
+            found.push(link.target_item());
+        }
+        for link in self.links_touching(item) {
+            if matches!(item, ItemRef::Link(id) if &link.id == id) {
+                continue;
+            }
+            found.push(ItemRef::Link(link.id.clone()));
+            found.push(if link.starts_at(item) {
+                link.target_item()
+            } else {
+                link.source_item()
+            });
+        }
+        found
+    }
+
     /// Links that bear on the claim `explanation` with `relation`.
     pub fn evidence_with(&self, explanation: &ClaimId, relation: Relation) -> Vec<&Link> {
         self.links
@@ -219,6 +244,25 @@ mod tests {
         assert_eq!(touching(ItemRef::Claim("blinked".into())), ["l1", "l2"]);
         assert_eq!(touching(ItemRef::Event("group".into())), ["l3"]);
         assert_eq!(touching(ItemRef::Link("l1".into())), ["l1", "l3"]);
+    }
+
+    #[test]
+    fn neighbours_are_one_link_away() {
+        let map = small_map();
+        let names = |item: ItemRef| {
+            map.neighbours(&item)
+                .iter()
+                .map(|i| i.slug().to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names(ItemRef::Claim("blinked".into())),
+            ["l1", "summit", "l2", "doubt"]
+        );
+        assert_eq!(
+            names(ItemRef::Link("l1".into())),
+            ["summit", "blinked", "l3", "group"]
+        );
     }
 
     #[test]

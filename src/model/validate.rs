@@ -63,6 +63,7 @@ pub struct Problem {
 pub fn validate(map: &Map) -> Vec<Problem> {
     let mut checker = Checker {
         map,
+        known: HashSet::new(),
         problems: Vec::new(),
     };
     checker.check_text(
@@ -82,10 +83,16 @@ pub fn validate(map: &Map) -> Vec<Problem> {
 
 struct Checker<'a> {
     map: &'a Map,
+    /// Every (kind, id) in the map, so that references are checked in constant time.
+    known: HashSet<(&'static str, &'a str)>,
     problems: Vec<Problem>,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    fn has(&self, kind: &'static str, id: &str) -> bool {
+        self.known.contains(&(kind, id))
+    }
+
     fn report(&mut self, path: FieldPath, message: impl Into<String>) {
         self.problems.push(Problem {
             path,
@@ -110,7 +117,7 @@ impl Checker<'_> {
 
     /// Ids are unique across the whole map, so that any id names one item.
     fn check_ids(&mut self) {
-        let map = self.map;
+        let map: &'a Map = self.map;
         let ids = (map
             .sources
             .iter()
@@ -151,6 +158,7 @@ impl Checker<'_> {
                     ),
                 );
             }
+            self.known.insert((kind, id));
             if let Some(earlier_kind) = first_use.get(id) {
                 self.report(
                     path,
@@ -185,7 +193,7 @@ impl Checker<'_> {
     fn check_citations(&mut self, path: &FieldPath, citations: &[super::Citation]) {
         for (index, citation) in citations.iter().enumerate() {
             let path = path.field("citations").index(index);
-            if self.map.source(&citation.source).is_none() {
+            if !self.has("source", citation.source.as_str()) {
                 self.report(
                     path.field("source"),
                     format!("unknown source \"{}\"", citation.source),
@@ -209,7 +217,7 @@ impl Checker<'_> {
                 }
             }
             self.check_text(&path.field("title"), &event.title, "the event's title");
-            if self.map.lane(&event.lane).is_none() {
+            if !self.has("lane", event.lane.as_str()) {
                 self.report(
                     path.field("lane"),
                     format!("unknown lane \"{}\"", event.lane),
@@ -253,19 +261,19 @@ impl Checker<'_> {
         for (index, link) in map.links.iter().enumerate() {
             let path = FieldPath::item("links", index);
             match &link.from {
-                LinkFrom::Event(id) if map.event(id).is_none() => {
+                LinkFrom::Event(id) if !self.has("event", id.as_str()) => {
                     self.report(path.field("from"), format!("unknown event \"{id}\""));
                 }
-                LinkFrom::Claim(id) if map.claim(id).is_none() => {
+                LinkFrom::Claim(id) if !self.has("claim", id.as_str()) => {
                     self.report(path.field("from"), format!("unknown claim \"{id}\""));
                 }
                 _ => {}
             }
             match &link.to {
-                LinkTo::Claim(id) if map.claim(id).is_none() => {
+                LinkTo::Claim(id) if !self.has("claim", id.as_str()) => {
                     self.report(path.field("to"), format!("unknown claim \"{id}\""));
                 }
-                LinkTo::Link(id) if map.link(id).is_none() => {
+                LinkTo::Link(id) if !self.has("link", id.as_str()) => {
                     self.report(path.field("to"), format!("unknown link \"{id}\""));
                 }
                 LinkTo::Link(id) if id == &link.id => {
@@ -332,9 +340,9 @@ impl Checker<'_> {
 
     fn item_exists(&self, item: &ItemRef) -> bool {
         match item {
-            ItemRef::Event(id) => self.map.event(id).is_some(),
-            ItemRef::Claim(id) => self.map.claim(id).is_some(),
-            ItemRef::Link(id) => self.map.link(id).is_some(),
+            ItemRef::Event(id) => self.has("event", id.as_str()),
+            ItemRef::Claim(id) => self.has("claim", id.as_str()),
+            ItemRef::Link(id) => self.has("link", id.as_str()),
         }
     }
 

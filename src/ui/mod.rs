@@ -1,18 +1,42 @@
-//! The eframe application: the window over one map document.
+//! The eframe application: a shell (menus, toolbar, status bar) around the
+//! argument map, the timeline and the inspector. The UI reads the document and
+//! keeps its own view state (selection, zoom, pan); it never edits the map
+//! directly.
 
-use crate::format;
-use crate::model::{Counts, Map};
+mod app;
+mod commands;
+mod document;
+mod fonts;
+mod inspector;
+pub mod map_view;
+mod prefs;
+mod selection;
+mod shell;
+mod theme;
+mod timeline;
+
+pub use app::ArglineApp;
+pub use commands::Command;
+pub use document::Document;
+pub use prefs::{Prefs, ThemeChoice};
+pub use selection::{Highlight, Origin, Selection};
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Sets up fonts (with the CJK fallback) on a context; the window and the UI tests both call it.
+pub fn install_fonts(ctx: &egui::Context) {
+    fonts::install(ctx);
+}
+
 /// Opens the window on `file`, or on the bundled case study when there is none.
 pub fn run_window(file: Option<PathBuf>) -> ExitCode {
-    let map = match &file {
-        Some(path) => format::load_file(path),
-        None => format::load_str(crate::CASE_STUDY_RON, crate::CASE_STUDY_NAME),
+    let document = match file {
+        Some(path) => Document::open(path),
+        None => Document::case_study(),
     };
-    let map = match map {
-        Ok(map) => map,
+    let document = match document {
+        Ok(document) => document,
         Err(error) => {
             for line in error.lines() {
                 eprintln!("{line}");
@@ -20,14 +44,28 @@ pub fn run_window(file: Option<PathBuf>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_inner_size([1400.0, 900.0])
+        .with_min_inner_size([720.0, 480.0])
+        .with_title(format!("{} — Argline", document.name))
+        .with_app_id("argline");
+    match eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(error) => eprintln!("argline: the window icon could not be read: {error}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default().with_inner_size([1400.0, 900.0]),
+        viewport,
         ..Default::default()
     };
     let result = eframe::run_native(
         "Argline",
         options,
-        Box::new(|_creation| Ok(Box::new(PlainApp { map }))),
+        Box::new(|creation| {
+            install_fonts(&creation.egui_ctx);
+            Ok(Box::new(ArglineApp::from_creation_context(
+                creation, document,
+            )))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -35,21 +73,5 @@ pub fn run_window(file: Option<PathBuf>) -> ExitCode {
             eprintln!("argline: cannot open the window: {error}");
             ExitCode::FAILURE
         }
-    }
-}
-
-struct PlainApp {
-    map: Map,
-}
-
-impl eframe::App for PlainApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading(&self.map.meta.title);
-            ui.label(&self.map.meta.summary);
-            for (name, value) in Counts::of(&self.map).rows() {
-                ui.label(format!("{name}: {value}"));
-            }
-        });
     }
 }

@@ -1,0 +1,230 @@
+//! The application: one open document, the views over it, and the commands
+//! that run after each UI pass. `show` draws everything and is what the
+//! window, the UI tests and the frame benchmark all call.
+
+use super::commands::Command;
+use super::document::Document;
+use super::inspector;
+use super::map_view::{MapView, item_name};
+use super::prefs::{Prefs, STORAGE_KEY, ThemeChoice};
+use super::selection::{Highlight, Origin, Selection};
+use super::shell;
+use super::timeline::TimelineView;
+use crate::model::ItemRef;
+
+pub struct ArglineApp {
+    document: Document,
+    selection: Selection,
+    map_view: MapView,
+    timeline: TimelineView,
+    prefs: Prefs,
+    applied_theme: Option<ThemeChoice>,
+    shown_title: String,
+    shortcuts_open: bool,
+}
+
+impl ArglineApp {
+    pub fn new(document: Document, prefs: Prefs) -> Self {
+        Self {
+            document,
+            selection: Selection::default(),
+            map_view: MapView::default(),
+            timeline: TimelineView::default(),
+            prefs,
+            applied_theme: None,
+            shown_title: String::new(),
+            shortcuts_open: false,
+        }
+    }
+
+    /// The app as the window starts it: preferences from eframe's storage.
+    pub fn from_creation_context(
+        creation: &eframe::CreationContext<'_>,
+        document: Document,
+    ) -> Self {
+        let prefs = creation
+            .storage
+            .and_then(|storage| eframe::get_value(storage, STORAGE_KEY))
+            .unwrap_or_default();
+        Self::new(document, prefs)
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// What the current selection draws out in both views.
+    pub fn highlight(&self) -> Highlight {
+        Highlight::of(&self.selection, &self.document.map)
+    }
+
+    pub fn window_title(&self) -> String {
+        format!("{} — Argline", self.document.name)
+    }
+
+    /// Draws the whole window into `ui` and runs the commands chosen.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.applied_theme != Some(self.prefs.theme) {
+            ctx.set_theme(self.prefs.theme.preference());
+            self.applied_theme = Some(self.prefs.theme);
+        }
+        let title = self.window_title();
+        if self.shown_title != title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+        let mut commands = self.shortcut_commands(&ctx);
+        let highlight = self.highlight();
+        let map = &self.document.map;
+
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            shell::menu_bar_ui(
+                ui,
+                self.prefs.inspector_open,
+                &mut self.prefs.theme,
+                &mut commands,
+            );
+        });
+        egui::Panel::top("toolbar").show(ui, |ui| shell::toolbar_ui(ui, map, &mut commands));
+        let selection_name = self.selection.primary().map(|item| item_name(map, item));
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            shell::status_bar_ui(ui, map, selection_name, self.map_view.zoom());
+        });
+        egui::Panel::bottom("timeline")
+            .resizable(true)
+            .default_size(TimelineView::preferred_height(map, 2))
+            .size_range(120.0..=900.0)
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                self.timeline.ui(ui, map, &mut self.selection, &highlight)
+            });
+        let mut go_to = None;
+        if self.prefs.inspector_open {
+            egui::Panel::right("inspector")
+                .resizable(true)
+                .default_size(360.0)
+                .size_range(240.0..=700.0)
+                .show(ui, |ui| {
+                    ui.add_space(6.0);
+                    go_to = inspector::inspector_ui(ui, map, &self.selection);
+                });
+        }
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                self.map_view.ui(
+                    ui,
+                    map,
+                    self.document.revision,
+                    &mut self.selection,
+                    &highlight,
+                );
+            });
+        shell::shortcuts_window_ui(&ctx, &mut self.shortcuts_open);
+        if let Some(item) = go_to {
+            inspector::go_to(&mut self.selection, item);
+        }
+        for command in commands {
+            self.run(&ctx, command);
+        }
+    }
+
+    /// The commands whose shortcuts were pressed this frame. Bare keys (arrows,
+    /// Home, F…) are left to a focused text field.
+    fn shortcut_commands(&self, ctx: &egui::Context) -> Vec<Command> {
+        let typing = ctx.egui_wants_keyboard_input();
+        Command::ALL
+            .into_iter()
+            .filter(|command| !(typing && command.is_plain_key()))
+            .filter(|command| ctx.input_mut(|input| input.consume_shortcut(&command.shortcut())))
+            .collect()
+    }
+
+    fn run(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::FitAll => {
+                self.map_view.request_fit();
+                self.timeline.request_fit();
+            }
+            Command::ToggleInspector => self.prefs.inspector_open = !self.prefs.inspector_open,
+            Command::ToggleTheme => {
+                self.prefs.theme = if ctx.global_style().visuals.dark_mode {
+                    ThemeChoice::Light
+                } else {
+                    ThemeChoice::Dark
+                };
+            }
+            Command::PreviousEvent => self.step_event(-1),
+            Command::NextEvent => self.step_event(1),
+            Command::FirstEvent => self.step_to_end(false),
+            Command::LastEvent => self.step_to_end(true),
+            Command::ClearSelection => self.selection.clear(),
+            Command::ShowShortcuts => self.shortcuts_open = true,
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// Event indices in chronological order (then by end, then by title).
+    fn chronological_events(&self) -> Vec<usize> {
+        let events = &self.document.map.events;
+        let mut order: Vec<usize> = (0..events.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (x, y) = (&events[a], &events[b]);
+            x.date
+                .cmp(&y.date)
+                .then(x.last_date().cmp(&y.last_date()))
+                .then(x.title.cmp(&y.title))
+        });
+        order
+    }
+
+    fn select_event_at(&mut self, index: usize) {
+        if let Some(event) = self.document.map.events.get(index) {
+            self.selection
+                .select(ItemRef::Event(event.id.clone()), Origin::Other);
+        }
+    }
+
+    fn step_event(&mut self, direction: isize) {
+        let order = self.chronological_events();
+        let current = match self.selection.primary() {
+            Some(ItemRef::Event(id)) => order
+                .iter()
+                .position(|&i| &self.document.map.events[i].id == id),
+            _ => None,
+        };
+        let next = match current {
+            Some(position) => position
+                .checked_add_signed(direction)
+                .filter(|&p| p < order.len()),
+            None if direction > 0 => Some(0),
+            None => order.len().checked_sub(1),
+        };
+        if let Some(&index) = next.and_then(|position| order.get(position)) {
+            self.select_event_at(index);
+        }
+    }
+
+    fn step_to_end(&mut self, last: bool) {
+        let order = self.chronological_events();
+        let end = if last { order.last() } else { order.first() };
+        if let Some(&index) = end {
+            self.select_event_at(index);
+        }
+    }
+}
+
+impl eframe::App for ArglineApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.prefs);
+    }
+}

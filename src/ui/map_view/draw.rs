@@ -1,0 +1,300 @@
+//! Painting the argument map: claim cards, evidence chips, link arrows and the
+//! legend. Pure painting; interaction lives in the parent module.
+
+use super::geometry::{
+    CARD_PADDING, CHIP_PADDING, CHIP_TEXT_SIZE, DATE_LINE_HEIGHT, KIND_LINE_HEIGHT, text_size,
+};
+use crate::model::{Claim, ClaimKind, Event, Lane, Relation, Strength};
+use crate::ui::theme;
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2,
+};
+
+/// Below this zoom, cards are drawn without text (level of detail).
+pub const TEXT_MIN_ZOOM: f32 = 0.18;
+
+pub struct Look {
+    pub dark: bool,
+    pub selected: bool,
+    pub dimmed: bool,
+    pub zoom: f32,
+}
+
+pub fn card(painter: &Painter, rect: Rect, claim: &Claim, look: &Look) {
+    let kind_color = theme::emphasis(theme::kind_color(claim.kind, look.dark), look.dimmed);
+    let fill = theme::emphasis(theme::card_fill(claim.kind, look.dark), look.dimmed);
+    let radius = CornerRadius::same((6.0 * look.zoom).clamp(1.0, 10.0) as u8);
+    let border_width = if claim.kind == ClaimKind::Explanation {
+        2.5
+    } else {
+        1.2
+    } * look.zoom.clamp(0.5, 1.5);
+    painter.rect(
+        rect,
+        radius,
+        fill,
+        Stroke::new(border_width, kind_color),
+        StrokeKind::Inside,
+    );
+    if look.selected {
+        painter.rect_stroke(
+            rect.expand(3.0),
+            radius,
+            Stroke::new(2.5, theme::selection_color(look.dark)),
+            StrokeKind::Outside,
+        );
+    }
+    if look.zoom < TEXT_MIN_ZOOM {
+        return;
+    }
+    let z = look.zoom;
+    let text_color = theme::emphasis(theme::text_color(look.dark), look.dimmed);
+    let inner_left = rect.left() + CARD_PADDING * z;
+    let kind_label = claim.kind.label().to_uppercase();
+    let kind_font = FontId::proportional(11.0 * z);
+    let mut label_left = inner_left;
+    if claim.kind == ClaimKind::Explanation {
+        // A diamond marks the explanations, the rivals the map is about.
+        let center = Pos2::new(inner_left + 5.0 * z, rect.top() + (CARD_PADDING + 6.5) * z);
+        let r = 5.0 * z;
+        let diamond = vec![
+            center + Vec2::new(0.0, -r),
+            center + Vec2::new(r, 0.0),
+            center + Vec2::new(0.0, r),
+            center + Vec2::new(-r, 0.0),
+        ];
+        painter.add(Shape::convex_polygon(diamond, kind_color, Stroke::NONE));
+        label_left += 14.0 * z;
+    }
+    painter.text(
+        Pos2::new(label_left, rect.top() + CARD_PADDING * z),
+        Align2::LEFT_TOP,
+        kind_label,
+        kind_font,
+        kind_color,
+    );
+    let wrap = rect.width() - 2.0 * CARD_PADDING * z;
+    let galley = painter.layout(
+        claim.text.clone(),
+        FontId::proportional(text_size(claim.kind) * z),
+        text_color,
+        wrap,
+    );
+    painter.galley(
+        Pos2::new(
+            inner_left,
+            rect.top() + (CARD_PADDING + KIND_LINE_HEIGHT) * z,
+        ),
+        galley,
+        text_color,
+    );
+}
+
+pub fn chip(painter: &Painter, rect: Rect, event: &Event, lane: Option<&Lane>, look: &Look) {
+    let lane_color = lane.map_or(Color32::GRAY, |lane| theme::lane_color(lane.color));
+    let lane_color = theme::emphasis(lane_color, look.dimmed);
+    let fill = theme::emphasis(theme::card_fill(ClaimKind::Claim, look.dark), look.dimmed);
+    let radius =
+        CornerRadius::same((rect.height() / 2.0).min(14.0 * look.zoom).clamp(1.0, 30.0) as u8);
+    painter.rect(
+        rect,
+        radius,
+        fill,
+        Stroke::new(1.2 * look.zoom.clamp(0.5, 1.5), lane_color),
+        StrokeKind::Inside,
+    );
+    let stripe = Rect::from_min_size(rect.min, Vec2::new(6.0 * look.zoom, rect.height()));
+    painter
+        .with_clip_rect(stripe.intersect(painter.clip_rect()))
+        .rect_filled(rect, radius, lane_color);
+    if look.selected {
+        painter.rect_stroke(
+            rect.expand(3.0),
+            radius,
+            Stroke::new(2.5, theme::selection_color(look.dark)),
+            StrokeKind::Outside,
+        );
+    }
+    if look.zoom < TEXT_MIN_ZOOM {
+        return;
+    }
+    let z = look.zoom;
+    let text_color = theme::emphasis(theme::text_color(look.dark), look.dimmed);
+    let left = rect.left() + (CHIP_PADDING + 6.0) * z;
+    let when = match &event.end {
+        Some(end) => format!("{} – {}", event.date.human(), end.human()),
+        None => event.date.human(),
+    };
+    painter.text(
+        Pos2::new(left, rect.top() + CHIP_PADDING * z),
+        Align2::LEFT_TOP,
+        when,
+        FontId::proportional(11.0 * z),
+        lane_color,
+    );
+    let wrap = rect.right() - CHIP_PADDING * z - left;
+    let galley = painter.layout(
+        event.title.clone(),
+        FontId::proportional(CHIP_TEXT_SIZE * z),
+        text_color,
+        wrap,
+    );
+    painter.galley(
+        Pos2::new(left, rect.top() + (CHIP_PADDING + DATE_LINE_HEIGHT) * z),
+        galley,
+        text_color,
+    );
+}
+
+/// An arrow from `start` to `end`, coloured by relation, as wide as its strength.
+pub fn arrow(
+    painter: &Painter,
+    start: Pos2,
+    end: Pos2,
+    relation: Relation,
+    strength: Strength,
+    look: &Look,
+) {
+    let color = theme::emphasis(theme::relation_color(relation, look.dark), look.dimmed);
+    let width = theme::strength_width(strength) * look.zoom.clamp(0.4, 1.6)
+        + if look.selected { 1.5 } else { 0.0 };
+    let direction = (end - start).normalized();
+    if !direction.is_finite() {
+        return;
+    }
+    let head_length = (9.0 + 2.0 * width) * look.zoom.clamp(0.6, 1.4);
+    let base = end - direction * head_length;
+    let stroke = Stroke::new(width, color);
+    if relation == Relation::Undercuts {
+        painter.extend(Shape::dashed_line(
+            &[start, base],
+            stroke,
+            7.0 * look.zoom.clamp(0.5, 1.5),
+            4.0 * look.zoom.clamp(0.5, 1.5),
+        ));
+    } else {
+        painter.line_segment([start, base], stroke);
+    }
+    let normal = Vec2::new(-direction.y, direction.x) * head_length * 0.5;
+    painter.add(Shape::convex_polygon(
+        vec![end, base + normal, base - normal],
+        color,
+        Stroke::NONE,
+    ));
+    if look.selected {
+        painter.line_segment(
+            [start, base],
+            Stroke::new(
+                width + 4.0,
+                theme::selection_color(look.dark).gamma_multiply(0.35),
+            ),
+        );
+    }
+}
+
+const LEGEND_ROW: f32 = 18.0;
+/// The height the legend takes from the bottom of the map, margin included.
+pub const LEGEND_HEIGHT: f32 = 5.0 * LEGEND_ROW + 16.0 + 10.0;
+
+/// The legend in the map's bottom-left corner: relations, strengths, kinds.
+pub fn legend(painter: &Painter, map_rect: Rect, dark: bool) {
+    let row = LEGEND_ROW;
+    let size = Vec2::new(300.0, LEGEND_HEIGHT - 10.0);
+    let rect = Rect::from_min_size(
+        Pos2::new(map_rect.left() + 10.0, map_rect.bottom() - size.y - 10.0),
+        size,
+    );
+    let fill = if dark {
+        Color32::from_black_alpha(200)
+    } else {
+        Color32::from_white_alpha(230)
+    };
+    painter.rect(
+        rect,
+        CornerRadius::same(6),
+        fill,
+        Stroke::new(1.0, theme::grid_color(dark)),
+        StrokeKind::Inside,
+    );
+    let font = FontId::proportional(12.0);
+    let text = theme::text_color(dark);
+    let mut y = rect.top() + 8.0 + row / 2.0;
+    let line_look = Look {
+        dark,
+        selected: false,
+        dimmed: false,
+        zoom: 1.0,
+    };
+    for (column, relation) in Relation::ALL.iter().enumerate() {
+        let x = rect.left() + 10.0 + column as f32 * 96.0;
+        arrow(
+            painter,
+            Pos2::new(x, y),
+            Pos2::new(x + 30.0, y),
+            *relation,
+            Strength::Moderate,
+            &line_look,
+        );
+        painter.text(
+            Pos2::new(x + 36.0, y),
+            Align2::LEFT_CENTER,
+            relation.label(),
+            font.clone(),
+            text,
+        );
+    }
+    y += row;
+    for (column, strength) in Strength::ALL.iter().enumerate() {
+        let x = rect.left() + 10.0 + column as f32 * 96.0;
+        painter.line_segment(
+            [Pos2::new(x, y), Pos2::new(x + 30.0, y)],
+            Stroke::new(
+                theme::strength_width(*strength),
+                theme::weak_text_color(dark),
+            ),
+        );
+        painter.text(
+            Pos2::new(x + 36.0, y),
+            Align2::LEFT_CENTER,
+            strength.label(),
+            font.clone(),
+            text,
+        );
+    }
+    y += row;
+    for (index, kind) in ClaimKind::ALL.iter().enumerate() {
+        let x = rect.left() + 10.0 + (index % 2) as f32 * 144.0;
+        let y = y + (index / 2) as f32 * row;
+        let swatch = Rect::from_center_size(Pos2::new(x + 7.0, y), Vec2::new(14.0, 10.0));
+        painter.rect(
+            swatch,
+            CornerRadius::same(2),
+            theme::card_fill(*kind, dark),
+            Stroke::new(2.0, theme::kind_color(*kind, dark)),
+            StrokeKind::Inside,
+        );
+        painter.text(
+            Pos2::new(x + 20.0, y),
+            Align2::LEFT_CENTER,
+            kind.label(),
+            font.clone(),
+            text,
+        );
+    }
+    y += 2.0 * row;
+    let chip = Rect::from_center_size(Pos2::new(rect.left() + 24.0, y), Vec2::new(28.0, 12.0));
+    painter.rect(
+        chip,
+        CornerRadius::same(6),
+        theme::card_fill(ClaimKind::Claim, dark),
+        Stroke::new(1.2, theme::weak_text_color(dark)),
+        StrokeKind::Inside,
+    );
+    painter.text(
+        Pos2::new(rect.left() + 44.0, y),
+        Align2::LEFT_CENTER,
+        "Event used as evidence (lane colour)",
+        font,
+        text,
+    );
+}

@@ -1,0 +1,346 @@
+//! The argument map: claims as cards, evidence events as chips, links as
+//! arrows. Zoom about the cursor, pan, Fit; items off screen are skipped.
+//! Every drawn item is also a widget with an AccessKit label, so that screen
+//! readers and tests find it.
+
+mod draw;
+pub mod geometry;
+
+use super::selection::{Highlight, Origin, Selection};
+use crate::model::{ItemRef, Map};
+use draw::Look;
+use egui::{Pos2, Rect, Sense, Vec2};
+use geometry::MapGeometry;
+
+const MIN_ZOOM: f32 = 0.03;
+const MAX_ZOOM: f32 = 4.0;
+
+/// How the map is looked at: view state, never part of the document.
+pub struct MapView {
+    /// Screen offset of the canvas origin from the centre of the view.
+    pan: Vec2,
+    zoom: f32,
+    needs_fit: bool,
+    /// Where a transition is heading: (pan, zoom).
+    target: Option<(Vec2, f32)>,
+    geometry: Option<MapGeometry>,
+}
+
+impl Default for MapView {
+    fn default() -> Self {
+        Self {
+            pan: Vec2::ZERO,
+            zoom: 1.0,
+            needs_fit: true,
+            target: None,
+            geometry: None,
+        }
+    }
+}
+
+impl MapView {
+    pub fn request_fit(&mut self) {
+        self.needs_fit = true;
+    }
+
+    pub fn zoom(&self) -> f32 {
+        self.zoom
+    }
+
+    fn to_screen(&self, view: Rect, canvas: Pos2) -> Pos2 {
+        view.center() + self.pan + canvas.to_vec2() * self.zoom
+    }
+
+    fn rect_to_screen(&self, view: Rect, canvas: Rect) -> Rect {
+        Rect::from_min_max(
+            self.to_screen(view, canvas.min),
+            self.to_screen(view, canvas.max),
+        )
+    }
+
+    fn to_canvas(&self, view: Rect, screen: Pos2) -> Pos2 {
+        ((screen - view.center() - self.pan) / self.zoom).to_pos2()
+    }
+
+    /// The pan and zoom that show `bounds` (canvas) within `view`, no closer than `max_zoom`.
+    fn framing(view: Rect, bounds: Rect, max_zoom: f32) -> (Vec2, f32) {
+        if !bounds.is_positive() {
+            return (Vec2::ZERO, 1.0);
+        }
+        let margin = 30.0;
+        let zoom = ((view.width() - 2.0 * margin) / bounds.width())
+            .min((view.height() - 2.0 * margin - draw::LEGEND_HEIGHT) / bounds.height())
+            .clamp(MIN_ZOOM, max_zoom);
+        // Keep clear of the legend in the bottom-left corner.
+        (
+            -bounds.center().to_vec2() * zoom - Vec2::new(0.0, draw::LEGEND_HEIGHT / 2.0),
+            zoom,
+        )
+    }
+
+    fn geometry_for(&mut self, ui: &egui::Ui, map: &Map, revision: u64) -> &MapGeometry {
+        let stale = self
+            .geometry
+            .as_ref()
+            .is_none_or(|geometry| geometry.revision != revision);
+        if stale {
+            let mut measure = |text: &str, size: f32, wrap: f32| {
+                ui.fonts_mut(|fonts| {
+                    fonts
+                        .layout(
+                            text.to_owned(),
+                            egui::FontId::proportional(size),
+                            egui::Color32::WHITE,
+                            wrap,
+                        )
+                        .size()
+                        .y
+                })
+            };
+            self.geometry = Some(MapGeometry::compute(map, revision, &mut measure));
+        }
+        self.geometry
+            .get_or_insert_with(|| MapGeometry::compute(map, revision, &mut |_, size, _| size))
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        map: &Map,
+        revision: u64,
+        selection: &mut Selection,
+        highlight: &Highlight,
+    ) {
+        let (view, background) =
+            ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+        self.geometry_for(ui, map, revision);
+        let Some(geometry) = self.geometry.take() else {
+            return;
+        };
+        if self.needs_fit && view.width() > 10.0 {
+            self.needs_fit = false;
+            self.target = None;
+            (self.pan, self.zoom) = Self::framing(view, geometry.bounds, 1.2);
+        }
+        self.handle_input(ui, &background, view);
+        self.advance_transition(ui);
+        if selection.reveal_on_map {
+            selection.reveal_on_map = false;
+            self.reveal(view, map, &geometry, highlight);
+        }
+        let clicked = self.paint_and_interact(ui, view, map, &geometry, selection, highlight);
+        match clicked {
+            Some(item) => selection.select(item, Origin::Map),
+            None if background.clicked() => selection.clear(),
+            None => {}
+        }
+        self.geometry = Some(geometry);
+    }
+
+    fn paint_and_interact(
+        &self,
+        ui: &mut egui::Ui,
+        view: Rect,
+        map: &Map,
+        geometry: &MapGeometry,
+        selection: &Selection,
+        highlight: &Highlight,
+    ) -> Option<ItemRef> {
+        let dark = ui.visuals().dark_mode;
+        let painter = ui.painter_at(view);
+        painter.rect_filled(view, 0.0, super::theme::canvas_background(dark));
+        let visible = Rect::from_min_max(
+            self.to_canvas(view, view.min),
+            self.to_canvas(view, view.max),
+        );
+        let look = |item: &ItemRef| Look {
+            dark,
+            selected: selection.contains(item),
+            dimmed: highlight.dims(item),
+            zoom: self.zoom,
+        };
+        let mut clicked = None;
+
+        // Links under the cards; highlighted ones last, so they stay on top.
+        let mut link_order: Vec<usize> = (0..map.links.len()).collect();
+        link_order.sort_by_key(|&i| !highlight.dims(&ItemRef::Link(map.links[i].id.clone())));
+        for index in link_order {
+            let (Some(link), Some(Some((start, end)))) =
+                (map.links.get(index), geometry.links.get(index))
+            else {
+                continue;
+            };
+            if !visible.intersects(Rect::from_two_pos(*start, *end)) {
+                continue;
+            }
+            let item = ItemRef::Link(link.id.clone());
+            let (a, b) = (self.to_screen(view, *start), self.to_screen(view, *end));
+            draw::arrow(&painter, a, b, link.relation, link.strength, &look(&item));
+            let handle = Rect::from_center_size(a + (b - a) * 0.5, Vec2::splat(14.0));
+            let response = ui.interact(
+                handle,
+                ui.scope_id().with(("map-link", index)),
+                Sense::click(),
+            );
+            let label = link_label(map, link);
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::Button,
+                    true,
+                    selection.contains(&item),
+                    &label,
+                )
+            });
+            if response.hovered() {
+                painter.circle_filled(handle.center(), 4.0, super::theme::selection_color(dark));
+            }
+            if response.on_hover_text(&label).clicked() {
+                clicked = Some(item);
+            }
+        }
+
+        for (index, (event, chip)) in map.events.iter().zip(&geometry.chips).enumerate() {
+            let Some(chip) = chip else { continue };
+            if !visible.intersects(*chip) {
+                continue;
+            }
+            let item = ItemRef::Event(event.id.clone());
+            let rect = self.rect_to_screen(view, *chip);
+            draw::chip(&painter, rect, event, map.lane(&event.lane), &look(&item));
+            let response = ui.interact(
+                rect,
+                ui.scope_id().with(("map-event", index)),
+                Sense::click(),
+            );
+            let label = format!("Evidence: {}", event.title);
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::Button,
+                    true,
+                    selection.contains(&item),
+                    &label,
+                )
+            });
+            if response.clicked() {
+                clicked = Some(item);
+            }
+        }
+
+        for (index, (claim, card)) in map.claims.iter().zip(&geometry.claims).enumerate() {
+            if !visible.intersects(*card) {
+                continue;
+            }
+            let item = ItemRef::Claim(claim.id.clone());
+            let rect = self.rect_to_screen(view, *card);
+            draw::card(&painter, rect, claim, &look(&item));
+            let response = ui.interact(
+                rect,
+                ui.scope_id().with(("map-claim", index)),
+                Sense::click(),
+            );
+            let label = format!("{}: {}", claim.kind.label(), claim.text);
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::Button,
+                    true,
+                    selection.contains(&item),
+                    &label,
+                )
+            });
+            if response.clicked() {
+                clicked = Some(item);
+            }
+        }
+        draw::legend(&painter, view, dark);
+        clicked
+    }
+
+    fn handle_input(&mut self, ui: &egui::Ui, background: &egui::Response, view: Rect) {
+        if background.dragged() {
+            self.target = None;
+            self.pan += background.drag_delta();
+        }
+        if !ui.rect_contains_pointer(view) {
+            return;
+        }
+        let (zoom_factor, scroll, pointer) =
+            ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta, i.pointer.hover_pos()));
+        if zoom_factor != 1.0 {
+            self.target = None;
+            let anchor = pointer.unwrap_or(view.center());
+            let canvas_anchor = self.to_canvas(view, anchor);
+            self.zoom = (self.zoom * zoom_factor).clamp(MIN_ZOOM, MAX_ZOOM);
+            self.pan = anchor - view.center() - canvas_anchor.to_vec2() * self.zoom;
+        }
+        if scroll != Vec2::ZERO {
+            self.target = None;
+            self.pan += scroll;
+        }
+    }
+
+    fn advance_transition(&mut self, ui: &egui::Ui) {
+        let Some((pan, zoom)) = self.target else {
+            return;
+        };
+        let dt = ui.input(|i| i.stable_dt).min(0.1);
+        let t = 1.0 - (-dt * 14.0).exp();
+        self.pan += (pan - self.pan) * t;
+        self.zoom *= (zoom / self.zoom).powf(t);
+        if (pan - self.pan).length() < 0.5 && (zoom / self.zoom - 1.0).abs() < 0.002 {
+            (self.pan, self.zoom) = (pan, zoom);
+            self.target = None;
+        } else {
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// Moves the view, smoothly, so that the highlighted items are all on screen.
+    fn reveal(&mut self, view: Rect, map: &Map, geometry: &MapGeometry, highlight: &Highlight) {
+        let bounds = map
+            .claims
+            .iter()
+            .map(|claim| ItemRef::Claim(claim.id.clone()))
+            .chain(
+                map.events
+                    .iter()
+                    .map(|event| ItemRef::Event(event.id.clone())),
+            )
+            .filter(|item| highlight.contains(item))
+            .filter_map(|item| geometry.rect_of(map, &item))
+            .fold(Rect::NOTHING, |bounds, rect| bounds.union(rect));
+        if !bounds.is_positive() {
+            return;
+        }
+        let on_screen = self.rect_to_screen(view, bounds);
+        if view.shrink(20.0).contains_rect(on_screen) {
+            return;
+        }
+        self.target = Some(Self::framing(view, bounds, self.zoom.max(0.6)));
+    }
+}
+
+/// "Event: X supports Explanation: Y" — how a link reads aloud.
+pub fn link_label(map: &Map, link: &crate::model::Link) -> String {
+    format!(
+        "{} {} {}",
+        item_name(map, &link.source_item()),
+        link.relation.label(),
+        item_name(map, &link.target_item())
+    )
+}
+
+/// A short, readable name for any item.
+pub fn item_name(map: &Map, item: &ItemRef) -> String {
+    match item {
+        ItemRef::Event(id) => map
+            .event(id)
+            .map_or_else(|| id.to_string(), |event| event.title.clone()),
+        ItemRef::Claim(id) => map
+            .claim(id)
+            .map_or_else(|| id.to_string(), |claim| format!("“{}”", claim.text)),
+        ItemRef::Link(id) => map.link(id).map_or_else(
+            || id.to_string(),
+            |link| format!("the link ({})", link_label(map, link)),
+        ),
+    }
+}

@@ -1,0 +1,94 @@
+//! What is selected, and what the selection draws out in both views: view
+//! state, never part of the document.
+
+use crate::model::{ItemRef, Map};
+use std::collections::HashSet;
+
+/// The selected items, and which views still have to bring them into view.
+#[derive(Debug, Default)]
+pub struct Selection {
+    items: Vec<ItemRef>,
+    /// The map should pan to show the selection and what it touches.
+    pub reveal_on_map: bool,
+    /// The timeline should pan to show the events the selection touches.
+    pub reveal_on_timeline: bool,
+}
+
+/// Which view a selection was made in; the other views reveal it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Map,
+    Timeline,
+    Other,
+}
+
+impl Selection {
+    pub fn items(&self) -> &[ItemRef] {
+        &self.items
+    }
+
+    pub fn primary(&self) -> Option<&ItemRef> {
+        self.items.first()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn contains(&self, item: &ItemRef) -> bool {
+        self.items.contains(item)
+    }
+
+    /// Selects `item` alone.
+    pub fn select(&mut self, item: ItemRef, origin: Origin) {
+        self.items = vec![item];
+        self.reveal_on_map = origin != Origin::Map;
+        self.reveal_on_timeline = origin != Origin::Timeline;
+    }
+
+    pub fn clear(&mut self) {
+        self.items.clear();
+        self.reveal_on_map = false;
+        self.reveal_on_timeline = false;
+    }
+
+    /// Drops items that no longer exist in `map` (after loading another map).
+    pub fn retain_existing(&mut self, map: &Map) {
+        self.items.retain(|item| match item {
+            ItemRef::Event(id) => map.event(id).is_some(),
+            ItemRef::Claim(id) => map.claim(id).is_some(),
+            ItemRef::Link(id) => map.link(id).is_some(),
+        });
+    }
+}
+
+/// The items drawn out by a selection: the selected items and everything one
+/// link away. Empty when nothing is selected (then nothing is dimmed).
+#[derive(Debug, Default)]
+pub struct Highlight {
+    items: HashSet<ItemRef>,
+}
+
+impl Highlight {
+    pub fn of(selection: &Selection, map: &Map) -> Self {
+        let mut items = HashSet::new();
+        for item in selection.items() {
+            items.insert(item.clone());
+            items.extend(map.neighbours(item));
+        }
+        Self { items }
+    }
+
+    pub fn is_active(&self) -> bool {
+        !self.items.is_empty()
+    }
+
+    pub fn contains(&self, item: &ItemRef) -> bool {
+        self.items.contains(item)
+    }
+
+    /// Whether `item` should be drawn faded.
+    pub fn dims(&self, item: &ItemRef) -> bool {
+        self.is_active() && !self.contains(item)
+    }
+}

@@ -1,0 +1,139 @@
+//! The frame around the views: menu bar, toolbar, status bar, and the
+//! keyboard shortcuts window. Each returns the commands the user chose; the
+//! app runs them after the UI pass.
+
+use super::commands::{Command, GESTURES};
+use super::prefs::ThemeChoice;
+use crate::model::{Counts, Map};
+use egui::{Button, RichText, Ui};
+
+fn command_button(ui: &mut Ui, command: Command, commands: &mut Vec<Command>) {
+    let shortcut = ui.ctx().format_shortcut(&command.shortcut());
+    if ui
+        .add(Button::new(command.label()).shortcut_text(shortcut))
+        .clicked()
+    {
+        commands.push(command);
+    }
+}
+
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    inspector_open: bool,
+    theme: &mut ThemeChoice,
+    commands: &mut Vec<Command>,
+) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            command_button(ui, Command::Quit, commands);
+        });
+        ui.menu_button("View", |ui| {
+            command_button(ui, Command::FitAll, commands);
+            let shortcut = ui
+                .ctx()
+                .format_shortcut(&Command::ToggleInspector.shortcut());
+            let text = if inspector_open {
+                "Hide inspector"
+            } else {
+                "Show inspector"
+            };
+            if ui.add(Button::new(text).shortcut_text(shortcut)).clicked() {
+                commands.push(Command::ToggleInspector);
+            }
+            ui.separator();
+            ui.label(RichText::new("Theme").weak());
+            ui.radio_value(theme, ThemeChoice::System, "Follow the system");
+            ui.radio_value(theme, ThemeChoice::Light, "Light");
+            ui.radio_value(theme, ThemeChoice::Dark, "Dark");
+            command_button(ui, Command::ToggleTheme, commands);
+            ui.separator();
+            egui::gui_zoom::zoom_menu_buttons(ui);
+        });
+        ui.menu_button("Navigate", |ui| {
+            for command in [
+                Command::PreviousEvent,
+                Command::NextEvent,
+                Command::FirstEvent,
+                Command::LastEvent,
+                Command::ClearSelection,
+            ] {
+                command_button(ui, command, commands);
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            command_button(ui, Command::ShowShortcuts, commands);
+        });
+    });
+}
+
+pub fn toolbar_ui(ui: &mut Ui, map: &Map, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(&map.meta.title).strong().size(15.0));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let tool = |ui: &mut Ui, text: &str, command: Command, commands: &mut Vec<Command>| {
+                let hover = format!(
+                    "{} ({})",
+                    command.label(),
+                    ui.ctx().format_shortcut(&command.shortcut())
+                );
+                if ui.button(text).on_hover_text(hover).clicked() {
+                    commands.push(command);
+                }
+            };
+            tool(ui, "Inspector", Command::ToggleInspector, commands);
+            tool(ui, "Dark / light", Command::ToggleTheme, commands);
+            tool(ui, "Next event", Command::NextEvent, commands);
+            tool(ui, "Previous event", Command::PreviousEvent, commands);
+            tool(ui, "Fit", Command::FitAll, commands);
+        });
+    });
+}
+
+pub fn status_bar_ui(ui: &mut Ui, map: &Map, selection_name: Option<String>, map_zoom: f32) {
+    let counts = Counts::of(map);
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "{} events ({} spans) · {} lanes · {} claims ({} explanations) · {} links · {} sources",
+            counts.events,
+            counts.spans,
+            counts.lanes,
+            counts.claims,
+            counts.explanations,
+            counts.links,
+            counts.sources
+        ));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(format!("Map zoom {:.0} %", map_zoom * 100.0));
+            if let Some(name) = selection_name {
+                ui.separator();
+                ui.add(egui::Label::new(format!("Selected: {name}")).truncate());
+            }
+        });
+    });
+}
+
+pub fn shortcuts_window_ui(ctx: &egui::Context, open: &mut bool) {
+    egui::Window::new("Keyboard shortcuts")
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts")
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    for command in Command::ALL {
+                        ui.label(
+                            RichText::new(ctx.format_shortcut(&command.shortcut())).monospace(),
+                        );
+                        ui.label(command.label());
+                        ui.end_row();
+                    }
+                    for (gesture, meaning) in GESTURES {
+                        ui.label(RichText::new(gesture).monospace());
+                        ui.label(meaning);
+                        ui.end_row();
+                    }
+                });
+        });
+}

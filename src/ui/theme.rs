@@ -1,0 +1,112 @@
+//! Every colour the views paint, in one place, for light and dark themes.
+
+use crate::model::{ClaimKind, Relation, Rgb, Strength};
+use egui::Color32;
+
+/// How much dimmed items (not related to the selection) keep of their colour.
+pub const DIM: f32 = 0.22;
+
+pub fn relation_color(relation: Relation, dark: bool) -> Color32 {
+    match (relation, dark) {
+        (Relation::Supports, false) => Color32::from_rgb(0x1e, 0x8a, 0x4a),
+        (Relation::Supports, true) => Color32::from_rgb(0x4c, 0xc3, 0x7a),
+        (Relation::Opposes, false) => Color32::from_rgb(0xc8, 0x32, 0x2b),
+        (Relation::Opposes, true) => Color32::from_rgb(0xf0, 0x6a, 0x5f),
+        (Relation::Undercuts, false) => Color32::from_rgb(0x8e, 0x44, 0xad),
+        (Relation::Undercuts, true) => Color32::from_rgb(0xc3, 0x8b, 0xe6),
+    }
+}
+
+pub fn kind_color(kind: ClaimKind, dark: bool) -> Color32 {
+    match (kind, dark) {
+        (ClaimKind::Explanation, false) => Color32::from_rgb(0x1f, 0x5f, 0xbf),
+        (ClaimKind::Explanation, true) => Color32::from_rgb(0x6a, 0xa5, 0xf5),
+        (ClaimKind::Claim, false) => Color32::from_rgb(0x55, 0x5f, 0x6b),
+        (ClaimKind::Claim, true) => Color32::from_rgb(0xa8, 0xb2, 0xbe),
+        (ClaimKind::Objection, false) => Color32::from_rgb(0xb3, 0x5c, 0x00),
+        (ClaimKind::Objection, true) => Color32::from_rgb(0xf0, 0xa0, 0x4b),
+        (ClaimKind::Question, false) => Color32::from_rgb(0x00, 0x7c, 0x89),
+        (ClaimKind::Question, true) => Color32::from_rgb(0x4f, 0xc6, 0xd3),
+    }
+}
+
+/// The card's background: the panel colour, tinted by the kind for explanations.
+pub fn card_fill(kind: ClaimKind, dark: bool) -> Color32 {
+    let base = if dark {
+        Color32::from_rgb(0x26, 0x29, 0x2e)
+    } else {
+        Color32::from_rgb(0xff, 0xff, 0xff)
+    };
+    match kind {
+        ClaimKind::Explanation => lerp(base, kind_color(kind, dark), 0.14),
+        _ => base,
+    }
+}
+
+pub fn canvas_background(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x1a, 0x1c, 0x1f)
+    } else {
+        Color32::from_rgb(0xf2, 0xf3, 0xf5)
+    }
+}
+
+pub fn text_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xe8, 0xea, 0xed)
+    } else {
+        Color32::from_rgb(0x1d, 0x21, 0x26)
+    }
+}
+
+pub fn weak_text_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xa0, 0xa6, 0xad)
+    } else {
+        Color32::from_rgb(0x5f, 0x66, 0x6e)
+    }
+}
+
+pub fn selection_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xff, 0xd5, 0x4f)
+    } else {
+        Color32::from_rgb(0xe0, 0x9a, 0x00)
+    }
+}
+
+pub fn grid_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x33, 0x37, 0x3d)
+    } else {
+        Color32::from_rgb(0xdc, 0xdf, 0xe3)
+    }
+}
+
+pub fn lane_color(rgb: Rgb) -> Color32 {
+    let [r, g, b] = rgb.0;
+    Color32::from_rgb(r, g, b)
+}
+
+/// Line width of a link, in points at zoom 1.
+pub fn strength_width(strength: Strength) -> f32 {
+    match strength {
+        Strength::Weak => 1.2,
+        Strength::Moderate => 2.2,
+        Strength::Strong => 3.6,
+    }
+}
+
+fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
+    let mix = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
+    Color32::from_rgb(mix(a.r(), b.r()), mix(a.g(), b.g()), mix(a.b(), b.b()))
+}
+
+/// `color`, faded when the item is not among those the selection draws out.
+pub fn emphasis(color: Color32, dimmed: bool) -> Color32 {
+    if dimmed {
+        color.gamma_multiply(DIM)
+    } else {
+        color
+    }
+}

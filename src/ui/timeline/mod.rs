@@ -1,0 +1,379 @@
+//! The timeline: a zoomable time axis over coloured lanes, with point events
+//! as markers, spans as bars, and month- or year-precision dates drawn as
+//! bands that show their uncertainty. Labels are packed into sub-rows so that
+//! they never overlap; those with no room are hidden until hovered.
+
+mod paint;
+
+use super::selection::{Highlight, Origin, Selection};
+use crate::layout::{LabelExtent, day_number, pack_rows, share_rows, ticks};
+use crate::model::{Event, ItemRef, Map, Precision};
+use egui::{Galley, Pos2, Rect, Sense};
+use std::sync::Arc;
+
+pub const AXIS_HEIGHT: f32 = 30.0;
+pub const LANE_HEADER_WIDTH: f32 = 132.0;
+pub const ROW_HEIGHT: f32 = 24.0;
+pub const LANE_PADDING: f32 = 6.0;
+pub const LABEL_FONT_SIZE: f32 = 13.0;
+/// Longer titles are cut with "…" on the timeline (the inspector and the tooltip show them whole).
+const MAX_LABEL_WIDTH: f32 = 230.0;
+/// Pixels kept free between neighbouring labels in a row.
+const LABEL_GAP: f32 = 10.0;
+const MIN_PX_PER_DAY: f64 = 0.005;
+const MAX_PX_PER_DAY: f64 = 2_000.0;
+
+/// Where the timeline looks: view state, not part of the document.
+pub struct TimelineView {
+    /// The day number (see [`day_number`]) at the left edge of the plot.
+    first_day: f64,
+    px_per_day: f64,
+    needs_fit: bool,
+    /// Where a transition is heading: (first day, pixels per day).
+    target: Option<(f64, f64)>,
+}
+
+impl Default for TimelineView {
+    fn default() -> Self {
+        Self {
+            first_day: 0.0,
+            px_per_day: 1.0,
+            needs_fit: true,
+            target: None,
+        }
+    }
+}
+
+/// One event as laid out this frame.
+pub struct PlacedEvent<'a> {
+    pub index: usize,
+    pub event: &'a Event,
+    /// The extent of the date's period (with uncertainty) or of the span.
+    pub band: egui::Rangef,
+    /// Where the marker stands (the date itself, or the middle of its period).
+    pub marker_x: f32,
+    pub label_x: f32,
+    pub label: Arc<Galley>,
+    pub row_center_y: f32,
+    pub label_shown: bool,
+}
+
+/// An event measured on the time axis, before it has a row.
+struct MeasuredEvent<'a> {
+    index: usize,
+    event: &'a Event,
+    band: egui::Rangef,
+    marker_x: f32,
+    label_x: f32,
+    label: Arc<Galley>,
+    extent: LabelExtent,
+}
+
+impl<'a> MeasuredEvent<'a> {
+    fn place(self, row_center_y: f32, label_shown: bool) -> PlacedEvent<'a> {
+        let Self {
+            index,
+            event,
+            band,
+            marker_x,
+            label_x,
+            label,
+            extent: _,
+        } = self;
+        PlacedEvent {
+            index,
+            event,
+            band,
+            marker_x,
+            label_x,
+            label,
+            row_center_y,
+            label_shown,
+        }
+    }
+}
+
+fn extents(events: &[MeasuredEvent<'_>]) -> Vec<LabelExtent> {
+    events.iter().map(|event| event.extent).collect()
+}
+
+impl TimelineView {
+    pub fn request_fit(&mut self) {
+        self.needs_fit = true;
+    }
+
+    fn x_of(&self, plot: Rect, day: f64) -> f32 {
+        plot.left() + ((day - self.first_day) * self.px_per_day) as f32
+    }
+
+    fn day_at(&self, plot: Rect, x: f32) -> f64 {
+        self.first_day + f64::from(x - plot.left()) / self.px_per_day
+    }
+
+    /// Shows `first..=last` (day numbers) across the plot, with a margin.
+    fn frame_days(&self, plot: Rect, first: f64, last: f64) -> (f64, f64) {
+        let span = (last - first).max(20.0);
+        let margin = span * 0.04 + 3.0;
+        // Room on the right for the labels of the last events.
+        let usable_width = (plot.width() - MAX_LABEL_WIDTH * 0.6).max(50.0);
+        let px_per_day =
+            (f64::from(usable_width) / (span + 2.0 * margin)).clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY);
+        (first - margin, px_per_day)
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        map: &Map,
+        selection: &mut Selection,
+        highlight: &Highlight,
+    ) {
+        let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+        let plot = Rect::from_min_max(
+            Pos2::new(rect.left() + LANE_HEADER_WIDTH, rect.top()),
+            Pos2::new(rect.right() - 8.0, rect.bottom()),
+        );
+        if self.needs_fit && plot.width() > 10.0 {
+            self.needs_fit = false;
+            self.target = None;
+            if let Some((first, last)) = map.date_extent() {
+                (self.first_day, self.px_per_day) =
+                    self.frame_days(plot, day_number(first), day_number(last) + 1.0);
+            }
+        }
+        self.handle_input(ui, &response, plot);
+        self.advance_transition(ui);
+        if selection.reveal_on_timeline {
+            selection.reveal_on_timeline = false;
+            self.reveal(plot, map, highlight);
+        }
+
+        let dark = ui.visuals().dark_mode;
+        let painter = ui.painter_at(rect);
+        paint::background(&painter, rect, plot, dark);
+        let first_visible = self.day_at(plot, plot.left());
+        let last_visible = self.day_at(plot, plot.right());
+        let axis_ticks = ticks(first_visible, last_visible, self.px_per_day, 64.0);
+        paint::axis(
+            &painter,
+            rect,
+            plot,
+            &axis_ticks,
+            |day| self.x_of(plot, day),
+            dark,
+        );
+
+        let lanes_top = rect.top() + AXIS_HEIGHT;
+        let measured: Vec<Vec<MeasuredEvent<'_>>> = map
+            .lanes
+            .iter()
+            .map(|lane| {
+                let events = map
+                    .events
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, event)| event.lane == lane.id);
+                events
+                    .map(|(index, event)| self.measure(ui, plot, index, event))
+                    .collect()
+            })
+            .collect();
+        let needs: Vec<usize> = measured
+            .iter()
+            .map(|events| pack_rows(&extents(events), usize::MAX, LABEL_GAP).1)
+            .collect();
+        let lane_chrome = map.lanes.len() as f32 * 2.0 * LANE_PADDING;
+        let budget = ((rect.bottom() - lanes_top - lane_chrome) / ROW_HEIGHT)
+            .floor()
+            .max(0.0) as usize;
+        let shares = share_rows(&needs, budget);
+
+        let mut lane_top = lanes_top;
+        let mut placed: Vec<(PlacedEvent<'_>, &crate::model::Lane)> = Vec::new();
+        for (lane_index, ((lane, events), rows)) in
+            map.lanes.iter().zip(measured).zip(shares).enumerate()
+        {
+            let (assignments, _) = pack_rows(&extents(&events), rows, LABEL_GAP);
+            let lane_rect = Rect::from_min_max(
+                Pos2::new(rect.left(), lane_top),
+                Pos2::new(
+                    rect.right(),
+                    lane_top + rows as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING,
+                ),
+            );
+            paint::lane(&painter, lane_rect, lane, lane_index, dark);
+            for (measured_event, assignment) in events.into_iter().zip(assignments) {
+                let row_center_y =
+                    lane_top + LANE_PADDING + (assignment.row as f32 + 0.5) * ROW_HEIGHT;
+                placed.push((
+                    measured_event.place(row_center_y, assignment.label_shown),
+                    lane,
+                ));
+            }
+            lane_top = lane_rect.bottom();
+        }
+        placed.retain(|(event, _)| {
+            event.band.max >= plot.left() - 400.0 && event.band.min <= plot.right()
+        });
+        // Shapes first, then labels over them, so that no bar or marker hides a label.
+        let shape_rects: Vec<Rect> = placed
+            .iter()
+            .map(|(event, lane)| {
+                let item = ItemRef::Event(event.event.id.clone());
+                paint::event_shape(
+                    &painter,
+                    plot,
+                    event,
+                    lane,
+                    selection.contains(&item),
+                    highlight.dims(&item),
+                    dark,
+                )
+            })
+            .collect();
+        let mut clicked_event = None;
+        for ((event, _), shape_rect) in placed.iter().zip(shape_rects) {
+            let item = ItemRef::Event(event.event.id.clone());
+            let label_rect = paint::event_label(&painter, plot, event, highlight.dims(&item), dark);
+            let hit_rect = label_rect.map_or(shape_rect, |label| shape_rect.union(label));
+            if paint::event_interaction(ui, plot, event, hit_rect, selection.contains(&item))
+                .clicked()
+            {
+                clicked_event = Some(item);
+            }
+        }
+        if let Some(item) = clicked_event {
+            selection.select(item, Origin::Timeline);
+        } else if response.clicked() {
+            selection.clear();
+        }
+    }
+
+    /// Where an event's band, marker and label go on the time axis.
+    fn measure<'a>(
+        &self,
+        ui: &egui::Ui,
+        plot: Rect,
+        index: usize,
+        event: &'a Event,
+    ) -> MeasuredEvent<'a> {
+        let start = self.x_of(plot, day_number(event.date.first_day()));
+        let end = self.x_of(plot, day_number(event.last_date().last_day()) + 1.0);
+        let band = egui::Rangef::new(start, end.max(start + 1.0));
+        let marker_x = if event.is_span() || event.date.precision() == Precision::Day {
+            start
+        } else {
+            band.center()
+        };
+        let mut job = egui::text::LayoutJob::simple_singleline(
+            event.title.clone(),
+            egui::FontId::proportional(LABEL_FONT_SIZE),
+            ui.visuals().text_color(),
+        );
+        job.wrap = egui::text::TextWrapping::truncate_at_width(MAX_LABEL_WIDTH);
+        let label = ui.fonts_mut(|fonts| fonts.layout_job(job));
+        let label_x = if event.is_span() {
+            start.max(plot.left()) + 6.0
+        } else {
+            marker_x + 9.0
+        };
+        let extent = LabelExtent {
+            start: band.min.min(marker_x - 6.0),
+            end: (label_x + label.size().x).max(band.max),
+        };
+        MeasuredEvent {
+            index,
+            event,
+            band,
+            marker_x,
+            label_x,
+            label,
+            extent,
+        }
+    }
+
+    fn handle_input(&mut self, ui: &egui::Ui, response: &egui::Response, plot: Rect) {
+        if response.dragged() {
+            self.target = None;
+            self.first_day -= f64::from(response.drag_delta().x) / self.px_per_day;
+        }
+        if !response.hovered() {
+            return;
+        }
+        let (zoom, scroll, pointer) =
+            ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta, i.pointer.hover_pos()));
+        if zoom != 1.0 {
+            self.target = None;
+            let anchor_x = pointer.map_or(plot.center().x, |p| p.x);
+            let anchor_day = self.day_at(plot, anchor_x);
+            self.px_per_day =
+                (self.px_per_day * f64::from(zoom)).clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY);
+            self.first_day = anchor_day - f64::from(anchor_x - plot.left()) / self.px_per_day;
+        }
+        let pan = scroll.x + scroll.y;
+        if pan != 0.0 {
+            self.target = None;
+            self.first_day -= f64::from(pan) / self.px_per_day;
+        }
+    }
+
+    fn advance_transition(&mut self, ui: &egui::Ui) {
+        let Some((first_day, px_per_day)) = self.target else {
+            return;
+        };
+        let dt = f64::from(ui.input(|i| i.stable_dt).min(0.1));
+        let t = 1.0 - (-dt * 14.0).exp();
+        self.first_day += (first_day - self.first_day) * t;
+        self.px_per_day *= (px_per_day / self.px_per_day).powf(t);
+        if (first_day - self.first_day).abs() * self.px_per_day < 0.5
+            && (px_per_day / self.px_per_day - 1.0).abs() < 0.002
+        {
+            self.first_day = first_day;
+            self.px_per_day = px_per_day;
+            self.target = None;
+        } else {
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// Pans (and zooms out if needed) so that the highlighted events are in view.
+    fn reveal(&mut self, plot: Rect, map: &Map, highlight: &Highlight) {
+        let days: Vec<(f64, f64)> = map
+            .events
+            .iter()
+            .filter(|event| highlight.contains(&ItemRef::Event(event.id.clone())))
+            .map(|event| {
+                (
+                    day_number(event.date.first_day()),
+                    day_number(event.last_date().last_day()) + 1.0,
+                )
+            })
+            .collect();
+        let (Some(first), Some(last)) = (
+            days.iter().map(|d| d.0).min_by(f64::total_cmp),
+            days.iter().map(|d| d.1).max_by(f64::total_cmp),
+        ) else {
+            return;
+        };
+        let visible_first = self.day_at(plot, plot.left() + 20.0);
+        let visible_last = self.day_at(plot, plot.right() - 160.0);
+        if first >= visible_first && last <= visible_last {
+            return;
+        }
+        let visible_days = f64::from(plot.width() - 180.0).max(50.0) / self.px_per_day;
+        if last - first <= visible_days {
+            let middle = (first + last) / 2.0;
+            self.target = Some((
+                middle - visible_days / 2.0 - 20.0 / self.px_per_day,
+                self.px_per_day,
+            ));
+        } else {
+            self.target = Some(self.frame_days(plot, first, last + 160.0 / self.px_per_day));
+        }
+    }
+
+    /// The screen size the timeline needs to show every lane with `rows` sub-rows.
+    pub fn preferred_height(map: &Map, rows: usize) -> f32 {
+        AXIS_HEIGHT + map.lanes.len() as f32 * (rows as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING) + 8.0
+    }
+}

@@ -1,0 +1,221 @@
+//! The window, driven as a user drives it (egui_kittest): find items by their
+//! labels, click, press keys, and check what the app then selects and shows.
+
+use argline::model::{ClaimKind, ItemRef, LinkFrom, LinkTo, Map};
+use argline::ui::{ArglineApp, Document, Prefs};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// Every UI test uses the same window size.
+fn harness(document: Document) -> Harness<'static, ArglineApp> {
+    let app = ArglineApp::new(document, Prefs::default());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(argline::ui::install_fonts)
+        .build_ui_state(|ui, app: &mut ArglineApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn case_study() -> Document {
+    Document::case_study().expect("the bundled case study loads")
+}
+
+fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {
+    harness.state().document().map.clone()
+}
+
+#[test]
+fn the_window_opens_on_the_case_study_with_its_title_shown() {
+    let harness = harness(case_study());
+    let map = map_of(&harness);
+    assert!(map.meta.title.contains("cyber agreement"));
+    assert!(
+        harness.get_all_by_label(&map.meta.title).count() >= 1,
+        "the map title is shown"
+    );
+    assert_eq!(
+        harness.state().window_title(),
+        "us_china_cyber_2013_2015.ron — Argline"
+    );
+    // Every event is on the timeline, every explanation on the map.
+    for event in &map.events {
+        harness.get_by_role_and_label(Role::Button, &event.title);
+    }
+    for claim in map.explanations() {
+        harness.get_by_label(&format!("Explanation: {}", claim.text));
+    }
+}
+
+#[test]
+fn clicking_an_event_selects_it_and_the_inspector_shows_its_quote() {
+    let mut harness = harness(case_study());
+    let map = map_of(&harness);
+    let event = map
+        .events
+        .iter()
+        .find(|event| !event.citations.is_empty())
+        .expect("a cited event");
+    harness
+        .get_by_role_and_label(Role::Button, &event.title)
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().selection().primary(),
+        Some(&ItemRef::Event(event.id.clone()))
+    );
+    let quote: String = event.citations[0].quote.chars().take(40).collect();
+    harness.get_by_label_contains(&quote);
+}
+
+#[test]
+fn selecting_an_explanation_highlights_exactly_the_events_linked_to_it() {
+    let mut harness = harness(case_study());
+    let map = map_of(&harness);
+    let explanation = map
+        .explanations()
+        .max_by_key(|claim| {
+            map.links
+                .iter()
+                .filter(|l| l.to == LinkTo::Claim(claim.id.clone()))
+                .count()
+        })
+        .expect("explanations");
+    harness
+        .get_by_label(&format!("Explanation: {}", explanation.text))
+        .click();
+    harness.run();
+    let linked: Vec<&str> = map
+        .links
+        .iter()
+        .filter(|link| link.to == LinkTo::Claim(explanation.id.clone()))
+        .filter_map(|link| match &link.from {
+            LinkFrom::Event(id) => Some(id.as_str()),
+            LinkFrom::Claim(_) => None,
+        })
+        .collect();
+    assert!(
+        linked.len() >= 2,
+        "the busiest explanation has event evidence"
+    );
+    let highlight = harness.state().highlight();
+    for event in &map.events {
+        let lit = highlight.contains(&ItemRef::Event(event.id.clone()));
+        assert_eq!(
+            lit,
+            linked.contains(&event.id.as_str()),
+            "event {}",
+            event.id
+        );
+    }
+}
+
+#[test]
+fn escape_clears_the_selection_and_arrows_step_through_events() {
+    let mut harness = harness(case_study());
+    let map = map_of(&harness);
+    harness.key_press(egui::Key::Home);
+    harness.run();
+    let first = map
+        .events
+        .iter()
+        .min_by_key(|event| event.date)
+        .expect("events");
+    assert_eq!(
+        harness.state().selection().primary(),
+        Some(&ItemRef::Event(first.id.clone()))
+    );
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let second = harness.state().selection().primary().cloned();
+    assert!(matches!(&second, Some(ItemRef::Event(id)) if id != &first.id));
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(
+        harness.state().selection().primary(),
+        Some(&ItemRef::Event(first.id.clone()))
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().selection().is_empty());
+}
+
+#[test]
+fn the_inspector_navigates_along_links() {
+    let mut harness = harness(case_study());
+    let map = map_of(&harness);
+    let claim = map
+        .claims
+        .iter()
+        .find(|claim| {
+            claim.kind == ClaimKind::Objection
+                && map
+                    .links
+                    .iter()
+                    .any(|l| l.from == LinkFrom::Claim(claim.id.clone()))
+        })
+        .expect("an objection that bears on something");
+    harness
+        .get_by_label(&format!("Objection: {}", claim.text))
+        .click();
+    harness.run();
+    let link = map
+        .links
+        .iter()
+        .find(|l| l.from == LinkFrom::Claim(claim.id.clone()))
+        .expect("link");
+    harness
+        .get_all_by_role_and_label(Role::Link, link.relation.label())
+        .next()
+        .expect("a relation row")
+        .click();
+    harness.run();
+    assert!(matches!(
+        harness.state().selection().primary(),
+        Some(ItemRef::Link(_))
+    ));
+}
+
+#[test]
+fn fit_and_zoom_on_an_empty_map_do_not_panic() {
+    let mut harness = harness(Document::new(Map::default(), None, "empty.ron".to_owned()));
+    for key in [
+        egui::Key::F,
+        egui::Key::ArrowRight,
+        egui::Key::Home,
+        egui::Key::End,
+        egui::Key::Escape,
+    ] {
+        harness.key_press(key);
+        harness.run();
+    }
+    harness.hover_at(egui::pos2(500.0, 300.0));
+    harness.event(egui::Event::Zoom(1.8));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(30.0, -40.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    harness.run();
+    harness.get_by_label("Fit");
+    assert!(harness.state().selection().is_empty());
+}
+
+#[test]
+fn chinese_text_renders_with_the_fallback_font() {
+    let mut map = Map::default();
+    map.meta.title = "习近平 on 网络安全".to_owned();
+    // The harness panics on any glyph no font has, so showing the title is itself the check.
+    let harness = harness(Document::new(map, None, "cjk.ron".to_owned()));
+    assert!(harness.get_all_by_label("习近平 on 网络安全").count() >= 1);
+    let font_id = egui::FontId::proportional(14.0);
+    let has_glyphs = harness.ctx.fonts_mut(|fonts| {
+        "习近平网络安全"
+            .chars()
+            .all(|c| fonts.has_glyph(&font_id, c))
+    });
+    assert!(has_glyphs, "CJK characters must not render as boxes");
+}
