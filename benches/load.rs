@@ -10,12 +10,7 @@ fn load_benches(c: &mut Criterion) {
     c.bench_function("load case study", |b| {
         b.iter(|| load_str(black_box(argline::CASE_STUDY_RON), "case.ron").expect("valid"))
     });
-    let big = generate(GenerateParams {
-        claims: 5_000,
-        links: 10_000,
-        events: 2_000,
-        seed: 1,
-    });
+    let big = generate(GenerateParams { claims: 5_000, links: 10_000, events: 2_000, seed: 1 });
     let text = to_ron_string(&big).expect("writes");
     let mut group = c.benchmark_group("large");
     group.sample_size(20);

@@ -52,19 +52,8 @@ pub fn run_command(command: Command) -> ExitCode {
     match command {
         Command::Validate { files } => validate(&files),
         Command::Stats { file } => stats(&file),
-        Command::Generate {
-            claims,
-            links,
-            events,
-            seed,
-            output,
-        } => {
-            let map = generate(GenerateParams {
-                claims,
-                links,
-                events,
-                seed,
-            });
+        Command::Generate { claims, links, events, seed, output } => {
+            let map = generate(GenerateParams { claims, links, events, seed });
             match format::save_file(&map, &output) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => fail(&error.to_string()),
@@ -104,11 +93,7 @@ fn validate(files: &[PathBuf]) -> ExitCode {
             }
         }
     }
-    if all_valid {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    if all_valid { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
 fn stats(file: &std::path::Path) -> ExitCode {

@@ -3,8 +3,8 @@
 //! and links between them. The same parameters always give the same map.
 
 use crate::model::{
-    Citation, Claim, ClaimKind, Date, Event, Lane, Link, LinkFrom, LinkTo, Map, Meta, Position,
-    Relation, Rgb, Source, Strength,
+    Citation, Claim, ClaimKind, Date, Event, Lane, Link, LinkFrom, LinkTo, Map, Meta, Position, Relation, Rgb, Source,
+    Strength,
 };
 use std::collections::HashSet;
 
@@ -32,11 +32,7 @@ impl SplitMix64 {
 
     /// A number in `0..bound` (0 when `bound` is 0).
     fn below(&mut self, bound: usize) -> usize {
-        if bound == 0 {
-            0
-        } else {
-            (self.next() % bound as u64) as usize
-        }
+        if bound == 0 { 0 } else { (self.next() % bound as u64) as usize }
     }
 }
 
@@ -56,11 +52,7 @@ pub fn generate(params: GenerateParams) -> Map {
     let lanes: Vec<Lane> = LANE_COLORS
         .iter()
         .enumerate()
-        .map(|(i, rgb)| Lane {
-            id: format!("lane-{i}").into(),
-            name: format!("Lane {}", i + 1),
-            color: Rgb(*rgb),
-        })
+        .map(|(i, rgb)| Lane { id: format!("lane-{i}").into(), name: format!("Lane {}", i + 1), color: Rgb(*rgb) })
         .collect();
     let sources: Vec<Source> = (0..10)
         .map(|i| Source {
@@ -79,16 +71,9 @@ pub fn generate(params: GenerateParams) -> Map {
     };
     let events: Vec<Event> = (0..params.events)
         .map(|i| {
-            let start = Date::day(
-                2000 + rng.below(20) as i32,
-                1 + rng.below(12) as u32,
-                1 + rng.below(28) as u32,
-            );
+            let start = Date::day(2000 + rng.below(20) as i32, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32);
             let end = (i % 10 == 0).then(|| {
-                Date::from_naive(
-                    start.first_day() + chrono::Days::new(30 + rng.below(300) as u64),
-                    start.precision(),
-                )
+                Date::from_naive(start.first_day() + chrono::Days::new(30 + rng.below(300) as u64), start.precision())
             });
             Event {
                 id: format!("event-{i}").into(),
@@ -99,11 +84,7 @@ pub fn generate(params: GenerateParams) -> Map {
                 lane: lanes[i % lanes.len()].id.clone(),
                 position: None,
                 tags: vec![],
-                citations: if i % 3 == 0 {
-                    vec![citation(&mut rng, i)]
-                } else {
-                    vec![]
-                },
+                citations: if i % 3 == 0 { vec![citation(&mut rng, i)] } else { vec![] },
             }
         })
         .collect();
@@ -112,7 +93,11 @@ pub fn generate(params: GenerateParams) -> Map {
     let claims: Vec<Claim> = (0..params.claims)
         .map(|i| Claim {
             id: format!("claim-{i}").into(),
-            kind: if i < explanations { ClaimKind::Explanation } else { [ClaimKind::Claim, ClaimKind::Objection, ClaimKind::Question][i % 3] },
+            kind: if i < explanations {
+                ClaimKind::Explanation
+            } else {
+                [ClaimKind::Claim, ClaimKind::Objection, ClaimKind::Question][i % 3]
+            },
             text: format!("Generated claim {i}: a statement long enough to wrap onto a second line of its card."),
             detail: String::new(),
             position: Position::new((i % columns) as f32 * 300.0, (i / columns) as f32 * 180.0),
@@ -124,12 +109,7 @@ pub fn generate(params: GenerateParams) -> Map {
     let links = generate_links(&mut rng, params, &events, &claims);
     Map {
         meta: Meta {
-            title: format!(
-                "Generated map ({} claims, {} links, {} events)",
-                claims.len(),
-                links.len(),
-                events.len()
-            ),
+            title: format!("Generated map ({} claims, {} links, {} events)", claims.len(), links.len(), events.len()),
             summary: format!("A synthetic map from seed {}.", params.seed),
             authors: vec!["argline generate".to_owned()],
             license: String::new(),
@@ -143,12 +123,7 @@ pub fn generate(params: GenerateParams) -> Map {
     }
 }
 
-fn generate_links(
-    rng: &mut SplitMix64,
-    params: GenerateParams,
-    events: &[Event],
-    claims: &[Claim],
-) -> Vec<Link> {
+fn generate_links(rng: &mut SplitMix64, params: GenerateParams, events: &[Event], claims: &[Claim]) -> Vec<Link> {
     if claims.is_empty() {
         return Vec::new();
     }
@@ -160,17 +135,9 @@ fn generate_links(
     while links.len() < wanted && attempts < wanted.saturating_mul(20).max(1000) {
         attempts += 1;
         let from_event = !events.is_empty() && (claims.len() < 2 || rng.below(10) < 3);
-        let from = if from_event {
-            rng.below(events.len())
-        } else {
-            1 + rng.below(claims.len() - 1)
-        };
+        let from = if from_event { rng.below(events.len()) } else { 1 + rng.below(claims.len() - 1) };
         // Claims bear on claims before them, so the graph reads top-down.
-        let to = if from_event {
-            rng.below(claims.len())
-        } else {
-            rng.below(from)
-        };
+        let to = if from_event { rng.below(claims.len()) } else { rng.below(from) };
         if !joined.insert((from, to, from_event)) {
             continue;
         }
@@ -199,41 +166,19 @@ mod tests {
 
     #[test]
     fn generated_maps_are_valid_deterministic_and_sized() {
-        let params = GenerateParams {
-            claims: 200,
-            links: 400,
-            events: 80,
-            seed: 7,
-        };
+        let params = GenerateParams { claims: 200, links: 400, events: 80, seed: 7 };
         let map = generate(params);
         assert_eq!(validate(&map), vec![]);
-        assert_eq!(
-            (map.claims.len(), map.links.len(), map.events.len()),
-            (200, 400, 80)
-        );
+        assert_eq!((map.claims.len(), map.links.len(), map.events.len()), (200, 400, 80));
         assert_eq!(map, generate(params));
         assert_ne!(map, generate(GenerateParams { seed: 8, ..params }));
     }
 
     #[test]
     fn tiny_maps_cap_their_links() {
-        let map = generate(GenerateParams {
-            claims: 2,
-            links: 50,
-            events: 0,
-            seed: 1,
-        });
+        let map = generate(GenerateParams { claims: 2, links: 50, events: 0, seed: 1 });
         assert_eq!(map.links.len(), 1);
         assert_eq!(validate(&map), vec![]);
-        assert!(
-            generate(GenerateParams {
-                claims: 0,
-                links: 5,
-                events: 3,
-                seed: 1
-            })
-            .links
-            .is_empty()
-        );
+        assert!(generate(GenerateParams { claims: 0, links: 5, events: 3, seed: 1 }).links.is_empty());
     }
 }

@@ -7,23 +7,17 @@ use argline::model::{ClaimKind, Counts, Map, Relation};
 use std::path::Path;
 
 fn case_study() -> Map {
-    load_str(argline::CASE_STUDY_RON, argline::CASE_STUDY_NAME)
-        .unwrap_or_else(|error| panic!("{error}"))
+    load_str(argline::CASE_STUDY_RON, argline::CASE_STUDY_NAME).unwrap_or_else(|error| panic!("{error}"))
 }
 
 fn sample(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample_maps")
-        .join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_maps").join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
 #[test]
 fn the_embedded_case_study_is_the_file_in_sample_maps() {
-    assert_eq!(
-        argline::CASE_STUDY_RON,
-        sample("us_china_cyber_2013_2015.ron")
-    );
+    assert_eq!(argline::CASE_STUDY_RON, sample("us_china_cyber_2013_2015.ron"));
 }
 
 #[test]
@@ -49,64 +43,26 @@ fn the_case_study_meets_its_counts() {
     assert!(counts.claims - counts.explanations >= 20, "{counts:?}");
     assert!(counts.links >= 40, "{counts:?}");
     assert!(counts.story_steps >= 8, "{counts:?}");
-    let years: Vec<i32> = map
-        .events
-        .iter()
-        .map(|event| event.date.year_number())
-        .collect();
-    assert!(
-        years.iter().all(|year| (2013..=2016).contains(year)),
-        "{years:?}"
-    );
+    let years: Vec<i32> = map.events.iter().map(|event| event.date.year_number()).collect();
+    assert!(years.iter().all(|year| (2013..=2016).contains(year)), "{years:?}");
 }
 
 #[test]
 fn the_case_study_holds_the_named_explanations_and_events() {
     let map = case_study();
-    let explanation_texts: Vec<String> = map
-        .explanations()
-        .map(|claim| claim.text.to_lowercase())
-        .collect();
-    for needle in [
-        "little of substance",
-        "china blinked",
-        "concessions",
-        "combination",
-        "sanction",
-    ] {
+    let explanation_texts: Vec<String> = map.explanations().map(|claim| claim.text.to_lowercase()).collect();
+    for needle in ["little of substance", "china blinked", "concessions", "combination", "sanction"] {
         assert!(
             explanation_texts.iter().any(|text| text.contains(needle)),
             "no explanation mentions {needle:?}: {explanation_texts:?}"
         );
     }
-    let titles: Vec<String> = map
-        .events
-        .iter()
-        .map(|event| event.title.to_lowercase())
-        .collect();
-    for needle in [
-        "sunnylands",
-        "indict",
-        "13694",
-        "opm",
-        "meng jianzhu",
-        "cybercrime",
-    ] {
-        assert!(
-            titles.iter().any(|title| title.contains(needle)),
-            "no event mentions {needle:?}"
-        );
+    let titles: Vec<String> = map.events.iter().map(|event| event.title.to_lowercase()).collect();
+    for needle in ["sunnylands", "indict", "13694", "opm", "meng jianzhu", "cybercrime"] {
+        assert!(titles.iter().any(|title| title.contains(needle)), "no event mentions {needle:?}");
     }
-    assert!(
-        map.links
-            .iter()
-            .any(|link| link.relation == Relation::Undercuts)
-    );
-    assert!(
-        map.claims
-            .iter()
-            .any(|claim| claim.kind == ClaimKind::Objection)
-    );
+    assert!(map.links.iter().any(|link| link.relation == Relation::Undercuts));
+    assert!(map.claims.iter().any(|claim| claim.kind == ClaimKind::Objection));
 }
 
 #[test]
@@ -129,20 +85,14 @@ fn collapse_whitespace(text: &str) -> String {
 fn every_quote_is_verbatim_from_its_article() {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     let Ok(entries) = std::fs::read_dir(&seeds) else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have the seed articles at {}",
-            seeds.display()
-        );
+        assert!(std::env::var_os("CI").is_none(), "CI must have the seed articles at {}", seeds.display());
         eprintln!("skipped: the seed articles are not at {}", seeds.display());
         return;
     };
     let articles: Vec<String> = entries
         .filter_map(Result::ok)
         .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "txt"))
-        .map(|entry| {
-            collapse_whitespace(&std::fs::read_to_string(entry.path()).expect("readable article"))
-        })
+        .map(|entry| collapse_whitespace(&std::fs::read_to_string(entry.path()).expect("readable article")))
         .collect();
     assert_eq!(articles.len(), 5);
     let map = case_study();
@@ -160,11 +110,7 @@ fn every_quote_is_verbatim_from_its_article() {
             .iter()
             .find(|article| article.contains(&collapse_whitespace(&source.title)))
             .unwrap_or_else(|| panic!("no article titled {:?}", source.title));
-        assert!(
-            article.contains(&quote),
-            "not verbatim in {:?}: {quote:?}",
-            source.title
-        );
+        assert!(article.contains(&quote), "not verbatim in {:?}: {quote:?}", source.title);
         checked += 1;
     }
     assert!(checked >= 40, "only {checked} quotes");

@@ -17,17 +17,8 @@ fn stdout(output: &Output) -> String {
 
 #[test]
 fn validate_accepts_the_sample_maps() {
-    let output = argline(&[
-        "validate",
-        "sample_maps/us_china_cyber_2013_2015.ron",
-        "sample_maps/tutorial.ron",
-    ]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = argline(&["validate", "sample_maps/us_china_cyber_2013_2015.ron", "sample_maps/tutorial.ron"]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(output.stderr.is_empty());
     assert_eq!(stdout(&output).lines().count(), 2);
 }
@@ -37,38 +28,21 @@ fn validate_fails_on_a_missing_file() {
     let output = argline(&["validate", "sample_maps/no_such_map.ron"]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("no_such_map.ron: cannot read the file"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("no_such_map.ron: cannot read the file"), "{stderr}");
 }
 
 #[test]
 fn stats_prints_one_line_per_count() {
     let output = argline(&["stats", "sample_maps/tutorial.ron"]);
     assert_eq!(output.status.code(), Some(0));
-    let names: Vec<String> = stdout(&output)
-        .lines()
-        .map(|line| line.split(':').next().unwrap_or_default().to_owned())
-        .collect();
+    let names: Vec<String> =
+        stdout(&output).lines().map(|line| line.split(':').next().unwrap_or_default().to_owned()).collect();
     assert_eq!(
         names,
-        [
-            "events",
-            "spans",
-            "lanes",
-            "sources",
-            "claims",
-            "explanations",
-            "links",
-            "citations",
-            "story_steps"
-        ]
+        ["events", "spans", "lanes", "sources", "claims", "explanations", "links", "citations", "story_steps"]
     );
-    let map = argline::format::load_file(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_maps/tutorial.ron"),
-    )
-    .expect("valid");
+    let map = argline::format::load_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_maps/tutorial.ron"))
+        .expect("valid");
     assert!(stdout(&output).contains(&format!("events: {}\n", map.events.len())));
     assert!(stdout(&output).contains(&format!("links: {}\n", map.links.len())));
 }
@@ -80,30 +54,14 @@ fn generate_writes_a_valid_deterministic_map() {
     let second = folder.path().join("b.ron");
     for path in [&first, &second] {
         let path = path.to_str().expect("utf-8 path");
-        let output = argline(&[
-            "generate", "--claims", "300", "--links", "600", "--events", "120", "--seed", "5",
-            "-o", path,
-        ]);
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let output =
+            argline(&["generate", "--claims", "300", "--links", "600", "--events", "120", "--seed", "5", "-o", path]);
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     }
-    assert_eq!(
-        std::fs::read(&first).expect("written"),
-        std::fs::read(&second).expect("written")
-    );
+    assert_eq!(std::fs::read(&first).expect("written"), std::fs::read(&second).expect("written"));
     let output = argline(&["stats", first.to_str().expect("utf-8")]);
     let text = stdout(&output);
-    for line in [
-        "events: 120",
-        "claims: 300",
-        "links: 600",
-        "lanes: 6",
-        "sources: 10",
-    ] {
+    for line in ["events: 120", "claims: 300", "links: 600", "lanes: 6", "sources: 10"] {
         assert!(text.lines().any(|l| l == line), "{line} missing in {text}");
     }
 }

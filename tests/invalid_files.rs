@@ -21,33 +21,22 @@ fn invalid_files() -> Vec<PathBuf> {
 }
 
 fn expected_lines(file: &Path) -> Vec<String> {
-    let expected = std::fs::read_to_string(file.with_extension("expected"))
-        .expect("each invalid file has a .expected");
+    let expected = std::fs::read_to_string(file.with_extension("expected")).expect("each invalid file has a .expected");
     expected.lines().map(str::to_owned).collect()
 }
 
 #[test]
 fn there_is_one_file_per_rule() {
-    assert!(
-        invalid_files().len() >= 25,
-        "found {}",
-        invalid_files().len()
-    );
+    assert!(invalid_files().len() >= 25, "found {}", invalid_files().len());
 }
 
 #[test]
 fn each_invalid_file_gives_its_positioned_messages() {
     for file in invalid_files() {
-        let name = file
-            .file_name()
-            .and_then(|n| n.to_str())
-            .expect("utf-8 name");
+        let name = file.file_name().and_then(|n| n.to_str()).expect("utf-8 name");
         let error = load_file(&file).expect_err(name);
-        let shown: Vec<String> = error
-            .lines()
-            .into_iter()
-            .map(|line| line.replacen(&file.display().to_string(), name, 1))
-            .collect();
+        let shown: Vec<String> =
+            error.lines().into_iter().map(|line| line.replacen(&file.display().to_string(), name, 1)).collect();
         assert_eq!(shown, expected_lines(&file), "messages for {name}");
     }
 }

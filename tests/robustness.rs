@@ -19,12 +19,7 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
 #[test]
 fn a_large_valid_generated_map_loads() {
     use argline::generate::{GenerateParams, generate};
-    let map = generate(GenerateParams {
-        claims: 2_000,
-        links: 4_000,
-        events: 800,
-        seed: 11,
-    });
+    let map = generate(GenerateParams { claims: 2_000, links: 4_000, events: 800, seed: 11 });
     let text = argline::format::to_ron_string(&map).expect("writes");
     assert_eq!(load_bytes(text.as_bytes(), "big.ron").expect("loads"), map);
 }

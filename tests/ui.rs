@@ -31,14 +31,8 @@ fn the_window_opens_on_the_case_study_with_its_title_shown() {
     let harness = harness(case_study());
     let map = map_of(&harness);
     assert!(map.meta.title.contains("cyber agreement"));
-    assert!(
-        harness.get_all_by_label(&map.meta.title).count() >= 1,
-        "the map title is shown"
-    );
-    assert_eq!(
-        harness.state().window_title(),
-        "us_china_cyber_2013_2015.ron — Argline"
-    );
+    assert!(harness.get_all_by_label(&map.meta.title).count() >= 1, "the map title is shown");
+    assert_eq!(harness.state().window_title(), "us_china_cyber_2013_2015.ron — Argline");
     // Every event is on the timeline, every explanation on the map.
     for event in &map.events {
         harness.get_by_role_and_label(Role::Button, &event.title);
@@ -52,19 +46,10 @@ fn the_window_opens_on_the_case_study_with_its_title_shown() {
 fn clicking_an_event_selects_it_and_the_inspector_shows_its_quote() {
     let mut harness = harness(case_study());
     let map = map_of(&harness);
-    let event = map
-        .events
-        .iter()
-        .find(|event| !event.citations.is_empty())
-        .expect("a cited event");
-    harness
-        .get_by_role_and_label(Role::Button, &event.title)
-        .click();
+    let event = map.events.iter().find(|event| !event.citations.is_empty()).expect("a cited event");
+    harness.get_by_role_and_label(Role::Button, &event.title).click();
     harness.run();
-    assert_eq!(
-        harness.state().selection().primary(),
-        Some(&ItemRef::Event(event.id.clone()))
-    );
+    assert_eq!(harness.state().selection().primary(), Some(&ItemRef::Event(event.id.clone())));
     let quote: String = event.citations[0].quote.chars().take(40).collect();
     harness.get_by_label_contains(&quote);
 }
@@ -75,16 +60,9 @@ fn selecting_an_explanation_highlights_exactly_the_events_linked_to_it() {
     let map = map_of(&harness);
     let explanation = map
         .explanations()
-        .max_by_key(|claim| {
-            map.links
-                .iter()
-                .filter(|l| l.to == LinkTo::Claim(claim.id.clone()))
-                .count()
-        })
+        .max_by_key(|claim| map.links.iter().filter(|l| l.to == LinkTo::Claim(claim.id.clone())).count())
         .expect("explanations");
-    harness
-        .get_by_label(&format!("Explanation: {}", explanation.text))
-        .click();
+    harness.get_by_label(&format!("Explanation: {}", explanation.text)).click();
     harness.run();
     let linked: Vec<&str> = map
         .links
@@ -95,19 +73,11 @@ fn selecting_an_explanation_highlights_exactly_the_events_linked_to_it() {
             LinkFrom::Claim(_) => None,
         })
         .collect();
-    assert!(
-        linked.len() >= 2,
-        "the busiest explanation has event evidence"
-    );
+    assert!(linked.len() >= 2, "the busiest explanation has event evidence");
     let highlight = harness.state().highlight();
     for event in &map.events {
         let lit = highlight.contains(&ItemRef::Event(event.id.clone()));
-        assert_eq!(
-            lit,
-            linked.contains(&event.id.as_str()),
-            "event {}",
-            event.id
-        );
+        assert_eq!(lit, linked.contains(&event.id.as_str()), "event {}", event.id);
     }
 }
 
@@ -117,25 +87,15 @@ fn escape_clears_the_selection_and_arrows_step_through_events() {
     let map = map_of(&harness);
     harness.key_press(egui::Key::Home);
     harness.run();
-    let first = map
-        .events
-        .iter()
-        .min_by_key(|event| event.date)
-        .expect("events");
-    assert_eq!(
-        harness.state().selection().primary(),
-        Some(&ItemRef::Event(first.id.clone()))
-    );
+    let first = map.events.iter().min_by_key(|event| event.date).expect("events");
+    assert_eq!(harness.state().selection().primary(), Some(&ItemRef::Event(first.id.clone())));
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
     let second = harness.state().selection().primary().cloned();
     assert!(matches!(&second, Some(ItemRef::Event(id)) if id != &first.id));
     harness.key_press(egui::Key::ArrowLeft);
     harness.run();
-    assert_eq!(
-        harness.state().selection().primary(),
-        Some(&ItemRef::Event(first.id.clone()))
-    );
+    assert_eq!(harness.state().selection().primary(), Some(&ItemRef::Event(first.id.clone())));
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert!(harness.state().selection().is_empty());
@@ -149,44 +109,21 @@ fn the_inspector_navigates_along_links() {
         .claims
         .iter()
         .find(|claim| {
-            claim.kind == ClaimKind::Objection
-                && map
-                    .links
-                    .iter()
-                    .any(|l| l.from == LinkFrom::Claim(claim.id.clone()))
+            claim.kind == ClaimKind::Objection && map.links.iter().any(|l| l.from == LinkFrom::Claim(claim.id.clone()))
         })
         .expect("an objection that bears on something");
-    harness
-        .get_by_label(&format!("Objection: {}", claim.text))
-        .click();
+    harness.get_by_label(&format!("Objection: {}", claim.text)).click();
     harness.run();
-    let link = map
-        .links
-        .iter()
-        .find(|l| l.from == LinkFrom::Claim(claim.id.clone()))
-        .expect("link");
-    harness
-        .get_all_by_role_and_label(Role::Link, link.relation.label())
-        .next()
-        .expect("a relation row")
-        .click();
+    let link = map.links.iter().find(|l| l.from == LinkFrom::Claim(claim.id.clone())).expect("link");
+    harness.get_all_by_role_and_label(Role::Link, link.relation.label()).next().expect("a relation row").click();
     harness.run();
-    assert!(matches!(
-        harness.state().selection().primary(),
-        Some(ItemRef::Link(_))
-    ));
+    assert!(matches!(harness.state().selection().primary(), Some(ItemRef::Link(_))));
 }
 
 #[test]
 fn fit_and_zoom_on_an_empty_map_do_not_panic() {
     let mut harness = harness(Document::new(Map::default(), None, "empty.ron".to_owned()));
-    for key in [
-        egui::Key::F,
-        egui::Key::ArrowRight,
-        egui::Key::Home,
-        egui::Key::End,
-        egui::Key::Escape,
-    ] {
+    for key in [egui::Key::F, egui::Key::ArrowRight, egui::Key::Home, egui::Key::End, egui::Key::Escape] {
         harness.key_press(key);
         harness.run();
     }
@@ -212,10 +149,6 @@ fn chinese_text_renders_with_the_fallback_font() {
     let harness = harness(Document::new(map, None, "cjk.ron".to_owned()));
     assert!(harness.get_all_by_label("习近平 on 网络安全").count() >= 1);
     let font_id = egui::FontId::proportional(14.0);
-    let has_glyphs = harness.ctx.fonts_mut(|fonts| {
-        "习近平网络安全"
-            .chars()
-            .all(|c| fonts.has_glyph(&font_id, c))
-    });
+    let has_glyphs = harness.ctx.fonts_mut(|fonts| "习近平网络安全".chars().all(|c| fonts.has_glyph(&font_id, c)));
     assert!(has_glyphs, "CJK characters must not render as boxes");
 }

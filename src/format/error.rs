@@ -13,11 +13,7 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}: {}",
-            self.position.line, self.position.col, self.message
-        )
+        write!(f, "{}:{}: {}", self.position.line, self.position.col, self.message)
     }
 }
 
@@ -25,24 +21,12 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("{file}: cannot read the file: {source}")]
-    Read {
-        file: String,
-        source: std::io::Error,
-    },
-    #[error(
-        "{file}: the file is {size_bytes} bytes; Argline opens map files of at most {limit_bytes} bytes"
-    )]
-    TooLarge {
-        file: String,
-        size_bytes: u64,
-        limit_bytes: u64,
-    },
+    Read { file: String, source: std::io::Error },
+    #[error("{file}: the file is {size_bytes} bytes; Argline opens map files of at most {limit_bytes} bytes")]
+    TooLarge { file: String, size_bytes: u64, limit_bytes: u64 },
     /// Syntax errors, a format from a newer Argline, or broken rules: every one found.
     #[error("{}", render_problems(file, problems))]
-    Problems {
-        file: String,
-        problems: Vec<Diagnostic>,
-    },
+    Problems { file: String, problems: Vec<Diagnostic> },
 }
 
 impl LoadError {
@@ -50,31 +34,21 @@ impl LoadError {
     /// an error that has no position).
     pub fn lines(&self) -> Vec<String> {
         match self {
-            Self::Problems { file, problems } => problems
-                .iter()
-                .map(|problem| format!("{file}:{problem}"))
-                .collect(),
+            Self::Problems { file, problems } => problems.iter().map(|problem| format!("{file}:{problem}")).collect(),
             other => vec![other.to_string()],
         }
     }
 }
 
 fn render_problems(file: &str, problems: &[Diagnostic]) -> String {
-    problems
-        .iter()
-        .map(|problem| format!("{file}:{problem}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    problems.iter().map(|problem| format!("{file}:{problem}")).collect::<Vec<_>>().join("\n")
 }
 
 /// Why a map could not be saved. The file that was there is left as it was.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     #[error("cannot save {}: {source}", path.display())]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Write { path: PathBuf, source: std::io::Error },
     #[error("cannot save {}: the map could not be written as RON: {message}", path.display())]
     Encode { path: PathBuf, message: String },
 }

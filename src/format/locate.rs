@@ -63,13 +63,7 @@ struct Frame {
 
 impl Frame {
     fn new(path: Option<Vec<Segment>>, is_list: bool) -> Self {
-        Self {
-            path,
-            is_list,
-            next_index: 0,
-            item_started: false,
-            field: None,
-        }
+        Self { path, is_list, next_index: 0, item_started: false, field: None }
     }
 
     /// The path of the value being read in this frame, if shallow enough to record.
@@ -92,10 +86,7 @@ struct Cursor<'a> {
 
 impl Cursor<'_> {
     fn position(&self) -> TextPosition {
-        TextPosition {
-            line: self.line,
-            col: self.col,
-        }
+        TextPosition { line: self.line, col: self.col }
     }
 
     fn peek(&mut self) -> Option<char> {
@@ -211,11 +202,7 @@ impl Cursor<'_> {
 pub fn locate(text: &str) -> Locations {
     let mut positions = HashMap::new();
     let mut stack: Vec<Frame> = vec![Frame::new(Some(Vec::new()), false)];
-    let mut cursor = Cursor {
-        chars: text.chars().peekable(),
-        line: 1,
-        col: 1,
-    };
+    let mut cursor = Cursor { chars: text.chars().peekable(), line: 1, col: 1 };
     loop {
         cursor.skip_trivia();
         let Some(c) = cursor.peek() else { break };
@@ -261,9 +248,7 @@ pub fn locate(text: &str) -> Locations {
                     continue;
                 }
                 cursor.skip_trivia();
-                let in_struct = stack
-                    .last()
-                    .is_some_and(|frame| !frame.is_list && frame.field.is_none());
+                let in_struct = stack.last().is_some_and(|frame| !frame.is_list && frame.field.is_none());
                 if in_struct && cursor.peek() == Some(':') {
                     cursor.bump();
                     if let Some(frame) = stack.last_mut() {
@@ -295,57 +280,29 @@ mod tests {
         let text = "(\n    format: 1,\n    links: [\n        (\n            id: \"a\",\n        ),\n        (id: \"b\", to: Claim(\"x\")),\n    ],\n)\n";
         let locations = locate(text);
         use PathSegment::{Field, Index};
-        assert_eq!(
-            locations.find(&path(&[Field("format")])),
-            TextPosition { line: 2, col: 5 }
-        );
-        assert_eq!(
-            locations.find(&path(&[Field("links"), Index(0)])),
-            TextPosition { line: 4, col: 9 }
-        );
-        assert_eq!(
-            locations.find(&path(&[Field("links"), Index(0), Field("id")])),
-            TextPosition { line: 5, col: 13 }
-        );
-        assert_eq!(
-            locations.find(&path(&[Field("links"), Index(1), Field("to")])),
-            TextPosition { line: 7, col: 19 }
-        );
+        assert_eq!(locations.find(&path(&[Field("format")])), TextPosition { line: 2, col: 5 });
+        assert_eq!(locations.find(&path(&[Field("links"), Index(0)])), TextPosition { line: 4, col: 9 });
+        assert_eq!(locations.find(&path(&[Field("links"), Index(0), Field("id")])), TextPosition { line: 5, col: 13 });
+        assert_eq!(locations.find(&path(&[Field("links"), Index(1), Field("to")])), TextPosition { line: 7, col: 19 });
         // A path that is not in the text falls back to its nearest enclosing item.
-        assert_eq!(
-            locations.find(&path(&[Field("links"), Index(1), Field("note")])),
-            TextPosition { line: 7, col: 9 }
-        );
+        assert_eq!(locations.find(&path(&[Field("links"), Index(1), Field("note")])), TextPosition { line: 7, col: 9 });
     }
 
     #[test]
     fn ignores_brackets_and_colons_inside_strings_and_comments() {
-        let text =
-            "( // a comment: (\n  title: \"a: [b\", /* x: ( */ n: r#\"q\"(\"#, m: 'c',\n  z: 1)";
+        let text = "( // a comment: (\n  title: \"a: [b\", /* x: ( */ n: r#\"q\"(\"#, m: 'c',\n  z: 1)";
         let locations = locate(text);
         use PathSegment::Field;
-        assert_eq!(
-            locations.find(&path(&[Field("n")])),
-            TextPosition { line: 2, col: 30 }
-        );
-        assert_eq!(
-            locations.find(&path(&[Field("m")])),
-            TextPosition { line: 2, col: 43 }
-        );
-        assert_eq!(
-            locations.find(&path(&[Field("z")])),
-            TextPosition { line: 3, col: 3 }
-        );
+        assert_eq!(locations.find(&path(&[Field("n")])), TextPosition { line: 2, col: 30 });
+        assert_eq!(locations.find(&path(&[Field("m")])), TextPosition { line: 2, col: 43 });
+        assert_eq!(locations.find(&path(&[Field("z")])), TextPosition { line: 3, col: 3 });
     }
 
     #[test]
     fn survives_deep_nesting_and_unbalanced_text() {
         let deep = "[".repeat(100_000) + &"]".repeat(3);
         let locations = locate(&deep);
-        assert_eq!(
-            locations.find(&FieldPath::default()),
-            TextPosition { line: 1, col: 1 }
-        );
+        assert_eq!(locations.find(&FieldPath::default()), TextPosition { line: 1, col: 1 });
         let _ = locate(")))]]]\"unterminated");
     }
 }

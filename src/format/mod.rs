@@ -28,17 +28,10 @@ const MAX_NESTING: usize = 64;
 /// Reads and validates the map file at `path`.
 pub fn load_file(path: &Path) -> Result<Map, LoadError> {
     let file = path.display().to_string();
-    let read_error = |source| LoadError::Read {
-        file: file.clone(),
-        source,
-    };
+    let read_error = |source| LoadError::Read { file: file.clone(), source };
     let size_bytes = std::fs::metadata(path).map_err(read_error)?.len();
     if size_bytes > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            file,
-            size_bytes,
-            limit_bytes: MAX_FILE_BYTES,
-        });
+        return Err(LoadError::TooLarge { file, size_bytes, limit_bytes: MAX_FILE_BYTES });
     }
     let bytes = std::fs::read(path).map_err(read_error)?;
     load_bytes(&bytes, &file)
@@ -83,15 +76,9 @@ pub fn load_str(text: &str, file: &str) -> Result<Map, LoadError> {
     let locations = locate(text);
     let diagnostics = problems
         .into_iter()
-        .map(|problem| Diagnostic {
-            position: locations.find(&problem.path),
-            message: problem.message,
-        })
+        .map(|problem| Diagnostic { position: locations.find(&problem.path), message: problem.message })
         .collect();
-    Err(LoadError::Problems {
-        file: file.to_owned(),
-        problems: diagnostics,
-    })
+    Err(LoadError::Problems { file: file.to_owned(), problems: diagnostics })
 }
 
 /// Reads the text as the current format, after checking which format it claims.
@@ -104,9 +91,7 @@ fn upgrade(text: &str, file: &str) -> Result<Map, LoadError> {
         single_problem(
             file,
             position,
-            format!(
-                "written by a newer Argline (format {version}); this build reads format {FORMAT_VERSION}"
-            ),
+            format!("written by a newer Argline (format {version}); this build reads format {FORMAT_VERSION}"),
         )
     };
     match ron_options().from_str::<Map>(text) {
@@ -116,10 +101,7 @@ fn upgrade(text: &str, file: &str) -> Result<Map, LoadError> {
             Err(single_problem(
                 file,
                 position,
-                format!(
-                    "format {} is not an Argline format; this build reads format {FORMAT_VERSION}",
-                    map.format
-                ),
+                format!("format {} is not an Argline format; this build reads format {FORMAT_VERSION}", map.format),
             ))
         }
         Ok(map) => Ok(map),
@@ -136,10 +118,7 @@ fn upgrade(text: &str, file: &str) -> Result<Map, LoadError> {
                 return Err(newer(probe.format));
             }
             let start = error.span.start;
-            let position = TextPosition {
-                line: start.line.max(1),
-                col: start.col.max(1),
-            };
+            let position = TextPosition { line: start.line.max(1), col: start.col.max(1) };
             Err(single_problem(file, position, error.code.to_string()))
         }
     }
@@ -150,19 +129,13 @@ fn ron_options() -> ron::Options {
 }
 
 fn single_problem(file: &str, position: TextPosition, message: String) -> LoadError {
-    LoadError::Problems {
-        file: file.to_owned(),
-        problems: vec![Diagnostic { position, message }],
-    }
+    LoadError::Problems { file: file.to_owned(), problems: vec![Diagnostic { position, message }] }
 }
 
 /// The line and column just after `text`.
 fn position_after(text: &str) -> TextPosition {
     let line = 1 + text.matches('\n').count();
-    let col = 1 + text
-        .rsplit('\n')
-        .next()
-        .map_or(0, |last| last.chars().count());
+    let col = 1 + text.rsplit('\n').next().map_or(0, |last| last.chars().count());
     TextPosition { line, col }
 }
 
@@ -178,14 +151,9 @@ pub fn to_ron_string(map: &Map) -> Result<String, ron::Error> {
 /// Saves `map` to `path` atomically: a temporary file in the same folder is
 /// written and flushed to disk, then renamed over the target.
 pub fn save_file(map: &Map, path: &Path) -> Result<(), SaveError> {
-    let text = to_ron_string(map).map_err(|error| SaveError::Encode {
-        path: path.to_owned(),
-        message: error.to_string(),
-    })?;
-    write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Write {
-        path: path.to_owned(),
-        source,
-    })
+    let text =
+        to_ron_string(map).map_err(|error| SaveError::Encode { path: path.to_owned(), message: error.to_string() })?;
+    write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Write { path: path.to_owned(), source })
 }
 
 fn folder_of(path: &Path) -> &Path {
@@ -198,10 +166,7 @@ fn folder_of(path: &Path) -> &Path {
 /// The temporary file a save of `path` writes first: hidden, beside the
 /// target (a rename is atomic only within one file system), named per process.
 pub fn temporary_path_for(path: &Path) -> PathBuf {
-    let file_name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let file_name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
     folder_of(path).join(format!(".{file_name}.{}.saving", std::process::id()))
 }
 

@@ -20,56 +20,28 @@ pub struct RowAssignment {
 /// Assigns each extent a row among at most `max_rows` (at least one), leaving
 /// `gap` pixels between neighbours. Returns one assignment per extent, in the
 /// order given, and the number of rows used.
-pub fn pack_rows(
-    extents: &[LabelExtent],
-    max_rows: usize,
-    gap: f32,
-) -> (Vec<RowAssignment>, usize) {
+pub fn pack_rows(extents: &[LabelExtent], max_rows: usize, gap: f32) -> (Vec<RowAssignment>, usize) {
     let max_rows = max_rows.max(1);
     let mut order: Vec<usize> = (0..extents.len()).collect();
-    order.sort_by(|&a, &b| {
-        extents[a]
-            .start
-            .total_cmp(&extents[b].start)
-            .then(a.cmp(&b))
-    });
+    order.sort_by(|&a, &b| extents[a].start.total_cmp(&extents[b].start).then(a.cmp(&b)));
     let mut row_ends: Vec<f32> = Vec::new();
-    let mut assignments = vec![
-        RowAssignment {
-            row: 0,
-            label_shown: false
-        };
-        extents.len()
-    ];
+    let mut assignments = vec![RowAssignment { row: 0, label_shown: false }; extents.len()];
     for index in order {
         let extent = extents[index];
         let free_row = row_ends.iter().position(|&end| end + gap <= extent.start);
         let assignment = match free_row {
             Some(row) => {
                 row_ends[row] = extent.end;
-                RowAssignment {
-                    row,
-                    label_shown: true,
-                }
+                RowAssignment { row, label_shown: true }
             }
             None if row_ends.len() < max_rows => {
                 row_ends.push(extent.end);
-                RowAssignment {
-                    row: row_ends.len() - 1,
-                    label_shown: true,
-                }
+                RowAssignment { row: row_ends.len() - 1, label_shown: true }
             }
             None => {
                 // No room: keep the marker on the row that frees up first, label hidden.
-                let row = row_ends
-                    .iter()
-                    .enumerate()
-                    .min_by(|a, b| a.1.total_cmp(b.1))
-                    .map_or(0, |(row, _)| row);
-                RowAssignment {
-                    row,
-                    label_shown: false,
-                }
+                let row = row_ends.iter().enumerate().min_by(|a, b| a.1.total_cmp(b.1)).map_or(0, |(row, _)| row);
+                RowAssignment { row, label_shown: false }
             }
         };
         assignments[index] = assignment;
@@ -115,12 +87,7 @@ mod tests {
 
     #[test]
     fn labels_that_overlap_go_to_separate_rows() {
-        let extents = [
-            extent(0.0, 100.0),
-            extent(50.0, 150.0),
-            extent(120.0, 200.0),
-            extent(160.0, 250.0),
-        ];
+        let extents = [extent(0.0, 100.0), extent(50.0, 150.0), extent(120.0, 200.0), extent(160.0, 250.0)];
         let (rows, used) = pack_rows(&extents, 4, 4.0);
         assert_eq!(used, 2);
         assert_eq!(rows.iter().map(|r| r.row).collect::<Vec<_>>(), [0, 1, 0, 1]);
@@ -129,25 +96,18 @@ mod tests {
 
     #[test]
     fn shown_labels_never_overlap_within_a_row() {
-        let extents: Vec<LabelExtent> = (0..200)
-            .map(|i| extent((i * 37 % 500) as f32, (i * 37 % 500) as f32 + 80.0))
-            .collect();
+        let extents: Vec<LabelExtent> =
+            (0..200).map(|i| extent((i * 37 % 500) as f32, (i * 37 % 500) as f32 + 80.0)).collect();
         let (rows, _) = pack_rows(&extents, 3, 2.0);
         for (a, ra) in rows.iter().enumerate() {
             for (b, rb) in rows.iter().enumerate().skip(a + 1) {
                 if ra.label_shown && rb.label_shown && ra.row == rb.row {
                     let (x, y) = (extents[a], extents[b]);
-                    assert!(
-                        x.end + 2.0 <= y.start || y.end + 2.0 <= x.start,
-                        "{a} and {b} overlap"
-                    );
+                    assert!(x.end + 2.0 <= y.start || y.end + 2.0 <= x.start, "{a} and {b} overlap");
                 }
             }
         }
-        assert!(
-            rows.iter().any(|r| !r.label_shown),
-            "200 labels cannot fit 3 rows"
-        );
+        assert!(rows.iter().any(|r| !r.label_shown), "200 labels cannot fit 3 rows");
     }
 
     #[test]

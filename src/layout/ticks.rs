@@ -58,9 +58,7 @@ const STEPS: [Step; 15] = [
     Step::Years(500),
 ];
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 fn month_name(date: NaiveDate) -> &'static str {
     MONTHS.get(date.month0() as usize).copied().unwrap_or("")
@@ -69,11 +67,7 @@ fn month_name(date: NaiveDate) -> &'static str {
 /// Ticks between `first_day` and `last_day` (see [`day_number`]) at a scale of
 /// `px_per_day`, spaced at least `min_spacing_px` apart.
 pub fn ticks(first_day: f64, last_day: f64, px_per_day: f64, min_spacing_px: f64) -> Vec<Tick> {
-    if !(px_per_day.is_finite()
-        && px_per_day > 0.0
-        && first_day.is_finite()
-        && last_day.is_finite())
-    {
+    if !(px_per_day.is_finite() && px_per_day > 0.0 && first_day.is_finite() && last_day.is_finite()) {
         return Vec::new();
     }
     let step = STEPS
@@ -92,25 +86,17 @@ pub fn ticks(first_day: f64, last_day: f64, px_per_day: f64, min_spacing_px: f64
             let month0 = first.month0() - first.month0() % n;
             NaiveDate::from_ymd_opt(first.year(), month0 + 1, 1).unwrap_or(first)
         }
-        Step::Years(n) => {
-            NaiveDate::from_ymd_opt(first.year().div_euclid(n) * n, 1, 1).unwrap_or(first)
-        }
+        Step::Years(n) => NaiveDate::from_ymd_opt(first.year().div_euclid(n) * n, 1, 1).unwrap_or(first),
     };
     while date <= last && ticks.len() < 10_000 {
         let (label, major) = match step {
-            Step::Days(_) if date.day() == 1 => {
-                (format!("{} {}", month_name(date), date.year()), true)
-            }
+            Step::Days(_) if date.day() == 1 => (format!("{} {}", month_name(date), date.year()), true),
             Step::Days(_) => (date.day().to_string(), false),
             Step::Months(_) if date.month() == 1 => (date.year().to_string(), true),
             Step::Months(_) => (month_name(date).to_owned(), false),
             Step::Years(_) => (date.year().to_string(), true),
         };
-        ticks.push(Tick {
-            day: day_number(date),
-            label,
-            major,
-        });
+        ticks.push(Tick { day: day_number(date), label, major });
         let next = match step {
             Step::Days(n) => date.checked_add_days(Days::new(n)),
             Step::Months(n) => date.checked_add_months(chrono::Months::new(n)),

@@ -34,9 +34,8 @@ impl Serialize for Rgb {
 impl<'de> Deserialize<'de> for Rgb {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
-        Rgb::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("\"{text}\" is not a colour: write \"#rrggbb\""))
-        })
+        Rgb::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("\"{text}\" is not a colour: write \"#rrggbb\"")))
     }
 }
 

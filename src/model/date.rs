@@ -46,30 +46,15 @@ pub struct Date {
 
 impl Date {
     pub fn day(year: i32, month: u32, day: u32) -> Self {
-        Self {
-            year,
-            month,
-            day,
-            precision: Precision::Day,
-        }
+        Self { year, month, day, precision: Precision::Day }
     }
 
     pub fn month(year: i32, month: u32) -> Self {
-        Self {
-            year,
-            month,
-            day: 1,
-            precision: Precision::Month,
-        }
+        Self { year, month, day: 1, precision: Precision::Month }
     }
 
     pub fn year(year: i32) -> Self {
-        Self {
-            year,
-            month: 1,
-            day: 1,
-            precision: Precision::Year,
-        }
+        Self { year, month: 1, day: 1, precision: Precision::Year }
     }
 
     pub fn from_naive(date: NaiveDate, precision: Precision) -> Self {
@@ -90,8 +75,7 @@ impl Date {
 
     /// Whether this date exists on the calendar (month 1–12, day within the month).
     pub fn exists(&self) -> bool {
-        (1..=12).contains(&self.month)
-            && NaiveDate::from_ymd_opt(self.year, self.month, self.day).is_some()
+        (1..=12).contains(&self.month) && NaiveDate::from_ymd_opt(self.year, self.month, self.day).is_some()
     }
 
     /// The first day of the period this date names. A day that does not exist is
@@ -112,14 +96,9 @@ impl Date {
         match self.precision {
             Precision::Day => first,
             Precision::Month => {
-                let (year, month) = if first.month() == 12 {
-                    (first.year() + 1, 1)
-                } else {
-                    (first.year(), first.month() + 1)
-                };
-                NaiveDate::from_ymd_opt(year, month, 1)
-                    .and_then(|next| next.pred_opt())
-                    .unwrap_or(first)
+                let (year, month) =
+                    if first.month() == 12 { (first.year() + 1, 1) } else { (first.year(), first.month() + 1) };
+                NaiveDate::from_ymd_opt(year, month, 1).and_then(|next| next.pred_opt()).unwrap_or(first)
             }
             Precision::Year => NaiveDate::from_ymd_opt(first.year(), 12, 31).unwrap_or(first),
         }
@@ -147,11 +126,7 @@ impl Date {
             part.parse().map_err(|_| shape_error())
         };
         let year_magnitude = number(year_text, year_text.len())? as i32;
-        let year = if negative {
-            -year_magnitude
-        } else {
-            year_magnitude
-        };
+        let year = if negative { -year_magnitude } else { year_magnitude };
         match (month_text, day_text) {
             (None, _) => Ok(Self::year(year)),
             (Some(month), None) => Ok(Self::month(year, number(month, 2)?)),
@@ -161,13 +136,8 @@ impl Date {
 
     /// The date as people write it: "7 Jun 2013", "Jun 2013" or "2013".
     pub fn human(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
-        let month = MONTHS
-            .get(self.month.saturating_sub(1) as usize)
-            .copied()
-            .unwrap_or("?");
+        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        let month = MONTHS.get(self.month.saturating_sub(1) as usize).copied().unwrap_or("?");
         match self.precision {
             Precision::Year => self.year.to_string(),
             Precision::Month => format!("{month} {}", self.year),
@@ -235,48 +205,26 @@ mod tests {
             let date = Date::parse(text).expect(text);
             assert_eq!(date.to_string(), text);
         }
-        assert_eq!(
-            Date::parse("2014-05").map(|d| d.precision()),
-            Ok(Precision::Month)
-        );
+        assert_eq!(Date::parse("2014-05").map(|d| d.precision()), Ok(Precision::Month));
     }
 
     #[test]
     fn rejects_bad_shapes_but_leaves_calendar_checks_to_validation() {
-        for text in [
-            "",
-            "15-09-25",
-            "2015/09/25",
-            "2015-9-25",
-            "2015-09-25-01",
-            "2015-0a",
-        ] {
+        for text in ["", "15-09-25", "2015/09/25", "2015-9-25", "2015-09-25-01", "2015-0a"] {
             assert!(Date::parse(text).is_err(), "{text} should be refused");
         }
         let impossible = Date::parse("2015-02-30").expect("shape is fine");
         assert!(!impossible.exists());
-        assert_eq!(
-            impossible.first_day(),
-            NaiveDate::from_ymd_opt(2015, 2, 28).unwrap()
-        );
+        assert_eq!(impossible.first_day(), NaiveDate::from_ymd_opt(2015, 2, 28).unwrap());
     }
 
     #[test]
     fn periods_cover_their_uncertainty() {
         let may = Date::month(2014, 5);
-        assert_eq!(
-            may.first_day(),
-            NaiveDate::from_ymd_opt(2014, 5, 1).unwrap()
-        );
-        assert_eq!(
-            may.last_day(),
-            NaiveDate::from_ymd_opt(2014, 5, 31).unwrap()
-        );
+        assert_eq!(may.first_day(), NaiveDate::from_ymd_opt(2014, 5, 1).unwrap());
+        assert_eq!(may.last_day(), NaiveDate::from_ymd_opt(2014, 5, 31).unwrap());
         let year = Date::year(2016);
-        assert_eq!(
-            year.last_day(),
-            NaiveDate::from_ymd_opt(2016, 12, 31).unwrap()
-        );
+        assert_eq!(year.last_day(), NaiveDate::from_ymd_opt(2016, 12, 31).unwrap());
         assert!(Date::month(2015, 12).last_day() == NaiveDate::from_ymd_opt(2015, 12, 31).unwrap());
     }
 
@@ -289,12 +237,7 @@ mod tests {
 
     #[test]
     fn orders_chronologically() {
-        let mut dates = [
-            Date::day(2015, 9, 25),
-            Date::year(2013),
-            Date::month(2014, 5),
-            Date::day(2013, 6, 7),
-        ];
+        let mut dates = [Date::day(2015, 9, 25), Date::year(2013), Date::month(2014, 5), Date::day(2013, 6, 7)];
         dates.sort();
         let texts: Vec<String> = dates.iter().map(ToString::to_string).collect();
         assert_eq!(texts, ["2013", "2013-06-07", "2014-05", "2015-09-25"]);

@@ -67,9 +67,7 @@ slug_id!(
 /// `-`, `_` and `.`, so that it reads well in RON, DOT, AIF and URLs.
 pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
-        && slug.bytes().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
-        })
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 /// Any item of a map that can be selected, shown in a story step, or linked.

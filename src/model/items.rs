@@ -106,12 +106,7 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
-    pub const ALL: [ClaimKind; 4] = [
-        Self::Explanation,
-        Self::Claim,
-        Self::Objection,
-        Self::Question,
-    ];
+    pub const ALL: [ClaimKind; 4] = [Self::Explanation, Self::Claim, Self::Objection, Self::Question];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -193,9 +188,7 @@ impl Relation {
 
 /// How strongly a link bears on its end. With the relation, also the rating of
 /// a cell of a competing-hypotheses matrix (strong support = CC, …).
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Strength {
     Weak,
     #[default]

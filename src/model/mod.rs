@@ -15,8 +15,7 @@ pub use counts::Counts;
 pub use date::{Date, DateShapeError, Precision};
 pub use ids::{ClaimId, EventId, ItemRef, LaneId, LinkId, SourceId, is_valid_slug};
 pub use items::{
-    Citation, Claim, ClaimKind, Event, Lane, Link, LinkFrom, LinkTo, Meta, Position, Relation,
-    Source, Strength,
+    Citation, Claim, ClaimKind, Event, Lane, Link, LinkFrom, LinkTo, Meta, Position, Relation, Source, Strength,
 };
 pub use story::{StoryStep, TimeWindow, Viewport};
 
@@ -52,10 +51,7 @@ impl Default for Map {
     fn default() -> Self {
         Self {
             format: FORMAT_VERSION,
-            meta: Meta {
-                title: "Untitled map".to_owned(),
-                ..Meta::default()
-            },
+            meta: Meta { title: "Untitled map".to_owned(), ..Meta::default() },
             sources: Vec::new(),
             lanes: Vec::new(),
             events: Vec::new(),

@@ -2,8 +2,8 @@
 //! item, the evidence for and against an explanation, events in a date range.
 
 use super::{
-    Claim, ClaimId, ClaimKind, Event, EventId, ItemRef, Lane, LaneId, Link, LinkFrom, LinkId,
-    LinkTo, Map, Relation, Source, SourceId,
+    Claim, ClaimId, ClaimKind, Event, EventId, ItemRef, Lane, LaneId, Link, LinkFrom, LinkId, LinkTo, Map, Relation,
+    Source, SourceId,
 };
 use chrono::NaiveDate;
 
@@ -29,17 +29,13 @@ impl Map {
     }
 
     pub fn explanations(&self) -> impl Iterator<Item = &Claim> {
-        self.claims
-            .iter()
-            .filter(|claim| claim.kind == ClaimKind::Explanation)
+        self.claims.iter().filter(|claim| claim.kind == ClaimKind::Explanation)
     }
 
     /// Links that start or end at `item` (for a link: also the links that bear on it).
     pub fn links_touching<'a>(&'a self, item: &'a ItemRef) -> impl Iterator<Item = &'a Link> + 'a {
         self.links.iter().filter(move |link| {
-            link.starts_at(item)
-                || link.ends_at(item)
-                || matches!(item, ItemRef::Link(id) if &link.id == id)
+            link.starts_at(item) || link.ends_at(item) || matches!(item, ItemRef::Link(id) if &link.id == id)
         })
     }
 
@@ -59,11 +55,7 @@ impl Map {
                 continue;
             }
             found.push(ItemRef::Link(link.id.clone()));
-            found.push(if link.starts_at(item) {
-                link.target_item()
-            } else {
-                link.source_item()
-            });
+            found.push(if link.starts_at(item) { link.target_item() } else { link.source_item() });
         }
         found
     }
@@ -72,10 +64,7 @@ impl Map {
     pub fn evidence_with(&self, explanation: &ClaimId, relation: Relation) -> Vec<&Link> {
         self.links
             .iter()
-            .filter(|link| {
-                link.relation == relation
-                    && matches!(&link.to, LinkTo::Claim(id) if id == explanation)
-            })
+            .filter(|link| link.relation == relation && matches!(&link.to, LinkTo::Claim(id) if id == explanation))
             .collect()
     }
 
@@ -91,28 +80,14 @@ impl Map {
 
     /// Events whose period (from the first day of their date to the last day of
     /// their end) overlaps `first..=last`.
-    pub fn events_between(
-        &self,
-        first: NaiveDate,
-        last: NaiveDate,
-    ) -> impl Iterator<Item = &Event> {
-        self.events.iter().filter(move |event| {
-            event.date.first_day() <= last && event.last_date().last_day() >= first
-        })
+    pub fn events_between(&self, first: NaiveDate, last: NaiveDate) -> impl Iterator<Item = &Event> {
+        self.events.iter().filter(move |event| event.date.first_day() <= last && event.last_date().last_day() >= first)
     }
 
     /// The first and last day covered by any event, if there is one.
     pub fn date_extent(&self) -> Option<(NaiveDate, NaiveDate)> {
-        let first = self
-            .events
-            .iter()
-            .map(|event| event.date.first_day())
-            .min()?;
-        let last = self
-            .events
-            .iter()
-            .map(|event| event.last_date().last_day())
-            .max()?;
+        let first = self.events.iter().map(|event| event.date.first_day()).min()?;
+        let last = self.events.iter().map(|event| event.last_date().last_day()).max()?;
         Some((first, last))
     }
 }
@@ -186,39 +161,17 @@ mod tests {
             citations: vec![],
         };
         Map {
-            lanes: vec![Lane {
-                id: "us".into(),
-                name: "US".into(),
-                color: Rgb([0, 0, 255]),
-            }],
+            lanes: vec![Lane { id: "us".into(), name: "US".into(), color: Rgb([0, 0, 255]) }],
             events: vec![
                 event("summit", Date::day(2015, 9, 25), None),
                 event("group", Date::month(2013, 7), Some(Date::month(2014, 5))),
                 event("report", Date::year(2013), None),
             ],
-            claims: vec![
-                claim("blinked", ClaimKind::Explanation),
-                claim("doubt", ClaimKind::Objection),
-            ],
+            claims: vec![claim("blinked", ClaimKind::Explanation), claim("doubt", ClaimKind::Objection)],
             links: vec![
-                link(
-                    "l1",
-                    LinkFrom::Event("summit".into()),
-                    LinkTo::Claim("blinked".into()),
-                    Relation::Supports,
-                ),
-                link(
-                    "l2",
-                    LinkFrom::Claim("doubt".into()),
-                    LinkTo::Claim("blinked".into()),
-                    Relation::Opposes,
-                ),
-                link(
-                    "l3",
-                    LinkFrom::Event("group".into()),
-                    LinkTo::Link("l1".into()),
-                    Relation::Undercuts,
-                ),
+                link("l1", LinkFrom::Event("summit".into()), LinkTo::Claim("blinked".into()), Relation::Supports),
+                link("l2", LinkFrom::Claim("doubt".into()), LinkTo::Claim("blinked".into()), Relation::Opposes),
+                link("l3", LinkFrom::Event("group".into()), LinkTo::Link("l1".into()), Relation::Undercuts),
             ],
             ..Map::default()
         }
@@ -236,11 +189,7 @@ mod tests {
     #[test]
     fn links_touching_an_item_include_links_on_links() {
         let map = small_map();
-        let touching = |item: ItemRef| {
-            map.links_touching(&item)
-                .map(|l| l.id.0.clone())
-                .collect::<Vec<_>>()
-        };
+        let touching = |item: ItemRef| map.links_touching(&item).map(|l| l.id.0.clone()).collect::<Vec<_>>();
         assert_eq!(touching(ItemRef::Claim("blinked".into())), ["l1", "l2"]);
         assert_eq!(touching(ItemRef::Event("group".into())), ["l3"]);
         assert_eq!(touching(ItemRef::Link("l1".into())), ["l1", "l3"]);
@@ -249,36 +198,18 @@ mod tests {
     #[test]
     fn neighbours_are_one_link_away() {
         let map = small_map();
-        let names = |item: ItemRef| {
-            map.neighbours(&item)
-                .iter()
-                .map(|i| i.slug().to_owned())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            names(ItemRef::Claim("blinked".into())),
-            ["l1", "summit", "l2", "doubt"]
-        );
-        assert_eq!(
-            names(ItemRef::Link("l1".into())),
-            ["summit", "blinked", "l3", "group"]
-        );
+        let names = |item: ItemRef| map.neighbours(&item).iter().map(|i| i.slug().to_owned()).collect::<Vec<_>>();
+        assert_eq!(names(ItemRef::Claim("blinked".into())), ["l1", "summit", "l2", "doubt"]);
+        assert_eq!(names(ItemRef::Link("l1".into())), ["summit", "blinked", "l3", "group"]);
     }
 
     #[test]
     fn events_between_respects_spans_and_precision() {
         let map = small_map();
         let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        let in_range = |a, b| {
-            map.events_between(a, b)
-                .map(|e| e.id.0.clone())
-                .collect::<Vec<_>>()
-        };
+        let in_range = |a, b| map.events_between(a, b).map(|e| e.id.0.clone()).collect::<Vec<_>>();
         assert_eq!(in_range(day(2014, 1, 1), day(2014, 1, 31)), ["group"]);
-        assert_eq!(
-            in_range(day(2013, 12, 31), day(2013, 12, 31)),
-            ["group", "report"]
-        );
+        assert_eq!(in_range(day(2013, 12, 31), day(2013, 12, 31)), ["group", "report"]);
         assert_eq!(in_range(day(2015, 9, 25), day(2016, 1, 1)), ["summit"]);
         assert!(in_range(day(2016, 1, 1), day(2017, 1, 1)).is_empty());
         assert_eq!(map.date_extent(), Some((day(2013, 1, 1), day(2015, 9, 25))));

@@ -61,16 +61,8 @@ pub struct Problem {
 
 /// Every problem of `map`, in the order of the file. Empty when the map is valid.
 pub fn validate(map: &Map) -> Vec<Problem> {
-    let mut checker = Checker {
-        map,
-        known: HashSet::new(),
-        problems: Vec::new(),
-    };
-    checker.check_text(
-        &FieldPath(vec![PathSegment::Field("meta")]).field("title"),
-        &map.meta.title,
-        "the map's title",
-    );
+    let mut checker = Checker { map, known: HashSet::new(), problems: Vec::new() };
+    checker.check_text(&FieldPath(vec![PathSegment::Field("meta")]).field("title"), &map.meta.title, "the map's title");
     checker.check_ids();
     checker.check_sources();
     checker.check_lanes();
@@ -94,10 +86,7 @@ impl<'a> Checker<'a> {
     }
 
     fn report(&mut self, path: FieldPath, message: impl Into<String>) {
-        self.problems.push(Problem {
-            path,
-            message: message.into(),
-        });
+        self.problems.push(Problem { path, message: message.into() });
     }
 
     fn check_text(&mut self, path: &FieldPath, text: &str, what: &str) {
@@ -108,62 +97,30 @@ impl<'a> Checker<'a> {
 
     fn check_date(&mut self, path: &FieldPath, date: &Date) {
         if !date.exists() {
-            self.report(
-                path.clone(),
-                format!("{date} is not a date on the calendar"),
-            );
+            self.report(path.clone(), format!("{date} is not a date on the calendar"));
         }
     }
 
     /// Ids are unique across the whole map, so that any id names one item.
     fn check_ids(&mut self) {
         let map: &'a Map = self.map;
-        let ids = (map
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| ("sources", i, s.id.as_str(), "source")))
-        .chain(
-            map.lanes
-                .iter()
-                .enumerate()
-                .map(|(i, l)| ("lanes", i, l.id.as_str(), "lane")),
-        )
-        .chain(
-            map.events
-                .iter()
-                .enumerate()
-                .map(|(i, e)| ("events", i, e.id.as_str(), "event")),
-        )
-        .chain(
-            map.claims
-                .iter()
-                .enumerate()
-                .map(|(i, c)| ("claims", i, c.id.as_str(), "claim")),
-        )
-        .chain(
-            map.links
-                .iter()
-                .enumerate()
-                .map(|(i, l)| ("links", i, l.id.as_str(), "link")),
-        );
+        let ids = (map.sources.iter().enumerate().map(|(i, s)| ("sources", i, s.id.as_str(), "source")))
+            .chain(map.lanes.iter().enumerate().map(|(i, l)| ("lanes", i, l.id.as_str(), "lane")))
+            .chain(map.events.iter().enumerate().map(|(i, e)| ("events", i, e.id.as_str(), "event")))
+            .chain(map.claims.iter().enumerate().map(|(i, c)| ("claims", i, c.id.as_str(), "claim")))
+            .chain(map.links.iter().enumerate().map(|(i, l)| ("links", i, l.id.as_str(), "link")));
         let mut first_use: HashMap<&str, &str> = HashMap::new();
         for (section, index, id, kind) in ids {
             let path = FieldPath::item(section, index).field("id");
             if !is_valid_slug(id) {
                 self.report(
                     path.clone(),
-                    format!(
-                        "id \"{id}\" is not a slug: use lowercase letters, digits, '-', '_' and '.'"
-                    ),
+                    format!("id \"{id}\" is not a slug: use lowercase letters, digits, '-', '_' and '.'"),
                 );
             }
             self.known.insert((kind, id));
             if let Some(earlier_kind) = first_use.get(id) {
-                self.report(
-                    path,
-                    format!("duplicate id \"{id}\": a {earlier_kind} already has it"),
-                );
+                self.report(path, format!("duplicate id \"{id}\": a {earlier_kind} already has it"));
             } else {
                 first_use.insert(id, kind);
             }
@@ -182,11 +139,7 @@ impl<'a> Checker<'a> {
 
     fn check_lanes(&mut self) {
         for (index, lane) in self.map.lanes.iter().enumerate() {
-            self.check_text(
-                &FieldPath::item("lanes", index).field("name"),
-                &lane.name,
-                "the lane's name",
-            );
+            self.check_text(&FieldPath::item("lanes", index).field("name"), &lane.name, "the lane's name");
         }
     }
 
@@ -194,10 +147,7 @@ impl<'a> Checker<'a> {
         for (index, citation) in citations.iter().enumerate() {
             let path = path.field("citations").index(index);
             if !self.has("source", citation.source.as_str()) {
-                self.report(
-                    path.field("source"),
-                    format!("unknown source \"{}\"", citation.source),
-                );
+                self.report(path.field("source"), format!("unknown source \"{}\"", citation.source));
             }
             self.check_text(&path.field("quote"), &citation.quote, "the quote");
         }
@@ -210,18 +160,12 @@ impl<'a> Checker<'a> {
             if let Some(end) = &event.end {
                 self.check_date(&path.field("end"), end);
                 if end.last_day() < event.date.first_day() {
-                    self.report(
-                        path.field("end"),
-                        format!("the span ends ({end}) before it starts ({})", event.date),
-                    );
+                    self.report(path.field("end"), format!("the span ends ({end}) before it starts ({})", event.date));
                 }
             }
             self.check_text(&path.field("title"), &event.title, "the event's title");
             if !self.has("lane", event.lane.as_str()) {
-                self.report(
-                    path.field("lane"),
-                    format!("unknown lane \"{}\"", event.lane),
-                );
+                self.report(path.field("lane"), format!("unknown lane \"{}\"", event.lane));
             }
             if let Some(position) = &event.position {
                 self.check_position(&path.field("position"), position);
@@ -232,16 +176,10 @@ impl<'a> Checker<'a> {
 
     fn check_position(&mut self, path: &FieldPath, position: &Position) {
         const LIMIT: f32 = 1.0e7;
-        if !(position.x.is_finite() && position.y.is_finite())
-            || position.x.abs() > LIMIT
-            || position.y.abs() > LIMIT
-        {
+        if !(position.x.is_finite() && position.y.is_finite()) || position.x.abs() > LIMIT || position.y.abs() > LIMIT {
             self.report(
                 path.clone(),
-                format!(
-                    "position ({}, {}) is off the canvas (limit ±{LIMIT})",
-                    position.x, position.y
-                ),
+                format!("position ({}, {}) is off the canvas (limit ±{LIMIT})", position.x, position.y),
             );
         }
     }
@@ -280,20 +218,14 @@ impl<'a> Checker<'a> {
                     self.report(path.field("to"), format!("link \"{id}\" bears on itself"));
                 }
                 LinkTo::Claim(to) if matches!(&link.from, LinkFrom::Claim(from) if from == to) => {
-                    self.report(
-                        path.field("to"),
-                        format!("link \"{}\" goes from claim \"{to}\" to itself", link.id),
-                    );
+                    self.report(path.field("to"), format!("link \"{}\" goes from claim \"{to}\" to itself", link.id));
                 }
                 _ => {}
             }
             if let Some(earlier) = joined.insert((&link.from, &link.to), link.id.as_str()) {
                 self.report(
                     path.field("to"),
-                    format!(
-                        "link \"{}\" joins the same two items as link \"{earlier}\"",
-                        link.id
-                    ),
+                    format!("link \"{}\" joins the same two items as link \"{earlier}\"", link.id),
                 );
             }
             self.check_citations(&path, &link.citations);
@@ -353,10 +285,7 @@ impl<'a> Checker<'a> {
             for (field, items) in [("shows", &step.shows), ("highlights", &step.highlights)] {
                 for (item_index, item) in items.iter().enumerate() {
                     if !self.item_exists(item) {
-                        self.report(
-                            path.field(field).index(item_index),
-                            format!("unknown {item}"),
-                        );
+                        self.report(path.field(field).index(item_index), format!("unknown {item}"));
                     }
                 }
             }
@@ -366,20 +295,14 @@ impl<'a> Checker<'a> {
                 if window.end.last_day() < window.start.first_day() {
                     self.report(
                         path.field("window").field("end"),
-                        format!(
-                            "the window ends ({}) before it starts ({})",
-                            window.end, window.start
-                        ),
+                        format!("the window ends ({}) before it starts ({})", window.end, window.start),
                     );
                 }
             }
             if let Some(viewport) = &step.viewport {
                 self.check_position(&path.field("viewport").field("center"), &viewport.center);
                 if !(viewport.zoom.is_finite() && viewport.zoom > 0.0) {
-                    self.report(
-                        path.field("viewport").field("zoom"),
-                        "the zoom must be a positive number",
-                    );
+                    self.report(path.field("viewport").field("zoom"), "the zoom must be a positive number");
                 }
             }
         }

@@ -38,14 +38,8 @@ impl ArglineApp {
     }
 
     /// The app as the window starts it: preferences from eframe's storage.
-    pub fn from_creation_context(
-        creation: &eframe::CreationContext<'_>,
-        document: Document,
-    ) -> Self {
-        let prefs = creation
-            .storage
-            .and_then(|storage| eframe::get_value(storage, STORAGE_KEY))
-            .unwrap_or_default();
+    pub fn from_creation_context(creation: &eframe::CreationContext<'_>, document: Document) -> Self {
+        let prefs = creation.storage.and_then(|storage| eframe::get_value(storage, STORAGE_KEY)).unwrap_or_default();
         Self::new(document, prefs)
     }
 
@@ -83,12 +77,7 @@ impl ArglineApp {
         let map = &self.document.map;
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            shell::menu_bar_ui(
-                ui,
-                self.prefs.inspector_open,
-                &mut self.prefs.theme,
-                &mut commands,
-            );
+            shell::menu_bar_ui(ui, self.prefs.inspector_open, &mut self.prefs.theme, &mut commands);
         });
         egui::Panel::top("toolbar").show(ui, |ui| shell::toolbar_ui(ui, map, &mut commands));
         let selection_name = self.selection.primary().map(|item| item_name(map, item));
@@ -100,31 +89,20 @@ impl ArglineApp {
             .default_size(TimelineView::preferred_height(map, 2))
             .size_range(120.0..=900.0)
             .frame(egui::Frame::NONE)
-            .show(ui, |ui| {
-                self.timeline.ui(ui, map, &mut self.selection, &highlight)
-            });
+            .show(ui, |ui| self.timeline.ui(ui, map, self.document.revision, &mut self.selection, &highlight));
         let mut go_to = None;
         if self.prefs.inspector_open {
-            egui::Panel::right("inspector")
-                .resizable(true)
-                .default_size(360.0)
-                .size_range(240.0..=700.0)
-                .show(ui, |ui| {
+            egui::Panel::right("inspector").resizable(true).default_size(360.0).size_range(240.0..=700.0).show(
+                ui,
+                |ui| {
                     ui.add_space(6.0);
                     go_to = inspector::inspector_ui(ui, map, &self.selection);
-                });
+                },
+            );
         }
-        egui::CentralPanel::default()
-            .frame(egui::Frame::NONE)
-            .show(ui, |ui| {
-                self.map_view.ui(
-                    ui,
-                    map,
-                    self.document.revision,
-                    &mut self.selection,
-                    &highlight,
-                );
-            });
+        egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+            self.map_view.ui(ui, map, self.document.revision, &mut self.selection, &highlight);
+        });
         shell::shortcuts_window_ui(&ctx, &mut self.shortcuts_open);
         if let Some(item) = go_to {
             inspector::go_to(&mut self.selection, item);
@@ -153,11 +131,8 @@ impl ArglineApp {
             }
             Command::ToggleInspector => self.prefs.inspector_open = !self.prefs.inspector_open,
             Command::ToggleTheme => {
-                self.prefs.theme = if ctx.global_style().visuals.dark_mode {
-                    ThemeChoice::Light
-                } else {
-                    ThemeChoice::Dark
-                };
+                self.prefs.theme =
+                    if ctx.global_style().visuals.dark_mode { ThemeChoice::Light } else { ThemeChoice::Dark };
             }
             Command::PreviousEvent => self.step_event(-1),
             Command::NextEvent => self.step_event(1),
@@ -175,33 +150,25 @@ impl ArglineApp {
         let mut order: Vec<usize> = (0..events.len()).collect();
         order.sort_by(|&a, &b| {
             let (x, y) = (&events[a], &events[b]);
-            x.date
-                .cmp(&y.date)
-                .then(x.last_date().cmp(&y.last_date()))
-                .then(x.title.cmp(&y.title))
+            x.date.cmp(&y.date).then(x.last_date().cmp(&y.last_date())).then(x.title.cmp(&y.title))
         });
         order
     }
 
     fn select_event_at(&mut self, index: usize) {
         if let Some(event) = self.document.map.events.get(index) {
-            self.selection
-                .select(ItemRef::Event(event.id.clone()), Origin::Other);
+            self.selection.select(ItemRef::Event(event.id.clone()), Origin::Other);
         }
     }
 
     fn step_event(&mut self, direction: isize) {
         let order = self.chronological_events();
         let current = match self.selection.primary() {
-            Some(ItemRef::Event(id)) => order
-                .iter()
-                .position(|&i| &self.document.map.events[i].id == id),
+            Some(ItemRef::Event(id)) => order.iter().position(|&i| &self.document.map.events[i].id == id),
             _ => None,
         };
         let next = match current {
-            Some(position) => position
-                .checked_add_signed(direction)
-                .filter(|&p| p < order.len()),
+            Some(position) => position.checked_add_signed(direction).filter(|&p| p < order.len()),
             None if direction > 0 => Some(0),
             None => order.len().checked_sub(1),
         };

@@ -51,9 +51,7 @@ impl Command {
         match self {
             Self::FitAll => plain(Key::F),
             Self::ToggleInspector => KeyboardShortcut::new(Modifiers::COMMAND, Key::I),
-            Self::ToggleTheme => {
-                KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::D)
-            }
+            Self::ToggleTheme => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::D),
             Self::PreviousEvent => plain(Key::ArrowLeft),
             Self::NextEvent => plain(Key::ArrowRight),
             Self::FirstEvent => plain(Key::Home),
@@ -72,20 +70,11 @@ impl Command {
 
 /// Mouse and keyboard gestures that are not commands, for the shortcuts window.
 pub const GESTURES: [(&str, &str); 7] = [
-    (
-        "Ctrl + wheel, or pinch",
-        "Zoom the map or timeline about the cursor",
-    ),
+    ("Ctrl + wheel, or pinch", "Zoom the map or timeline about the cursor"),
     ("Drag, or wheel", "Pan the map or timeline"),
     ("Click", "Select an event, claim or link"),
     ("Ctrl + =  /  Ctrl + -", "Make everything larger / smaller"),
     ("Ctrl + 0", "Reset the interface size"),
-    (
-        "Drag the panel edges",
-        "Resize the timeline and the inspector",
-    ),
-    (
-        "Click a link row in the inspector",
-        "Go to the item at its other end",
-    ),
+    ("Drag the panel edges", "Resize the timeline and the inspector"),
+    ("Click a link row in the inspector", "Go to the item at its other end"),
 ];

@@ -16,12 +16,7 @@ pub struct Document {
 
 impl Document {
     pub fn new(map: Map, path: Option<PathBuf>, name: String) -> Self {
-        Self {
-            map,
-            path,
-            name,
-            revision: 0,
-        }
+        Self { map, path, name, revision: 0 }
     }
 
     /// The bundled case study, as shipped inside the binary.
@@ -32,10 +27,7 @@ impl Document {
 
     pub fn open(path: PathBuf) -> Result<Self, crate::format::LoadError> {
         let map = crate::format::load_file(&path)?;
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         Ok(Self::new(map, Some(path), name))
     }
 }

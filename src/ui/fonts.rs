@@ -31,16 +31,9 @@ pub fn install(ctx: &egui::Context) {
         }
         let families = [FontFamily::Proportional, FontFamily::Monospace]
             .into_iter()
-            .map(|family| InsertFontFamily {
-                family,
-                priority: FontPriority::Lowest,
-            })
+            .map(|family| InsertFontFamily { family, priority: FontPriority::Lowest })
             .collect();
-        Some(FontInsert::new(
-            BUNDLED_CJK_NAME,
-            FontData::from_static(BUNDLED_CJK),
-            families,
-        ))
+        Some(FontInsert::new(BUNDLED_CJK_NAME, FontData::from_static(BUNDLED_CJK), families))
     }));
 }
 

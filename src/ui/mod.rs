@@ -53,18 +53,13 @@ pub fn run_window(file: Option<PathBuf>) -> ExitCode {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(error) => eprintln!("argline: the window icon could not be read: {error}"),
     }
-    let options = eframe::NativeOptions {
-        viewport,
-        ..Default::default()
-    };
+    let options = eframe::NativeOptions { viewport, ..Default::default() };
     let result = eframe::run_native(
         "Argline",
         options,
         Box::new(|creation| {
             install_fonts(&creation.egui_ctx);
-            Ok(Box::new(ArglineApp::from_creation_context(
-                creation, document,
-            )))
+            Ok(Box::new(ArglineApp::from_creation_context(creation, document)))
         }),
     );
     match result {

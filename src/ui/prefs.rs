@@ -32,9 +32,6 @@ pub struct Prefs {
 
 impl Default for Prefs {
     fn default() -> Self {
-        Self {
-            theme: ThemeChoice::System,
-            inspector_open: true,
-        }
+        Self { theme: ThemeChoice::System, inspector_open: true }
     }
 }

@@ -9,34 +9,20 @@ use egui::{Button, RichText, Ui};
 
 fn command_button(ui: &mut Ui, command: Command, commands: &mut Vec<Command>) {
     let shortcut = ui.ctx().format_shortcut(&command.shortcut());
-    if ui
-        .add(Button::new(command.label()).shortcut_text(shortcut))
-        .clicked()
-    {
+    if ui.add(Button::new(command.label()).shortcut_text(shortcut)).clicked() {
         commands.push(command);
     }
 }
 
-pub fn menu_bar_ui(
-    ui: &mut Ui,
-    inspector_open: bool,
-    theme: &mut ThemeChoice,
-    commands: &mut Vec<Command>,
-) {
+pub fn menu_bar_ui(ui: &mut Ui, inspector_open: bool, theme: &mut ThemeChoice, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             command_button(ui, Command::Quit, commands);
         });
         ui.menu_button("View", |ui| {
             command_button(ui, Command::FitAll, commands);
-            let shortcut = ui
-                .ctx()
-                .format_shortcut(&Command::ToggleInspector.shortcut());
-            let text = if inspector_open {
-                "Hide inspector"
-            } else {
-                "Show inspector"
-            };
+            let shortcut = ui.ctx().format_shortcut(&Command::ToggleInspector.shortcut());
+            let text = if inspector_open { "Hide inspector" } else { "Show inspector" };
             if ui.add(Button::new(text).shortcut_text(shortcut)).clicked() {
                 commands.push(Command::ToggleInspector);
             }
@@ -71,11 +57,7 @@ pub fn toolbar_ui(ui: &mut Ui, map: &Map, commands: &mut Vec<Command>) {
         ui.label(RichText::new(&map.meta.title).strong().size(15.0));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let tool = |ui: &mut Ui, text: &str, command: Command, commands: &mut Vec<Command>| {
-                let hover = format!(
-                    "{} ({})",
-                    command.label(),
-                    ui.ctx().format_shortcut(&command.shortcut())
-                );
+                let hover = format!("{} ({})", command.label(), ui.ctx().format_shortcut(&command.shortcut()));
                 if ui.button(text).on_hover_text(hover).clicked() {
                     commands.push(command);
                 }
@@ -94,13 +76,7 @@ pub fn status_bar_ui(ui: &mut Ui, map: &Map, selection_name: Option<String>, map
     ui.horizontal(|ui| {
         ui.label(format!(
             "{} events ({} spans) · {} lanes · {} claims ({} explanations) · {} links · {} sources",
-            counts.events,
-            counts.spans,
-            counts.lanes,
-            counts.claims,
-            counts.explanations,
-            counts.links,
-            counts.sources
+            counts.events, counts.spans, counts.lanes, counts.claims, counts.explanations, counts.links, counts.sources
         ));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(format!("Map zoom {:.0} %", map_zoom * 100.0));
@@ -113,27 +89,18 @@ pub fn status_bar_ui(ui: &mut Ui, map: &Map, selection_name: Option<String>, map
 }
 
 pub fn shortcuts_window_ui(ctx: &egui::Context, open: &mut bool) {
-    egui::Window::new("Keyboard shortcuts")
-        .open(open)
-        .collapsible(false)
-        .resizable(false)
-        .show(ctx, |ui| {
-            egui::Grid::new("shortcuts")
-                .num_columns(2)
-                .striped(true)
-                .show(ui, |ui| {
-                    for command in Command::ALL {
-                        ui.label(
-                            RichText::new(ctx.format_shortcut(&command.shortcut())).monospace(),
-                        );
-                        ui.label(command.label());
-                        ui.end_row();
-                    }
-                    for (gesture, meaning) in GESTURES {
-                        ui.label(RichText::new(gesture).monospace());
-                        ui.label(meaning);
-                        ui.end_row();
-                    }
-                });
+    egui::Window::new("Keyboard shortcuts").open(open).collapsible(false).resizable(false).show(ctx, |ui| {
+        egui::Grid::new("shortcuts").num_columns(2).striped(true).show(ui, |ui| {
+            for command in Command::ALL {
+                ui.label(RichText::new(ctx.format_shortcut(&command.shortcut())).monospace());
+                ui.label(command.label());
+                ui.end_row();
+            }
+            for (gesture, meaning) in GESTURES {
+                ui.label(RichText::new(gesture).monospace());
+                ui.label(meaning);
+                ui.end_row();
+            }
         });
+    });
 }

@@ -32,11 +32,7 @@ pub fn kind_color(kind: ClaimKind, dark: bool) -> Color32 {
 
 /// The card's background: the panel colour, tinted by the kind for explanations.
 pub fn card_fill(kind: ClaimKind, dark: bool) -> Color32 {
-    let base = if dark {
-        Color32::from_rgb(0x26, 0x29, 0x2e)
-    } else {
-        Color32::from_rgb(0xff, 0xff, 0xff)
-    };
+    let base = if dark { Color32::from_rgb(0x26, 0x29, 0x2e) } else { Color32::from_rgb(0xff, 0xff, 0xff) };
     match kind {
         ClaimKind::Explanation => lerp(base, kind_color(kind, dark), 0.14),
         _ => base,
@@ -44,43 +40,23 @@ pub fn card_fill(kind: ClaimKind, dark: bool) -> Color32 {
 }
 
 pub fn canvas_background(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0x1a, 0x1c, 0x1f)
-    } else {
-        Color32::from_rgb(0xf2, 0xf3, 0xf5)
-    }
+    if dark { Color32::from_rgb(0x1a, 0x1c, 0x1f) } else { Color32::from_rgb(0xf2, 0xf3, 0xf5) }
 }
 
 pub fn text_color(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0xe8, 0xea, 0xed)
-    } else {
-        Color32::from_rgb(0x1d, 0x21, 0x26)
-    }
+    if dark { Color32::from_rgb(0xe8, 0xea, 0xed) } else { Color32::from_rgb(0x1d, 0x21, 0x26) }
 }
 
 pub fn weak_text_color(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0xa0, 0xa6, 0xad)
-    } else {
-        Color32::from_rgb(0x5f, 0x66, 0x6e)
-    }
+    if dark { Color32::from_rgb(0xa0, 0xa6, 0xad) } else { Color32::from_rgb(0x5f, 0x66, 0x6e) }
 }
 
 pub fn selection_color(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0xff, 0xd5, 0x4f)
-    } else {
-        Color32::from_rgb(0xe0, 0x9a, 0x00)
-    }
+    if dark { Color32::from_rgb(0xff, 0xd5, 0x4f) } else { Color32::from_rgb(0xe0, 0x9a, 0x00) }
 }
 
 pub fn grid_color(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0x33, 0x37, 0x3d)
-    } else {
-        Color32::from_rgb(0xdc, 0xdf, 0xe3)
-    }
+    if dark { Color32::from_rgb(0x33, 0x37, 0x3d) } else { Color32::from_rgb(0xdc, 0xdf, 0xe3) }
 }
 
 pub fn lane_color(rgb: Rgb) -> Color32 {
@@ -104,9 +80,5 @@ fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
 
 /// `color`, faded when the item is not among those the selection draws out.
 pub fn emphasis(color: Color32, dimmed: bool) -> Color32 {
-    if dimmed {
-        color.gamma_multiply(DIM)
-    } else {
-        color
-    }
+    if dimmed { color.gamma_multiply(DIM) } else { color }
 }

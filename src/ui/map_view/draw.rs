@@ -1,17 +1,17 @@
 //! Painting the argument map: claim cards, evidence chips, link arrows and the
 //! legend. Pure painting; interaction lives in the parent module.
 
-use super::geometry::{
-    CARD_PADDING, CHIP_PADDING, CHIP_TEXT_SIZE, DATE_LINE_HEIGHT, KIND_LINE_HEIGHT, text_size,
-};
+use super::geometry::{CARD_PADDING, CHIP_PADDING, CHIP_TEXT_SIZE, DATE_LINE_HEIGHT, KIND_LINE_HEIGHT, text_size};
 use crate::model::{Claim, ClaimKind, Event, Lane, Relation, Strength};
 use crate::ui::theme;
-use egui::{
-    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2,
-};
+use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
 
 /// Below this zoom, cards are drawn without text (level of detail).
 pub const TEXT_MIN_ZOOM: f32 = 0.18;
+/// Below this zoom, links have no clickable handle (they are too short to aim at).
+pub const HANDLE_MIN_ZOOM: f32 = 0.12;
+/// Below this zoom, arrows are drawn without heads.
+const ARROWHEAD_MIN_ZOOM: f32 = 0.08;
 
 pub struct Look {
     pub dark: bool,
@@ -24,18 +24,8 @@ pub fn card(painter: &Painter, rect: Rect, claim: &Claim, look: &Look) {
     let kind_color = theme::emphasis(theme::kind_color(claim.kind, look.dark), look.dimmed);
     let fill = theme::emphasis(theme::card_fill(claim.kind, look.dark), look.dimmed);
     let radius = CornerRadius::same((6.0 * look.zoom).clamp(1.0, 10.0) as u8);
-    let border_width = if claim.kind == ClaimKind::Explanation {
-        2.5
-    } else {
-        1.2
-    } * look.zoom.clamp(0.5, 1.5);
-    painter.rect(
-        rect,
-        radius,
-        fill,
-        Stroke::new(border_width, kind_color),
-        StrokeKind::Inside,
-    );
+    let border_width = if claim.kind == ClaimKind::Explanation { 2.5 } else { 1.2 } * look.zoom.clamp(0.5, 1.5);
+    painter.rect(rect, radius, fill, Stroke::new(border_width, kind_color), StrokeKind::Inside);
     if look.selected {
         painter.rect_stroke(
             rect.expand(3.0),
@@ -74,39 +64,18 @@ pub fn card(painter: &Painter, rect: Rect, claim: &Claim, look: &Look) {
         kind_color,
     );
     let wrap = rect.width() - 2.0 * CARD_PADDING * z;
-    let galley = painter.layout(
-        claim.text.clone(),
-        FontId::proportional(text_size(claim.kind) * z),
-        text_color,
-        wrap,
-    );
-    painter.galley(
-        Pos2::new(
-            inner_left,
-            rect.top() + (CARD_PADDING + KIND_LINE_HEIGHT) * z,
-        ),
-        galley,
-        text_color,
-    );
+    let galley = painter.layout(claim.text.clone(), FontId::proportional(text_size(claim.kind) * z), text_color, wrap);
+    painter.galley(Pos2::new(inner_left, rect.top() + (CARD_PADDING + KIND_LINE_HEIGHT) * z), galley, text_color);
 }
 
 pub fn chip(painter: &Painter, rect: Rect, event: &Event, lane: Option<&Lane>, look: &Look) {
     let lane_color = lane.map_or(Color32::GRAY, |lane| theme::lane_color(lane.color));
     let lane_color = theme::emphasis(lane_color, look.dimmed);
     let fill = theme::emphasis(theme::card_fill(ClaimKind::Claim, look.dark), look.dimmed);
-    let radius =
-        CornerRadius::same((rect.height() / 2.0).min(14.0 * look.zoom).clamp(1.0, 30.0) as u8);
-    painter.rect(
-        rect,
-        radius,
-        fill,
-        Stroke::new(1.2 * look.zoom.clamp(0.5, 1.5), lane_color),
-        StrokeKind::Inside,
-    );
+    let radius = CornerRadius::same((rect.height() / 2.0).min(14.0 * look.zoom).clamp(1.0, 30.0) as u8);
+    painter.rect(rect, radius, fill, Stroke::new(1.2 * look.zoom.clamp(0.5, 1.5), lane_color), StrokeKind::Inside);
     let stripe = Rect::from_min_size(rect.min, Vec2::new(6.0 * look.zoom, rect.height()));
-    painter
-        .with_clip_rect(stripe.intersect(painter.clip_rect()))
-        .rect_filled(rect, radius, lane_color);
+    painter.with_clip_rect(stripe.intersect(painter.clip_rect())).rect_filled(rect, radius, lane_color);
     if look.selected {
         painter.rect_stroke(
             rect.expand(3.0),
@@ -133,33 +102,20 @@ pub fn chip(painter: &Painter, rect: Rect, event: &Event, lane: Option<&Lane>, l
         lane_color,
     );
     let wrap = rect.right() - CHIP_PADDING * z - left;
-    let galley = painter.layout(
-        event.title.clone(),
-        FontId::proportional(CHIP_TEXT_SIZE * z),
-        text_color,
-        wrap,
-    );
-    painter.galley(
-        Pos2::new(left, rect.top() + (CHIP_PADDING + DATE_LINE_HEIGHT) * z),
-        galley,
-        text_color,
-    );
+    let galley = painter.layout(event.title.clone(), FontId::proportional(CHIP_TEXT_SIZE * z), text_color, wrap);
+    painter.galley(Pos2::new(left, rect.top() + (CHIP_PADDING + DATE_LINE_HEIGHT) * z), galley, text_color);
 }
 
 /// An arrow from `start` to `end`, coloured by relation, as wide as its strength.
-pub fn arrow(
-    painter: &Painter,
-    start: Pos2,
-    end: Pos2,
-    relation: Relation,
-    strength: Strength,
-    look: &Look,
-) {
+pub fn arrow(painter: &Painter, start: Pos2, end: Pos2, relation: Relation, strength: Strength, look: &Look) {
     let color = theme::emphasis(theme::relation_color(relation, look.dark), look.dimmed);
-    let width = theme::strength_width(strength) * look.zoom.clamp(0.4, 1.6)
-        + if look.selected { 1.5 } else { 0.0 };
+    let width = theme::strength_width(strength) * look.zoom.clamp(0.4, 1.6) + if look.selected { 1.5 } else { 0.0 };
     let direction = (end - start).normalized();
     if !direction.is_finite() {
+        return;
+    }
+    if look.zoom < ARROWHEAD_MIN_ZOOM {
+        painter.line_segment([start, end], Stroke::new(width, color));
         return;
     }
     let head_length = (9.0 + 2.0 * width) * look.zoom.clamp(0.6, 1.4);
@@ -176,18 +132,11 @@ pub fn arrow(
         painter.line_segment([start, base], stroke);
     }
     let normal = Vec2::new(-direction.y, direction.x) * head_length * 0.5;
-    painter.add(Shape::convex_polygon(
-        vec![end, base + normal, base - normal],
-        color,
-        Stroke::NONE,
-    ));
+    painter.add(Shape::convex_polygon(vec![end, base + normal, base - normal], color, Stroke::NONE));
     if look.selected {
         painter.line_segment(
             [start, base],
-            Stroke::new(
-                width + 4.0,
-                theme::selection_color(look.dark).gamma_multiply(0.35),
-            ),
+            Stroke::new(width + 4.0, theme::selection_color(look.dark).gamma_multiply(0.35)),
         );
     }
 }
@@ -200,66 +149,26 @@ pub const LEGEND_HEIGHT: f32 = 5.0 * LEGEND_ROW + 16.0 + 10.0;
 pub fn legend(painter: &Painter, map_rect: Rect, dark: bool) {
     let row = LEGEND_ROW;
     let size = Vec2::new(300.0, LEGEND_HEIGHT - 10.0);
-    let rect = Rect::from_min_size(
-        Pos2::new(map_rect.left() + 10.0, map_rect.bottom() - size.y - 10.0),
-        size,
-    );
-    let fill = if dark {
-        Color32::from_black_alpha(200)
-    } else {
-        Color32::from_white_alpha(230)
-    };
-    painter.rect(
-        rect,
-        CornerRadius::same(6),
-        fill,
-        Stroke::new(1.0, theme::grid_color(dark)),
-        StrokeKind::Inside,
-    );
+    let rect = Rect::from_min_size(Pos2::new(map_rect.left() + 10.0, map_rect.bottom() - size.y - 10.0), size);
+    let fill = if dark { Color32::from_black_alpha(200) } else { Color32::from_white_alpha(230) };
+    painter.rect(rect, CornerRadius::same(6), fill, Stroke::new(1.0, theme::grid_color(dark)), StrokeKind::Inside);
     let font = FontId::proportional(12.0);
     let text = theme::text_color(dark);
     let mut y = rect.top() + 8.0 + row / 2.0;
-    let line_look = Look {
-        dark,
-        selected: false,
-        dimmed: false,
-        zoom: 1.0,
-    };
+    let line_look = Look { dark, selected: false, dimmed: false, zoom: 1.0 };
     for (column, relation) in Relation::ALL.iter().enumerate() {
         let x = rect.left() + 10.0 + column as f32 * 96.0;
-        arrow(
-            painter,
-            Pos2::new(x, y),
-            Pos2::new(x + 30.0, y),
-            *relation,
-            Strength::Moderate,
-            &line_look,
-        );
-        painter.text(
-            Pos2::new(x + 36.0, y),
-            Align2::LEFT_CENTER,
-            relation.label(),
-            font.clone(),
-            text,
-        );
+        arrow(painter, Pos2::new(x, y), Pos2::new(x + 30.0, y), *relation, Strength::Moderate, &line_look);
+        painter.text(Pos2::new(x + 36.0, y), Align2::LEFT_CENTER, relation.label(), font.clone(), text);
     }
     y += row;
     for (column, strength) in Strength::ALL.iter().enumerate() {
         let x = rect.left() + 10.0 + column as f32 * 96.0;
         painter.line_segment(
             [Pos2::new(x, y), Pos2::new(x + 30.0, y)],
-            Stroke::new(
-                theme::strength_width(*strength),
-                theme::weak_text_color(dark),
-            ),
+            Stroke::new(theme::strength_width(*strength), theme::weak_text_color(dark)),
         );
-        painter.text(
-            Pos2::new(x + 36.0, y),
-            Align2::LEFT_CENTER,
-            strength.label(),
-            font.clone(),
-            text,
-        );
+        painter.text(Pos2::new(x + 36.0, y), Align2::LEFT_CENTER, strength.label(), font.clone(), text);
     }
     y += row;
     for (index, kind) in ClaimKind::ALL.iter().enumerate() {
@@ -273,13 +182,7 @@ pub fn legend(painter: &Painter, map_rect: Rect, dark: bool) {
             Stroke::new(2.0, theme::kind_color(*kind, dark)),
             StrokeKind::Inside,
         );
-        painter.text(
-            Pos2::new(x + 20.0, y),
-            Align2::LEFT_CENTER,
-            kind.label(),
-            font.clone(),
-            text,
-        );
+        painter.text(Pos2::new(x + 20.0, y), Align2::LEFT_CENTER, kind.label(), font.clone(), text);
     }
     y += 2.0 * row;
     let chip = Rect::from_center_size(Pos2::new(rect.left() + 24.0, y), Vec2::new(28.0, 12.0));

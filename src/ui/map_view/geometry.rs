@@ -16,21 +16,13 @@ pub const CHIP_PADDING: f32 = 7.0;
 pub const DATE_LINE_HEIGHT: f32 = 16.0;
 
 pub fn text_size(kind: ClaimKind) -> f32 {
-    if kind == ClaimKind::Explanation {
-        16.0
-    } else {
-        14.0
-    }
+    if kind == ClaimKind::Explanation { 16.0 } else { 14.0 }
 }
 
 pub const CHIP_TEXT_SIZE: f32 = 13.0;
 
 pub fn card_width(kind: ClaimKind) -> f32 {
-    if kind == ClaimKind::Explanation {
-        EXPLANATION_WIDTH
-    } else {
-        CARD_WIDTH
-    }
+    if kind == ClaimKind::Explanation { EXPLANATION_WIDTH } else { CARD_WIDTH }
 }
 
 /// The canvas geometry of one revision of a map.
@@ -49,72 +41,39 @@ pub struct MapGeometry {
 
 impl MapGeometry {
     /// Lays out `map`; `measure(text, font_size, wrap_width)` gives the height of wrapped text.
-    pub fn compute(
-        map: &Map,
-        revision: u64,
-        measure: &mut dyn FnMut(&str, f32, f32) -> f32,
-    ) -> Self {
+    pub fn compute(map: &Map, revision: u64, measure: &mut dyn FnMut(&str, f32, f32) -> f32) -> Self {
         let claims: Vec<Rect> = map
             .claims
             .iter()
             .map(|claim| {
                 let width = card_width(claim.kind);
                 // Measured a little narrower than drawn, so that text never needs more lines than measured.
-                let text_height = measure(
-                    &claim.text,
-                    text_size(claim.kind),
-                    width - 2.0 * CARD_PADDING - 4.0,
-                );
+                let text_height = measure(&claim.text, text_size(claim.kind), width - 2.0 * CARD_PADDING - 4.0);
                 let size = Vec2::new(width, CARD_PADDING * 2.0 + KIND_LINE_HEIGHT + text_height);
                 Rect::from_center_size(Pos2::new(claim.position.x, claim.position.y), size)
             })
             .collect();
-        let claim_index: HashMap<&str, usize> = map
-            .claims
-            .iter()
-            .enumerate()
-            .map(|(i, claim)| (claim.id.as_str(), i))
-            .collect();
+        let claim_index: HashMap<&str, usize> =
+            map.claims.iter().enumerate().map(|(i, claim)| (claim.id.as_str(), i)).collect();
         let chips = place_chips(map, &claims, &claim_index, measure);
-        let event_index: HashMap<&str, usize> = map
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, event)| (event.id.as_str(), i))
-            .collect();
+        let event_index: HashMap<&str, usize> =
+            map.events.iter().enumerate().map(|(i, event)| (event.id.as_str(), i)).collect();
         let links = link_ends(map, &claims, &claim_index, &chips, &event_index);
-        let bounds = claims
-            .iter()
-            .chain(chips.iter().flatten())
-            .fold(Rect::NOTHING, |bounds, rect| bounds.union(*rect));
-        Self {
-            revision,
-            claims,
-            chips,
-            links,
-            bounds,
-        }
+        let bounds =
+            claims.iter().chain(chips.iter().flatten()).fold(Rect::NOTHING, |bounds, rect| bounds.union(*rect));
+        Self { revision, claims, chips, links, bounds }
     }
 
     /// The canvas rectangle of a claim or of an event's chip.
     pub fn rect_of(&self, map: &Map, item: &ItemRef) -> Option<Rect> {
         match item {
-            ItemRef::Claim(id) => map
-                .claims
-                .iter()
-                .position(|c| &c.id == id)
-                .and_then(|i| self.claims.get(i).copied()),
-            ItemRef::Event(id) => map
-                .events
-                .iter()
-                .position(|e| &e.id == id)
-                .and_then(|i| self.chips.get(i).copied().flatten()),
+            ItemRef::Claim(id) => map.claims.iter().position(|c| &c.id == id).and_then(|i| self.claims.get(i).copied()),
+            ItemRef::Event(id) => {
+                map.events.iter().position(|e| &e.id == id).and_then(|i| self.chips.get(i).copied().flatten())
+            }
             ItemRef::Link(id) => {
-                let (a, b) = map
-                    .links
-                    .iter()
-                    .position(|l| &l.id == id)
-                    .and_then(|i| self.links.get(i).copied().flatten())?;
+                let (a, b) =
+                    map.links.iter().position(|l| &l.id == id).and_then(|i| self.links.get(i).copied().flatten())?;
                 Some(Rect::from_two_pos(a, b))
             }
         }
@@ -132,53 +91,26 @@ fn place_chips(
     let mut targets: HashMap<&str, Vec<f32>> = HashMap::new();
     for link in &map.links {
         if let (LinkFrom::Event(event), LinkTo::Claim(claim)) = (&link.from, &link.to) {
-            let x = claim_index
-                .get(claim.as_str())
-                .and_then(|&i| claims.get(i))
-                .map_or(0.0, |rect| rect.center().x);
+            let x = claim_index.get(claim.as_str()).and_then(|&i| claims.get(i)).map_or(0.0, |rect| rect.center().x);
             targets.entry(event.as_str()).or_default().push(x);
         }
     }
-    let band_top = claims
-        .iter()
-        .map(|rect| rect.bottom())
-        .fold(f32::NEG_INFINITY, f32::max)
-        .max(0.0)
-        + 160.0;
+    let band_top = claims.iter().map(|rect| rect.bottom()).fold(f32::NEG_INFINITY, f32::max).max(0.0) + 160.0;
     let mut chips: Vec<Option<Rect>> = Vec::with_capacity(map.events.len());
     let mut unplaced: Vec<(usize, f32, Vec2)> = Vec::new();
     for (index, event) in map.events.iter().enumerate() {
-        let linked = map
-            .links
-            .iter()
-            .any(|link| matches!(&link.from, LinkFrom::Event(id) if id == &event.id));
+        let linked = map.links.iter().any(|link| matches!(&link.from, LinkFrom::Event(id) if id == &event.id));
         if !linked {
             chips.push(None);
             continue;
         }
-        let title_height = measure(
-            &event.title,
-            CHIP_TEXT_SIZE,
-            CHIP_WIDTH - 2.0 * CHIP_PADDING - 4.0,
-        );
-        let size = Vec2::new(
-            CHIP_WIDTH,
-            2.0 * CHIP_PADDING + DATE_LINE_HEIGHT + title_height,
-        );
+        let title_height = measure(&event.title, CHIP_TEXT_SIZE, CHIP_WIDTH - 2.0 * CHIP_PADDING - 4.0);
+        let size = Vec2::new(CHIP_WIDTH, 2.0 * CHIP_PADDING + DATE_LINE_HEIGHT + title_height);
         match &event.position {
-            Some(position) => chips.push(Some(Rect::from_center_size(
-                Pos2::new(position.x, position.y),
-                size,
-            ))),
+            Some(position) => chips.push(Some(Rect::from_center_size(Pos2::new(position.x, position.y), size))),
             None => {
-                let xs = targets
-                    .get(event.id.as_str())
-                    .map_or(&[][..], Vec::as_slice);
-                let mean_x = if xs.is_empty() {
-                    0.0
-                } else {
-                    xs.iter().sum::<f32>() / xs.len() as f32
-                };
+                let xs = targets.get(event.id.as_str()).map_or(&[][..], Vec::as_slice);
+                let mean_x = if xs.is_empty() { 0.0 } else { xs.iter().sum::<f32>() / xs.len() as f32 };
                 unplaced.push((index, mean_x, size));
                 chips.push(None);
             }
@@ -204,16 +136,8 @@ pub fn border_point(rect: Rect, toward: Pos2) -> Pos2 {
         return center;
     }
     let half = rect.size() / 2.0;
-    let scale_x = if direction.x.abs() > 1e-6 {
-        half.x / direction.x.abs()
-    } else {
-        f32::INFINITY
-    };
-    let scale_y = if direction.y.abs() > 1e-6 {
-        half.y / direction.y.abs()
-    } else {
-        f32::INFINITY
-    };
+    let scale_x = if direction.x.abs() > 1e-6 { half.x / direction.x.abs() } else { f32::INFINITY };
+    let scale_y = if direction.y.abs() > 1e-6 { half.y / direction.y.abs() } else { f32::INFINITY };
     center + direction * scale_x.min(scale_y)
 }
 
@@ -225,19 +149,10 @@ fn link_ends(
     event_index: &HashMap<&str, usize>,
 ) -> Vec<Option<(Pos2, Pos2)>> {
     let from_rect = |from: &LinkFrom| match from {
-        LinkFrom::Claim(id) => claim_index
-            .get(id.as_str())
-            .and_then(|&i| claims.get(i).copied()),
-        LinkFrom::Event(id) => event_index
-            .get(id.as_str())
-            .and_then(|&i| chips.get(i).copied().flatten()),
+        LinkFrom::Claim(id) => claim_index.get(id.as_str()).and_then(|&i| claims.get(i).copied()),
+        LinkFrom::Event(id) => event_index.get(id.as_str()).and_then(|&i| chips.get(i).copied().flatten()),
     };
-    let link_index: HashMap<&str, usize> = map
-        .links
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.id.as_str(), i))
-        .collect();
+    let link_index: HashMap<&str, usize> = map.links.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
     let mut ends: Vec<Option<(Pos2, Pos2)>> = vec![None; map.links.len()];
     // Links onto links need their target's midpoint first: resolve in passes
     // (validation guarantees such chains end, so depth passes suffice).
@@ -251,22 +166,14 @@ fn link_ends(
                 continue;
             };
             let end = match &link.to {
-                LinkTo::Claim(id) => claim_index
-                    .get(id.as_str())
-                    .and_then(|&i| claims.get(i))
-                    .map(|target| {
-                        let start = border_point(source, target.center());
-                        (start, border_point(*target, source.center()))
-                    }),
-                LinkTo::Link(id) => {
-                    link_index
-                        .get(id.as_str())
-                        .and_then(|&i| ends[i])
-                        .map(|(a, b)| {
-                            let middle = a + (b - a) / 2.0;
-                            (border_point(source, middle), middle)
-                        })
-                }
+                LinkTo::Claim(id) => claim_index.get(id.as_str()).and_then(|&i| claims.get(i)).map(|target| {
+                    let start = border_point(source, target.center());
+                    (start, border_point(*target, source.center()))
+                }),
+                LinkTo::Link(id) => link_index.get(id.as_str()).and_then(|&i| ends[i]).map(|(a, b)| {
+                    let middle = a + (b - a) / 2.0;
+                    (border_point(source, middle), middle)
+                }),
             };
             if end.is_some() {
                 ends[index] = end;
@@ -287,14 +194,8 @@ mod tests {
     #[test]
     fn border_points_sit_on_the_rectangle() {
         let rect = Rect::from_center_size(Pos2::ZERO, Vec2::new(200.0, 100.0));
-        assert_eq!(
-            border_point(rect, Pos2::new(500.0, 0.0)),
-            Pos2::new(100.0, 0.0)
-        );
-        assert_eq!(
-            border_point(rect, Pos2::new(0.0, -500.0)),
-            Pos2::new(0.0, -50.0)
-        );
+        assert_eq!(border_point(rect, Pos2::new(500.0, 0.0)), Pos2::new(100.0, 0.0));
+        assert_eq!(border_point(rect, Pos2::new(0.0, -500.0)), Pos2::new(0.0, -50.0));
         assert_eq!(border_point(rect, Pos2::ZERO), Pos2::ZERO);
     }
 

@@ -28,13 +28,7 @@ pub struct MapView {
 
 impl Default for MapView {
     fn default() -> Self {
-        Self {
-            pan: Vec2::ZERO,
-            zoom: 1.0,
-            needs_fit: true,
-            target: None,
-            geometry: None,
-        }
+        Self { pan: Vec2::ZERO, zoom: 1.0, needs_fit: true, target: None, geometry: None }
     }
 }
 
@@ -52,10 +46,7 @@ impl MapView {
     }
 
     fn rect_to_screen(&self, view: Rect, canvas: Rect) -> Rect {
-        Rect::from_min_max(
-            self.to_screen(view, canvas.min),
-            self.to_screen(view, canvas.max),
-        )
+        Rect::from_min_max(self.to_screen(view, canvas.min), self.to_screen(view, canvas.max))
     }
 
     fn to_canvas(&self, view: Rect, screen: Pos2) -> Pos2 {
@@ -72,35 +63,20 @@ impl MapView {
             .min((view.height() - 2.0 * margin - draw::LEGEND_HEIGHT) / bounds.height())
             .clamp(MIN_ZOOM, max_zoom);
         // Keep clear of the legend in the bottom-left corner.
-        (
-            -bounds.center().to_vec2() * zoom - Vec2::new(0.0, draw::LEGEND_HEIGHT / 2.0),
-            zoom,
-        )
+        (-bounds.center().to_vec2() * zoom - Vec2::new(0.0, draw::LEGEND_HEIGHT / 2.0), zoom)
     }
 
     fn geometry_for(&mut self, ui: &egui::Ui, map: &Map, revision: u64) -> &MapGeometry {
-        let stale = self
-            .geometry
-            .as_ref()
-            .is_none_or(|geometry| geometry.revision != revision);
+        let stale = self.geometry.as_ref().is_none_or(|geometry| geometry.revision != revision);
         if stale {
             let mut measure = |text: &str, size: f32, wrap: f32| {
                 ui.fonts_mut(|fonts| {
-                    fonts
-                        .layout(
-                            text.to_owned(),
-                            egui::FontId::proportional(size),
-                            egui::Color32::WHITE,
-                            wrap,
-                        )
-                        .size()
-                        .y
+                    fonts.layout(text.to_owned(), egui::FontId::proportional(size), egui::Color32::WHITE, wrap).size().y
                 })
             };
             self.geometry = Some(MapGeometry::compute(map, revision, &mut measure));
         }
-        self.geometry
-            .get_or_insert_with(|| MapGeometry::compute(map, revision, &mut |_, size, _| size))
+        self.geometry.get_or_insert_with(|| MapGeometry::compute(map, revision, &mut |_, size, _| size))
     }
 
     pub fn ui(
@@ -111,8 +87,7 @@ impl MapView {
         selection: &mut Selection,
         highlight: &Highlight,
     ) {
-        let (view, background) =
-            ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+        let (view, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         self.geometry_for(ui, map, revision);
         let Some(geometry) = self.geometry.take() else {
             return;
@@ -149,53 +124,52 @@ impl MapView {
         let dark = ui.visuals().dark_mode;
         let painter = ui.painter_at(view);
         painter.rect_filled(view, 0.0, super::theme::canvas_background(dark));
-        let visible = Rect::from_min_max(
-            self.to_canvas(view, view.min),
-            self.to_canvas(view, view.max),
-        );
-        let look = |item: &ItemRef| Look {
-            dark,
-            selected: selection.contains(item),
-            dimmed: highlight.dims(item),
-            zoom: self.zoom,
+        let visible = Rect::from_min_max(self.to_canvas(view, view.min), self.to_canvas(view, view.max));
+        // Ids are only cloned into an ItemRef when something is selected.
+        let look = |item: &dyn Fn() -> ItemRef| {
+            let (selected, dimmed) = if highlight.is_active() {
+                let item = item();
+                (selection.contains(&item), highlight.dims(&item))
+            } else {
+                (false, false)
+            };
+            Look { dark, selected, dimmed, zoom: self.zoom }
         };
         let mut clicked = None;
 
-        // Links under the cards; highlighted ones last, so they stay on top.
-        let mut link_order: Vec<usize> = (0..map.links.len()).collect();
-        link_order.sort_by_key(|&i| !highlight.dims(&ItemRef::Link(map.links[i].id.clone())));
-        for index in link_order {
-            let (Some(link), Some(Some((start, end)))) =
-                (map.links.get(index), geometry.links.get(index))
-            else {
-                continue;
-            };
-            if !visible.intersects(Rect::from_two_pos(*start, *end)) {
-                continue;
-            }
-            let item = ItemRef::Link(link.id.clone());
-            let (a, b) = (self.to_screen(view, *start), self.to_screen(view, *end));
-            draw::arrow(&painter, a, b, link.relation, link.strength, &look(&item));
-            let handle = Rect::from_center_size(a + (b - a) * 0.5, Vec2::splat(14.0));
-            let response = ui.interact(
-                handle,
-                ui.scope_id().with(("map-link", index)),
-                Sense::click(),
-            );
-            let label = link_label(map, link);
-            response.widget_info(|| {
-                egui::WidgetInfo::selected(
-                    egui::Role::Button,
-                    true,
-                    selection.contains(&item),
-                    &label,
-                )
-            });
-            if response.hovered() {
-                painter.circle_filled(handle.center(), 4.0, super::theme::selection_color(dark));
-            }
-            if response.on_hover_text(&label).clicked() {
-                clicked = Some(item);
+        // Links under the cards; with a selection, the drawn-out links last, on top.
+        let link_passes: &[bool] = if highlight.is_active() { &[true, false] } else { &[false] };
+        for &dimmed_pass in link_passes {
+            for (index, (link, ends)) in map.links.iter().zip(&geometry.links).enumerate() {
+                let Some((start, end)) = ends else { continue };
+                if !visible.intersects(Rect::from_two_pos(*start, *end)) {
+                    continue;
+                }
+                let link_look = look(&|| ItemRef::Link(link.id.clone()));
+                if link_look.dimmed != dimmed_pass {
+                    continue;
+                }
+                let (a, b) = (self.to_screen(view, *start), self.to_screen(view, *end));
+                draw::arrow(&painter, a, b, link.relation, link.strength, &link_look);
+                if self.zoom < draw::HANDLE_MIN_ZOOM {
+                    continue;
+                }
+                let handle = Rect::from_center_size(a + (b - a) * 0.5, Vec2::splat(14.0));
+                let response = ui.interact(handle, ui.scope_id().with(("map-link", index)), Sense::click());
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::Button, true, link_look.selected, link_label(map, link))
+                });
+                if response.hovered() {
+                    painter.circle_filled(handle.center(), 4.0, super::theme::selection_color(dark));
+                }
+                let response = if response.hovered() {
+                    response.on_hover_text_at_pointer(link_label(map, link))
+                } else {
+                    response
+                };
+                if response.clicked() {
+                    clicked = Some(ItemRef::Link(link.id.clone()));
+                }
             }
         }
 
@@ -204,25 +178,20 @@ impl MapView {
             if !visible.intersects(*chip) {
                 continue;
             }
-            let item = ItemRef::Event(event.id.clone());
+            let chip_look = look(&|| ItemRef::Event(event.id.clone()));
             let rect = self.rect_to_screen(view, *chip);
-            draw::chip(&painter, rect, event, map.lane(&event.lane), &look(&item));
-            let response = ui.interact(
-                rect,
-                ui.scope_id().with(("map-event", index)),
-                Sense::click(),
-            );
-            let label = format!("Evidence: {}", event.title);
+            draw::chip(&painter, rect, event, map.lane(&event.lane), &chip_look);
+            let response = ui.interact(rect, ui.scope_id().with(("map-event", index)), Sense::click());
             response.widget_info(|| {
                 egui::WidgetInfo::selected(
                     egui::Role::Button,
                     true,
-                    selection.contains(&item),
-                    &label,
+                    chip_look.selected,
+                    format!("Evidence: {}", event.title),
                 )
             });
             if response.clicked() {
-                clicked = Some(item);
+                clicked = Some(ItemRef::Event(event.id.clone()));
             }
         }
 
@@ -230,25 +199,16 @@ impl MapView {
             if !visible.intersects(*card) {
                 continue;
             }
-            let item = ItemRef::Claim(claim.id.clone());
+            let card_look = look(&|| ItemRef::Claim(claim.id.clone()));
             let rect = self.rect_to_screen(view, *card);
-            draw::card(&painter, rect, claim, &look(&item));
-            let response = ui.interact(
-                rect,
-                ui.scope_id().with(("map-claim", index)),
-                Sense::click(),
-            );
-            let label = format!("{}: {}", claim.kind.label(), claim.text);
+            draw::card(&painter, rect, claim, &card_look);
+            let response = ui.interact(rect, ui.scope_id().with(("map-claim", index)), Sense::click());
             response.widget_info(|| {
-                egui::WidgetInfo::selected(
-                    egui::Role::Button,
-                    true,
-                    selection.contains(&item),
-                    &label,
-                )
+                let label = format!("{}: {}", claim.kind.label(), claim.text);
+                egui::WidgetInfo::selected(egui::Role::Button, true, card_look.selected, label)
             });
             if response.clicked() {
-                clicked = Some(item);
+                clicked = Some(ItemRef::Claim(claim.id.clone()));
             }
         }
         draw::legend(&painter, view, dark);
@@ -300,11 +260,7 @@ impl MapView {
             .claims
             .iter()
             .map(|claim| ItemRef::Claim(claim.id.clone()))
-            .chain(
-                map.events
-                    .iter()
-                    .map(|event| ItemRef::Event(event.id.clone())),
-            )
+            .chain(map.events.iter().map(|event| ItemRef::Event(event.id.clone())))
             .filter(|item| highlight.contains(item))
             .filter_map(|item| geometry.rect_of(map, &item))
             .fold(Rect::NOTHING, |bounds, rect| bounds.union(rect));
@@ -321,26 +277,16 @@ impl MapView {
 
 /// "Event: X supports Explanation: Y" — how a link reads aloud.
 pub fn link_label(map: &Map, link: &crate::model::Link) -> String {
-    format!(
-        "{} {} {}",
-        item_name(map, &link.source_item()),
-        link.relation.label(),
-        item_name(map, &link.target_item())
-    )
+    format!("{} {} {}", item_name(map, &link.source_item()), link.relation.label(), item_name(map, &link.target_item()))
 }
 
 /// A short, readable name for any item.
 pub fn item_name(map: &Map, item: &ItemRef) -> String {
     match item {
-        ItemRef::Event(id) => map
-            .event(id)
-            .map_or_else(|| id.to_string(), |event| event.title.clone()),
-        ItemRef::Claim(id) => map
-            .claim(id)
-            .map_or_else(|| id.to_string(), |claim| format!("“{}”", claim.text)),
-        ItemRef::Link(id) => map.link(id).map_or_else(
-            || id.to_string(),
-            |link| format!("the link ({})", link_label(map, link)),
-        ),
+        ItemRef::Event(id) => map.event(id).map_or_else(|| id.to_string(), |event| event.title.clone()),
+        ItemRef::Claim(id) => map.claim(id).map_or_else(|| id.to_string(), |claim| format!("“{}”", claim.text)),
+        ItemRef::Link(id) => {
+            map.link(id).map_or_else(|| id.to_string(), |link| format!("the link ({})", link_label(map, link)))
+        }
     }
 }

@@ -31,16 +31,20 @@ pub struct TimelineView {
     needs_fit: bool,
     /// Where a transition is heading: (first day, pixels per day).
     target: Option<(f64, f64)>,
+    /// Each event's label, laid out once per revision of the document.
+    labels: Option<LabelCache>,
+}
+
+struct LabelCache {
+    revision: u64,
+    pixels_per_point: f32,
+    /// One per event, in the order of `map.events`.
+    galleys: Vec<Arc<Galley>>,
 }
 
 impl Default for TimelineView {
     fn default() -> Self {
-        Self {
-            first_day: 0.0,
-            px_per_day: 1.0,
-            needs_fit: true,
-            target: None,
-        }
+        Self { first_day: 0.0, px_per_day: 1.0, needs_fit: true, target: None, labels: None }
     }
 }
 
@@ -71,25 +75,8 @@ struct MeasuredEvent<'a> {
 
 impl<'a> MeasuredEvent<'a> {
     fn place(self, row_center_y: f32, label_shown: bool) -> PlacedEvent<'a> {
-        let Self {
-            index,
-            event,
-            band,
-            marker_x,
-            label_x,
-            label,
-            extent: _,
-        } = self;
-        PlacedEvent {
-            index,
-            event,
-            band,
-            marker_x,
-            label_x,
-            label,
-            row_center_y,
-            label_shown,
-        }
+        let Self { index, event, band, marker_x, label_x, label, extent: _ } = self;
+        PlacedEvent { index, event, band, marker_x, label_x, label, row_center_y, label_shown }
     }
 }
 
@@ -116,15 +103,44 @@ impl TimelineView {
         let margin = span * 0.04 + 3.0;
         // Room on the right for the labels of the last events.
         let usable_width = (plot.width() - MAX_LABEL_WIDTH * 0.6).max(50.0);
-        let px_per_day =
-            (f64::from(usable_width) / (span + 2.0 * margin)).clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY);
+        let px_per_day = (f64::from(usable_width) / (span + 2.0 * margin)).clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY);
         (first - margin, px_per_day)
+    }
+
+    /// Lays out every event's label once per revision of the document (and
+    /// per display scale); panning and zooming reuse them.
+    fn refresh_labels(&mut self, ui: &egui::Ui, map: &Map, revision: u64) {
+        let pixels_per_point = ui.ctx().pixels_per_point();
+        let fresh = self.labels.as_ref().is_some_and(|cache| {
+            cache.revision == revision
+                && cache.pixels_per_point == pixels_per_point
+                && cache.galleys.len() == map.events.len()
+        });
+        if fresh {
+            return;
+        }
+        let font = egui::FontId::proportional(LABEL_FONT_SIZE);
+        let galleys = map
+            .events
+            .iter()
+            .map(|event| {
+                let mut job = egui::text::LayoutJob::simple_singleline(
+                    event.title.clone(),
+                    font.clone(),
+                    ui.visuals().text_color(),
+                );
+                job.wrap = egui::text::TextWrapping::truncate_at_width(MAX_LABEL_WIDTH);
+                ui.fonts_mut(|fonts| fonts.layout_job(job))
+            })
+            .collect();
+        self.labels = Some(LabelCache { revision, pixels_per_point, galleys });
     }
 
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         map: &Map,
+        revision: u64,
         selection: &mut Selection,
         highlight: &Highlight,
     ) {
@@ -137,8 +153,7 @@ impl TimelineView {
             self.needs_fit = false;
             self.target = None;
             if let Some((first, last)) = map.date_extent() {
-                (self.first_day, self.px_per_day) =
-                    self.frame_days(plot, day_number(first), day_number(last) + 1.0);
+                (self.first_day, self.px_per_day) = self.frame_days(plot, day_number(first), day_number(last) + 1.0);
             }
         }
         self.handle_input(ui, &response, plot);
@@ -154,81 +169,52 @@ impl TimelineView {
         let first_visible = self.day_at(plot, plot.left());
         let last_visible = self.day_at(plot, plot.right());
         let axis_ticks = ticks(first_visible, last_visible, self.px_per_day, 64.0);
-        paint::axis(
-            &painter,
-            rect,
-            plot,
-            &axis_ticks,
-            |day| self.x_of(plot, day),
-            dark,
-        );
+        paint::axis(&painter, rect, plot, &axis_ticks, |day| self.x_of(plot, day), dark);
 
         let lanes_top = rect.top() + AXIS_HEIGHT;
-        let measured: Vec<Vec<MeasuredEvent<'_>>> = map
-            .lanes
-            .iter()
-            .map(|lane| {
-                let events = map
-                    .events
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, event)| event.lane == lane.id);
-                events
-                    .map(|(index, event)| self.measure(ui, plot, index, event))
-                    .collect()
-            })
-            .collect();
-        let needs: Vec<usize> = measured
-            .iter()
-            .map(|events| pack_rows(&extents(events), usize::MAX, LABEL_GAP).1)
-            .collect();
+        self.refresh_labels(ui, map, revision);
+        // Only events near the visible dates are laid out and packed into rows.
+        let near = egui::Rangef::new(plot.left() - MAX_LABEL_WIDTH - 20.0, plot.right() + 20.0);
+        let lane_of: std::collections::HashMap<&str, usize> =
+            map.lanes.iter().enumerate().map(|(i, lane)| (lane.id.as_str(), i)).collect();
+        let mut measured: Vec<Vec<MeasuredEvent<'_>>> = map.lanes.iter().map(|_| Vec::new()).collect();
+        for (index, event) in map.events.iter().enumerate() {
+            let Some(lane_events) = lane_of.get(event.lane.as_str()).and_then(|&lane| measured.get_mut(lane)) else {
+                continue;
+            };
+            let Some(placed) = self.measure(plot, index, event) else { continue };
+            if placed.extent.end >= near.min && placed.extent.start <= near.max {
+                lane_events.push(placed);
+            }
+        }
+        let needs: Vec<usize> =
+            measured.iter().map(|events| pack_rows(&extents(events), usize::MAX, LABEL_GAP).1).collect();
         let lane_chrome = map.lanes.len() as f32 * 2.0 * LANE_PADDING;
-        let budget = ((rect.bottom() - lanes_top - lane_chrome) / ROW_HEIGHT)
-            .floor()
-            .max(0.0) as usize;
+        let budget = ((rect.bottom() - lanes_top - lane_chrome) / ROW_HEIGHT).floor().max(0.0) as usize;
         let shares = share_rows(&needs, budget);
 
         let mut lane_top = lanes_top;
         let mut placed: Vec<(PlacedEvent<'_>, &crate::model::Lane)> = Vec::new();
-        for (lane_index, ((lane, events), rows)) in
-            map.lanes.iter().zip(measured).zip(shares).enumerate()
-        {
+        for (lane_index, ((lane, events), rows)) in map.lanes.iter().zip(measured).zip(shares).enumerate() {
             let (assignments, _) = pack_rows(&extents(&events), rows, LABEL_GAP);
             let lane_rect = Rect::from_min_max(
                 Pos2::new(rect.left(), lane_top),
-                Pos2::new(
-                    rect.right(),
-                    lane_top + rows as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING,
-                ),
+                Pos2::new(rect.right(), lane_top + rows as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING),
             );
             paint::lane(&painter, lane_rect, lane, lane_index, dark);
             for (measured_event, assignment) in events.into_iter().zip(assignments) {
-                let row_center_y =
-                    lane_top + LANE_PADDING + (assignment.row as f32 + 0.5) * ROW_HEIGHT;
-                placed.push((
-                    measured_event.place(row_center_y, assignment.label_shown),
-                    lane,
-                ));
+                let row_center_y = lane_top + LANE_PADDING + (assignment.row as f32 + 0.5) * ROW_HEIGHT;
+                placed.push((measured_event.place(row_center_y, assignment.label_shown), lane));
             }
             lane_top = lane_rect.bottom();
         }
-        placed.retain(|(event, _)| {
-            event.band.max >= plot.left() - 400.0 && event.band.min <= plot.right()
-        });
+        placed.retain(|(event, _)| event.band.max >= plot.left() - 400.0 && event.band.min <= plot.right());
         // Shapes first, then labels over them, so that no bar or marker hides a label.
         let shape_rects: Vec<Rect> = placed
             .iter()
             .map(|(event, lane)| {
                 let item = ItemRef::Event(event.event.id.clone());
-                paint::event_shape(
-                    &painter,
-                    plot,
-                    event,
-                    lane,
-                    selection.contains(&item),
-                    highlight.dims(&item),
-                    dark,
-                )
+                paint::event_shape(&painter, plot, event, lane, selection.contains(&item), highlight.dims(&item), dark)
             })
             .collect();
         let mut clicked_event = None;
@@ -236,9 +222,7 @@ impl TimelineView {
             let item = ItemRef::Event(event.event.id.clone());
             let label_rect = paint::event_label(&painter, plot, event, highlight.dims(&item), dark);
             let hit_rect = label_rect.map_or(shape_rect, |label| shape_rect.union(label));
-            if paint::event_interaction(ui, plot, event, hit_rect, selection.contains(&item))
-                .clicked()
-            {
+            if paint::event_interaction(ui, plot, event, hit_rect, selection.contains(&item)).clicked() {
                 clicked_event = Some(item);
             }
         }
@@ -250,46 +234,15 @@ impl TimelineView {
     }
 
     /// Where an event's band, marker and label go on the time axis.
-    fn measure<'a>(
-        &self,
-        ui: &egui::Ui,
-        plot: Rect,
-        index: usize,
-        event: &'a Event,
-    ) -> MeasuredEvent<'a> {
+    fn measure<'a>(&self, plot: Rect, index: usize, event: &'a Event) -> Option<MeasuredEvent<'a>> {
         let start = self.x_of(plot, day_number(event.date.first_day()));
         let end = self.x_of(plot, day_number(event.last_date().last_day()) + 1.0);
         let band = egui::Rangef::new(start, end.max(start + 1.0));
-        let marker_x = if event.is_span() || event.date.precision() == Precision::Day {
-            start
-        } else {
-            band.center()
-        };
-        let mut job = egui::text::LayoutJob::simple_singleline(
-            event.title.clone(),
-            egui::FontId::proportional(LABEL_FONT_SIZE),
-            ui.visuals().text_color(),
-        );
-        job.wrap = egui::text::TextWrapping::truncate_at_width(MAX_LABEL_WIDTH);
-        let label = ui.fonts_mut(|fonts| fonts.layout_job(job));
-        let label_x = if event.is_span() {
-            start.max(plot.left()) + 6.0
-        } else {
-            marker_x + 9.0
-        };
-        let extent = LabelExtent {
-            start: band.min.min(marker_x - 6.0),
-            end: (label_x + label.size().x).max(band.max),
-        };
-        MeasuredEvent {
-            index,
-            event,
-            band,
-            marker_x,
-            label_x,
-            label,
-            extent,
-        }
+        let marker_x = if event.is_span() || event.date.precision() == Precision::Day { start } else { band.center() };
+        let label = self.labels.as_ref()?.galleys.get(index)?.clone();
+        let label_x = if event.is_span() { start.max(plot.left()) + 6.0 } else { marker_x + 9.0 };
+        let extent = LabelExtent { start: band.min.min(marker_x - 6.0), end: (label_x + label.size().x).max(band.max) };
+        Some(MeasuredEvent { index, event, band, marker_x, label_x, label, extent })
     }
 
     fn handle_input(&mut self, ui: &egui::Ui, response: &egui::Response, plot: Rect) {
@@ -300,14 +253,12 @@ impl TimelineView {
         if !response.hovered() {
             return;
         }
-        let (zoom, scroll, pointer) =
-            ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta, i.pointer.hover_pos()));
+        let (zoom, scroll, pointer) = ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta, i.pointer.hover_pos()));
         if zoom != 1.0 {
             self.target = None;
             let anchor_x = pointer.map_or(plot.center().x, |p| p.x);
             let anchor_day = self.day_at(plot, anchor_x);
-            self.px_per_day =
-                (self.px_per_day * f64::from(zoom)).clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY);
+            self.px_per_day = (self.px_per_day * f64::from(zoom)).clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY);
             self.first_day = anchor_day - f64::from(anchor_x - plot.left()) / self.px_per_day;
         }
         let pan = scroll.x + scroll.y;
@@ -342,17 +293,11 @@ impl TimelineView {
             .events
             .iter()
             .filter(|event| highlight.contains(&ItemRef::Event(event.id.clone())))
-            .map(|event| {
-                (
-                    day_number(event.date.first_day()),
-                    day_number(event.last_date().last_day()) + 1.0,
-                )
-            })
+            .map(|event| (day_number(event.date.first_day()), day_number(event.last_date().last_day()) + 1.0))
             .collect();
-        let (Some(first), Some(last)) = (
-            days.iter().map(|d| d.0).min_by(f64::total_cmp),
-            days.iter().map(|d| d.1).max_by(f64::total_cmp),
-        ) else {
+        let (Some(first), Some(last)) =
+            (days.iter().map(|d| d.0).min_by(f64::total_cmp), days.iter().map(|d| d.1).max_by(f64::total_cmp))
+        else {
             return;
         };
         let visible_first = self.day_at(plot, plot.left() + 20.0);
@@ -363,10 +308,7 @@ impl TimelineView {
         let visible_days = f64::from(plot.width() - 180.0).max(50.0) / self.px_per_day;
         if last - first <= visible_days {
             let middle = (first + last) / 2.0;
-            self.target = Some((
-                middle - visible_days / 2.0 - 20.0 / self.px_per_day,
-                self.px_per_day,
-            ));
+            self.target = Some((middle - visible_days / 2.0 - 20.0 / self.px_per_day, self.px_per_day));
         } else {
             self.target = Some(self.frame_days(plot, first, last + 160.0 / self.px_per_day));
         }

@@ -5,9 +5,7 @@ use super::{AXIS_HEIGHT, LANE_HEADER_WIDTH, PlacedEvent, ROW_HEIGHT};
 use crate::layout::Tick;
 use crate::model::{Lane, Precision};
 use crate::ui::theme;
-use egui::{
-    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2,
-};
+use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
 
 pub fn background(painter: &Painter, rect: Rect, plot: Rect, dark: bool) {
     painter.rect_filled(rect, 0.0, theme::canvas_background(dark));
@@ -15,62 +13,25 @@ pub fn background(painter: &Painter, rect: Rect, plot: Rect, dark: bool) {
     painter.rect_filled(
         header,
         0.0,
-        if dark {
-            Color32::from_rgb(0x22, 0x25, 0x29)
-        } else {
-            Color32::from_rgb(0xe8, 0xea, 0xed)
-        },
+        if dark { Color32::from_rgb(0x22, 0x25, 0x29) } else { Color32::from_rgb(0xe8, 0xea, 0xed) },
     );
 }
 
-pub fn axis(
-    painter: &Painter,
-    rect: Rect,
-    plot: Rect,
-    ticks: &[Tick],
-    x_of: impl Fn(f64) -> f32,
-    dark: bool,
-) {
+pub fn axis(painter: &Painter, rect: Rect, plot: Rect, ticks: &[Tick], x_of: impl Fn(f64) -> f32, dark: bool) {
     let axis_bottom = rect.top() + AXIS_HEIGHT;
     painter.line_segment(
-        [
-            Pos2::new(rect.left(), axis_bottom),
-            Pos2::new(rect.right(), axis_bottom),
-        ],
+        [Pos2::new(rect.left(), axis_bottom), Pos2::new(rect.right(), axis_bottom)],
         Stroke::new(1.0, theme::grid_color(dark)),
     );
-    let plot_painter = painter.with_clip_rect(Rect::from_min_max(
-        Pos2::new(plot.left(), rect.top()),
-        rect.max,
-    ));
+    let plot_painter = painter.with_clip_rect(Rect::from_min_max(Pos2::new(plot.left(), rect.top()), rect.max));
     for tick in ticks {
         let x = x_of(tick.day);
-        let grid = if tick.major {
-            theme::weak_text_color(dark).gamma_multiply(0.5)
-        } else {
-            theme::grid_color(dark)
-        };
-        plot_painter.line_segment(
-            [Pos2::new(x, axis_bottom - 6.0), Pos2::new(x, rect.bottom())],
-            Stroke::new(1.0, grid),
-        );
-        let font = if tick.major {
-            FontId::proportional(13.0)
-        } else {
-            FontId::proportional(12.0)
-        };
-        let color = if tick.major {
-            theme::text_color(dark)
-        } else {
-            theme::weak_text_color(dark)
-        };
-        plot_painter.text(
-            Pos2::new(x + 4.0, rect.top() + 7.0),
-            Align2::LEFT_TOP,
-            &tick.label,
-            font,
-            color,
-        );
+        let grid = if tick.major { theme::weak_text_color(dark).gamma_multiply(0.5) } else { theme::grid_color(dark) };
+        plot_painter
+            .line_segment([Pos2::new(x, axis_bottom - 6.0), Pos2::new(x, rect.bottom())], Stroke::new(1.0, grid));
+        let font = if tick.major { FontId::proportional(13.0) } else { FontId::proportional(12.0) };
+        let color = if tick.major { theme::text_color(dark) } else { theme::weak_text_color(dark) };
+        plot_painter.text(Pos2::new(x + 4.0, rect.top() + 7.0), Align2::LEFT_TOP, &tick.label, font, color);
     }
 }
 
@@ -80,38 +41,21 @@ pub fn lane(painter: &Painter, lane_rect: Rect, lane: &Lane, lane_index: usize, 
         painter.rect_filled(
             lane_rect,
             0.0,
-            if dark {
-                Color32::from_white_alpha(6)
-            } else {
-                Color32::from_black_alpha(8)
-            },
+            if dark { Color32::from_white_alpha(6) } else { Color32::from_black_alpha(8) },
         );
     }
     let stripe = Rect::from_min_size(lane_rect.min, Vec2::new(5.0, lane_rect.height()));
     painter.rect_filled(stripe, 0.0, color);
     let name_rect = Rect::from_min_max(
         lane_rect.min + Vec2::new(12.0, 0.0),
-        Pos2::new(
-            lane_rect.left() + LANE_HEADER_WIDTH - 6.0,
-            lane_rect.bottom(),
-        ),
+        Pos2::new(lane_rect.left() + LANE_HEADER_WIDTH - 6.0, lane_rect.bottom()),
     );
-    let galley = painter.layout(
-        lane.name.clone(),
-        FontId::proportional(13.0),
-        theme::text_color(dark),
-        name_rect.width(),
-    );
+    let galley =
+        painter.layout(lane.name.clone(), FontId::proportional(13.0), theme::text_color(dark), name_rect.width());
     let top = name_rect.top() + (ROW_HEIGHT - 16.0).max(4.0);
-    painter.with_clip_rect(name_rect).galley(
-        Pos2::new(name_rect.left(), top),
-        galley,
-        theme::text_color(dark),
-    );
-    painter.line_segment(
-        [lane_rect.left_bottom(), lane_rect.right_bottom()],
-        Stroke::new(1.0, theme::grid_color(dark)),
-    );
+    painter.with_clip_rect(name_rect).galley(Pos2::new(name_rect.left(), top), galley, theme::text_color(dark));
+    painter
+        .line_segment([lane_rect.left_bottom(), lane_rect.right_bottom()], Stroke::new(1.0, theme::grid_color(dark)));
 }
 
 /// Paints an event's marker, band or bar; returns the rectangle it covers.
@@ -129,23 +73,11 @@ pub fn event_shape(
     let lane_color = theme::emphasis(theme::lane_color(lane.color), dimmed);
     let y = placed.row_center_y;
     // Events whose label found no row are drawn slim, so they do not seem to own a neighbour's label.
-    let bar_height = if placed.label_shown {
-        ROW_HEIGHT - 8.0
-    } else {
-        6.0
-    };
-    let bar = Rect::from_x_y_ranges(
-        placed.band,
-        egui::Rangef::new(y - bar_height / 2.0, y + bar_height / 2.0),
-    );
+    let bar_height = if placed.label_shown { ROW_HEIGHT - 8.0 } else { 6.0 };
+    let bar = Rect::from_x_y_ranges(placed.band, egui::Rangef::new(y - bar_height / 2.0, y + bar_height / 2.0));
     let shape_rect = if event.is_span() {
         plot_painter.rect_filled(bar, CornerRadius::same(4), lane_color.gamma_multiply(0.45));
-        plot_painter.rect_stroke(
-            bar,
-            CornerRadius::same(4),
-            Stroke::new(1.0, lane_color),
-            StrokeKind::Inside,
-        );
+        plot_painter.rect_stroke(bar, CornerRadius::same(4), Stroke::new(1.0, lane_color), StrokeKind::Inside);
         bar
     } else {
         let marker_rect = Rect::from_center_size(Pos2::new(placed.marker_x, y), Vec2::splat(14.0));
@@ -160,16 +92,8 @@ pub fn event_shape(
                 lane_color.gamma_multiply(0.18),
             );
             for x in [bar.left(), bar.right()] {
-                let edge = [
-                    Pos2::new(x, bar.top() + inset),
-                    Pos2::new(x, bar.bottom() - inset),
-                ];
-                plot_painter.extend(egui::Shape::dashed_line(
-                    &edge,
-                    Stroke::new(1.0, lane_color),
-                    2.0,
-                    2.0,
-                ));
+                let edge = [Pos2::new(x, bar.top() + inset), Pos2::new(x, bar.bottom() - inset)];
+                plot_painter.extend(egui::Shape::dashed_line(&edge, Stroke::new(1.0, lane_color), 2.0, 2.0));
             }
             marker_rect.union(bar)
         }
@@ -195,13 +119,7 @@ pub fn event_shape(
 }
 
 /// Paints an event's label on a backdrop, if it has room; returns where.
-pub fn event_label(
-    painter: &Painter,
-    plot: Rect,
-    placed: &PlacedEvent<'_>,
-    dimmed: bool,
-    dark: bool,
-) -> Option<Rect> {
+pub fn event_label(painter: &Painter, plot: Rect, placed: &PlacedEvent<'_>, dimmed: bool, dark: bool) -> Option<Rect> {
     if !placed.label_shown {
         return None;
     }
