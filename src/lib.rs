@@ -6,6 +6,7 @@
 //! commands.
 
 pub mod cli;
+pub mod edit;
 pub mod format;
 pub mod generate;
 pub mod layout;

@@ -1,0 +1,180 @@
+//! Builders of the transactions the app offers: each looks up what it needs
+//! in the current map and returns the operations, named for the Edit menu
+//! ("Delete claim", "Move 3 claims"). Deleting an item also removes the links
+//! that touch it and its mentions in the story, so the map stays valid.
+
+use super::{EditError, Item, ItemKind, Op, Transaction};
+use crate::model::{Claim, Event, ItemRef, Link, Map, Meta, Position, StoryStep, is_valid_slug};
+use std::collections::HashSet;
+
+fn plural(count: usize, one: &str, many: &str) -> String {
+    if count == 1 { one.to_owned() } else { format!("{count} {many}") }
+}
+
+fn missing(what: &str, id: &str) -> EditError {
+    EditError::Refused(format!("there is no {what} \"{id}\" in the map"))
+}
+
+/// Whether `id` is already used by any item of `map`.
+pub fn id_in_use(map: &Map, id: &str) -> bool {
+    map.sources.iter().any(|x| x.id.as_str() == id)
+        || map.lanes.iter().any(|x| x.id.as_str() == id)
+        || map.events.iter().any(|x| x.id.as_str() == id)
+        || map.claims.iter().any(|x| x.id.as_str() == id)
+        || map.links.iter().any(|x| x.id.as_str() == id)
+}
+
+/// A new id made from `text` (lowercase words joined by '-'), unused in `map`.
+pub fn fresh_id(map: &Map, text: &str) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .take(5)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let base = if words.is_empty() { "item".to_owned() } else { words.join("-") };
+    debug_assert!(is_valid_slug(&base));
+    if !id_in_use(map, &base) {
+        return base;
+    }
+    (2..).map(|n| format!("{base}-{n}")).find(|id| !id_in_use(map, id)).unwrap_or(base)
+}
+
+pub fn add_claim(map: &Map, claim: Claim) -> Transaction {
+    let label = format!("Add {}", claim.kind.label().to_lowercase());
+    Transaction::new(label, vec![Op::Insert { index: map.claims.len(), item: Item::Claim(claim) }])
+}
+
+pub fn add_event(map: &Map, event: Event) -> Transaction {
+    Transaction::new("Add event", vec![Op::Insert { index: map.events.len(), item: Item::Event(event) }])
+}
+
+/// Adds a link, refusing one that would join the same two items as another,
+/// or an item to itself.
+pub fn add_link(map: &Map, link: Link) -> Result<Transaction, EditError> {
+    if link.source_item() == link.target_item() {
+        return Err(EditError::Refused("an item cannot bear on itself".to_owned()));
+    }
+    if map.links.iter().any(|other| other.from == link.from && other.to == link.to) {
+        return Err(EditError::Refused("these two items are already linked".to_owned()));
+    }
+    let label = format!("Add {} link", link.relation.label());
+    Ok(Transaction::new(label, vec![Op::Insert { index: map.links.len(), item: Item::Link(link) }]))
+}
+
+pub fn update_claim(map: &Map, claim: Claim, label: &str) -> Result<Transaction, EditError> {
+    let index = map.claims.iter().position(|c| c.id == claim.id).ok_or_else(|| missing("claim", claim.id.as_str()))?;
+    Ok(Transaction::new(label, vec![Op::Replace { index, item: Item::Claim(claim) }]))
+}
+
+pub fn update_event(map: &Map, event: Event, label: &str) -> Result<Transaction, EditError> {
+    let index = map.events.iter().position(|e| e.id == event.id).ok_or_else(|| missing("event", event.id.as_str()))?;
+    Ok(Transaction::new(label, vec![Op::Replace { index, item: Item::Event(event) }]))
+}
+
+pub fn update_link(map: &Map, link: Link, label: &str) -> Result<Transaction, EditError> {
+    let index = map.links.iter().position(|l| l.id == link.id).ok_or_else(|| missing("link", link.id.as_str()))?;
+    Ok(Transaction::new(label, vec![Op::Replace { index, item: Item::Link(link) }]))
+}
+
+pub fn update_meta(meta: Meta) -> Transaction {
+    Transaction::new("Edit map details", vec![Op::SetMeta(meta)])
+}
+
+/// Moves claims to new positions, as one step ("Move 3 claims").
+pub fn move_claims(map: &Map, moves: &[(crate::model::ClaimId, Position)]) -> Transaction {
+    let ops: Vec<Op> = moves
+        .iter()
+        .filter_map(|(id, position)| {
+            let index = map.claims.iter().position(|claim| &claim.id == id)?;
+            let mut claim = map.claims[index].clone();
+            (claim.position != *position).then(|| {
+                claim.position = *position;
+                Op::Replace { index, item: Item::Claim(claim) }
+            })
+        })
+        .collect();
+    Transaction::new(format!("Move {}", plural(ops.len(), "claim", "claims")), ops)
+}
+
+/// Deletes `items`, the links that touch them (and links on those links),
+/// and their mentions in story steps.
+pub fn delete(map: &Map, items: &[ItemRef]) -> Transaction {
+    let mut doomed: HashSet<ItemRef> = items.iter().cloned().collect();
+    // Links touching a doomed item are doomed too, until nothing more is added.
+    loop {
+        let before = doomed.len();
+        for link in &map.links {
+            let link_ref = ItemRef::Link(link.id.clone());
+            if !doomed.contains(&link_ref)
+                && (doomed.contains(&link.source_item()) || doomed.contains(&link.target_item()))
+            {
+                doomed.insert(link_ref);
+            }
+        }
+        if doomed.len() == before {
+            break;
+        }
+    }
+    let mut ops = Vec::new();
+    for (index, step) in map.story.iter().enumerate() {
+        let keep = |item: &ItemRef| !doomed.contains(item);
+        if step.shows.iter().all(keep) && step.highlights.iter().all(keep) {
+            continue;
+        }
+        let mut step = step.clone();
+        step.shows.retain(keep);
+        step.highlights.retain(keep);
+        ops.push(Op::Replace { index, item: Item::StoryStep(step) });
+    }
+    let removals = |kind: ItemKind, refs: Vec<ItemRef>| -> Vec<Op> {
+        let mut indices: Vec<usize> =
+            refs.iter().enumerate().filter(|(_, item)| doomed.contains(item)).map(|(index, _)| index).collect();
+        indices.reverse();
+        indices.into_iter().map(|index| Op::Remove { kind, index }).collect()
+    };
+    ops.extend(removals(ItemKind::Link, map.links.iter().map(|l| ItemRef::Link(l.id.clone())).collect()));
+    ops.extend(removals(ItemKind::Claim, map.claims.iter().map(|c| ItemRef::Claim(c.id.clone())).collect()));
+    ops.extend(removals(ItemKind::Event, map.events.iter().map(|e| ItemRef::Event(e.id.clone())).collect()));
+    let named = items.len();
+    let label = match items {
+        [ItemRef::Claim(_)] => "Delete claim".to_owned(),
+        [ItemRef::Event(_)] => "Delete event".to_owned(),
+        [ItemRef::Link(_)] => "Delete link".to_owned(),
+        _ => format!("Delete {}", plural(named, "item", "items")),
+    };
+    Transaction::new(label, ops)
+}
+
+pub fn add_story_step(map: &Map, step: StoryStep) -> Transaction {
+    Transaction::new("Add story step", vec![Op::Insert { index: map.story.len(), item: Item::StoryStep(step) }])
+}
+
+pub fn update_story_step(map: &Map, index: usize, step: StoryStep) -> Result<Transaction, EditError> {
+    if index >= map.story.len() {
+        return Err(EditError::OutOfRange { kind: ItemKind::StoryStep, index, len: map.story.len() });
+    }
+    Ok(Transaction::new("Edit story step", vec![Op::Replace { index, item: Item::StoryStep(step) }]))
+}
+
+pub fn remove_story_step(map: &Map, index: usize) -> Result<Transaction, EditError> {
+    if index >= map.story.len() {
+        return Err(EditError::OutOfRange { kind: ItemKind::StoryStep, index, len: map.story.len() });
+    }
+    Ok(Transaction::new("Delete story step", vec![Op::Remove { kind: ItemKind::StoryStep, index }]))
+}
+
+/// Moves the story step at `from` so that it ends up at `to`.
+pub fn move_story_step(map: &Map, from: usize, to: usize) -> Result<Transaction, EditError> {
+    let len = map.story.len();
+    let step =
+        map.story.get(from).cloned().ok_or(EditError::OutOfRange { kind: ItemKind::StoryStep, index: from, len })?;
+    if to >= len {
+        return Err(EditError::OutOfRange { kind: ItemKind::StoryStep, index: to, len });
+    }
+    let ops = vec![
+        Op::Remove { kind: ItemKind::StoryStep, index: from },
+        Op::Insert { index: to, item: Item::StoryStep(step) },
+    ];
+    Ok(Transaction::new("Reorder story", ops))
+}

@@ -1,0 +1,29 @@
+//! Every change to a map, as data: primitive [`Op`]s that return their own
+//! inverse when applied, grouped into named [`Transaction`]s ("Move 3 claims")
+//! by the builders in [`commands`], and kept in one undo/redo [`History`].
+//! The UI changes a map only through here, so that undo, the unsaved-changes
+//! mark and autosave stay right. No egui.
+
+pub mod commands;
+mod history;
+mod op;
+
+pub use history::History;
+pub use op::{EditError, Item, ItemKind, Op};
+
+/// A named group of operations that the user sees as one step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Transaction {
+    pub label: String,
+    pub ops: Vec<Op>,
+}
+
+impl Transaction {
+    pub fn new(label: impl Into<String>, ops: Vec<Op>) -> Self {
+        Self { label: label.into(), ops }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+}
