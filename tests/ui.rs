@@ -23,7 +23,7 @@ fn case_study() -> Document {
 }
 
 fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {
-    harness.state().document().map.clone()
+    harness.state().document().map().clone()
 }
 
 #[test]

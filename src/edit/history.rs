@@ -12,6 +12,8 @@ struct Step {
     undo: Vec<Op>,
     /// Identifies the state after this step, for the unsaved-changes mark.
     serial: u64,
+    /// Steps of one continuing gesture (a drag) share a key and merge.
+    gesture: Option<u64>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -52,8 +54,32 @@ impl History {
         let redo = transaction.ops.clone();
         let undo = apply_all(map, transaction.ops)?;
         self.next_serial += 1;
-        self.done.push(Step { label: transaction.label, redo, undo, serial: self.next_serial });
+        self.done.push(Step { label: transaction.label, redo, undo, serial: self.next_serial, gesture: None });
         self.undone.clear();
+        Ok(())
+    }
+
+    /// Like [`History::apply`], but a transaction of the same `gesture` as the
+    /// last step merges into it: the step then undoes to the state before the
+    /// gesture began and redoes to the latest state. The transactions of one
+    /// gesture must touch the same items (as every frame of a drag does).
+    pub fn apply_merging(&mut self, map: &mut Map, transaction: Transaction, gesture: u64) -> Result<(), EditError> {
+        let continues = self.undone.is_empty() && self.done.last().is_some_and(|step| step.gesture == Some(gesture));
+        if !continues {
+            self.apply(map, transaction)?;
+            if let Some(step) = self.done.last_mut() {
+                step.gesture = Some(gesture);
+            }
+            return Ok(());
+        }
+        let redo = transaction.ops.clone();
+        apply_all(map, transaction.ops)?;
+        if let Some(step) = self.done.last_mut() {
+            step.redo = redo;
+            step.label = transaction.label;
+            self.next_serial += 1;
+            step.serial = self.next_serial;
+        }
         Ok(())
     }
 

@@ -5,12 +5,13 @@
 use super::commands::Command;
 use super::document::Document;
 use super::inspector;
-use super::map_view::{MapView, item_name};
+use super::map_view::{MapAction, MapView, item_name};
 use super::prefs::{Prefs, STORAGE_KEY, ThemeChoice};
 use super::selection::{Highlight, Origin, Selection};
 use super::shell;
 use super::timeline::TimelineView;
-use crate::model::ItemRef;
+use crate::edit::{Transaction, commands};
+use crate::model::{Claim, ClaimKind, ItemRef};
 
 pub struct ArglineApp {
     document: Document,
@@ -21,6 +22,8 @@ pub struct ArglineApp {
     applied_theme: Option<ThemeChoice>,
     shown_title: String,
     shortcuts_open: bool,
+    /// The last thing that went wrong, shown until dismissed.
+    error: Option<String>,
 }
 
 impl ArglineApp {
@@ -34,6 +37,7 @@ impl ArglineApp {
             applied_theme: None,
             shown_title: String::new(),
             shortcuts_open: false,
+            error: None,
         }
     }
 
@@ -53,11 +57,13 @@ impl ArglineApp {
 
     /// What the current selection draws out in both views.
     pub fn highlight(&self) -> Highlight {
-        Highlight::of(&self.selection, &self.document.map)
+        Highlight::of(&self.selection, self.document.map())
     }
 
+    /// The window title: the file name, marked while there are unsaved changes.
     pub fn window_title(&self) -> String {
-        format!("{} — Argline", self.document.name)
+        let mark = if self.document.has_unsaved_changes() { "• " } else { "" };
+        format!("{mark}{} — Argline", self.document.name)
     }
 
     /// Draws the whole window into `ui` and runs the commands chosen.
@@ -73,11 +79,15 @@ impl ArglineApp {
             self.shown_title = title;
         }
         let mut commands = self.shortcut_commands(&ctx);
+        let mut map_actions = Vec::new();
         let highlight = self.highlight();
-        let map = &self.document.map;
+        let map = self.document.map();
+        let revision = self.document.revision();
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            shell::menu_bar_ui(ui, self.prefs.inspector_open, &mut self.prefs.theme, &mut commands);
+            let history = self.document.history();
+            let edit_labels = shell::EditLabels { undo: history.undo_label(), redo: history.redo_label() };
+            shell::menu_bar_ui(ui, self.prefs.inspector_open, &mut self.prefs.theme, &edit_labels, &mut commands);
         });
         egui::Panel::top("toolbar").show(ui, |ui| shell::toolbar_ui(ui, map, &mut commands));
         let selection_name = self.selection.primary().map(|item| item_name(map, item));
@@ -89,7 +99,7 @@ impl ArglineApp {
             .default_size(TimelineView::preferred_height(map, 2))
             .size_range(120.0..=900.0)
             .frame(egui::Frame::NONE)
-            .show(ui, |ui| self.timeline.ui(ui, map, self.document.revision, &mut self.selection, &highlight));
+            .show(ui, |ui| self.timeline.ui(ui, map, revision, &mut self.selection, &highlight));
         let mut go_to = None;
         if self.prefs.inspector_open {
             egui::Panel::right("inspector").resizable(true).default_size(360.0).size_range(240.0..=700.0).show(
@@ -101,30 +111,92 @@ impl ArglineApp {
             );
         }
         egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-            self.map_view.ui(ui, map, self.document.revision, &mut self.selection, &highlight);
+            self.map_view.ui(ui, map, revision, &mut self.selection, &highlight, &mut map_actions);
         });
         shell::shortcuts_window_ui(&ctx, &mut self.shortcuts_open);
+        if let Some(message) = &self.error
+            && shell::error_window_ui(&ctx, message)
+        {
+            self.error = None;
+        }
         if let Some(item) = go_to {
             inspector::go_to(&mut self.selection, item);
+        }
+        for action in map_actions {
+            self.run_map_action(action);
         }
         for command in commands {
             self.run(&ctx, command);
         }
     }
 
-    /// The commands whose shortcuts were pressed this frame. Bare keys (arrows,
-    /// Home, F…) are left to a focused text field.
+    /// The commands whose shortcuts were pressed this frame. Keys that a
+    /// focused text field or an open menu needs are left to them.
     fn shortcut_commands(&self, ctx: &egui::Context) -> Vec<Command> {
-        let typing = ctx.egui_wants_keyboard_input();
+        let keys_taken = ctx.egui_wants_keyboard_input() || egui::Popup::is_any_open(ctx);
         Command::ALL
             .into_iter()
-            .filter(|command| !(typing && command.is_plain_key()))
-            .filter(|command| ctx.input_mut(|input| input.consume_shortcut(&command.shortcut())))
+            .filter(|command| !(keys_taken && command.defers_to_text_field()))
+            .filter(|command| {
+                ctx.input_mut(|input| {
+                    input.consume_shortcut(&command.shortcut())
+                        || command.alternative_shortcut().is_some_and(|shortcut| input.consume_shortcut(&shortcut))
+                })
+            })
             .collect()
+    }
+
+    fn apply(&mut self, transaction: Transaction) {
+        if let Err(error) = self.document.apply(transaction) {
+            self.error = Some(format!("That change could not be made: {error}"));
+        }
+    }
+
+    fn run_map_action(&mut self, action: MapAction) {
+        let map = self.document.map();
+        match action {
+            MapAction::Move { moves, gesture } => {
+                let transaction = commands::move_claims(map, &moves);
+                if let Err(error) = self.document.apply_gesture(transaction, gesture) {
+                    self.error = Some(format!("The claims could not be moved: {error}"));
+                }
+            }
+            MapAction::AddClaim { position, text } => {
+                let id = commands::fresh_id(map, &text);
+                let claim = Claim {
+                    id: id.clone().into(),
+                    kind: ClaimKind::Claim,
+                    text,
+                    detail: String::new(),
+                    position,
+                    pinned: false,
+                    tags: vec![],
+                    citations: vec![],
+                };
+                let transaction = commands::add_claim(map, claim);
+                self.apply(transaction);
+                self.selection.select(ItemRef::Claim(id.into()), Origin::Map);
+            }
+        }
     }
 
     fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
+            Command::Undo => match self.document.undo() {
+                Ok(_) => self.selection.retain_existing(self.document.map()),
+                Err(error) => self.error = Some(format!("Undo failed: {error}")),
+            },
+            Command::Redo => match self.document.redo() {
+                Ok(_) => self.selection.retain_existing(self.document.map()),
+                Err(error) => self.error = Some(format!("Redo failed: {error}")),
+            },
+            Command::DeleteSelection => {
+                if !self.selection.is_empty() {
+                    let transaction = commands::delete(self.document.map(), self.selection.items());
+                    self.apply(transaction);
+                    self.selection.clear();
+                }
+            }
             Command::FitAll => {
                 self.map_view.request_fit();
                 self.timeline.request_fit();
@@ -146,7 +218,7 @@ impl ArglineApp {
 
     /// Event indices in chronological order (then by end, then by title).
     fn chronological_events(&self) -> Vec<usize> {
-        let events = &self.document.map.events;
+        let events = &self.document.map().events;
         let mut order: Vec<usize> = (0..events.len()).collect();
         order.sort_by(|&a, &b| {
             let (x, y) = (&events[a], &events[b]);
@@ -156,15 +228,16 @@ impl ArglineApp {
     }
 
     fn select_event_at(&mut self, index: usize) {
-        if let Some(event) = self.document.map.events.get(index) {
+        if let Some(event) = self.document.map().events.get(index) {
             self.selection.select(ItemRef::Event(event.id.clone()), Origin::Other);
         }
     }
 
     fn step_event(&mut self, direction: isize) {
         let order = self.chronological_events();
+        let events = &self.document.map().events;
         let current = match self.selection.primary() {
-            Some(ItemRef::Event(id)) => order.iter().position(|&i| &self.document.map.events[i].id == id),
+            Some(ItemRef::Event(id)) => order.iter().position(|&i| &events[i].id == id),
             _ => None,
         };
         let next = match current {

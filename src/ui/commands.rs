@@ -5,6 +5,9 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
+    Redo,
+    Undo,
+    DeleteSelection,
     FitAll,
     ToggleInspector,
     ToggleTheme,
@@ -18,7 +21,12 @@ pub enum Command {
 }
 
 impl Command {
-    pub const ALL: [Command; 10] = [
+    /// In the order shortcuts are matched: a shortcut with Shift comes before
+    /// the same one without (egui lets Ctrl+Shift+Z also match Ctrl+Z).
+    pub const ALL: [Command; 13] = [
+        Self::Redo,
+        Self::Undo,
+        Self::DeleteSelection,
         Self::FitAll,
         Self::ToggleInspector,
         Self::ToggleTheme,
@@ -33,6 +41,9 @@ impl Command {
 
     pub fn label(self) -> &'static str {
         match self {
+            Self::Redo => "Redo",
+            Self::Undo => "Undo",
+            Self::DeleteSelection => "Delete",
             Self::FitAll => "Fit map and timeline",
             Self::ToggleInspector => "Inspector",
             Self::ToggleTheme => "Toggle dark / light",
@@ -49,6 +60,9 @@ impl Command {
     pub fn shortcut(self) -> KeyboardShortcut {
         let plain = |key| KeyboardShortcut::new(Modifiers::NONE, key);
         match self {
+            Self::Redo => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
+            Self::Undo => KeyboardShortcut::new(Modifiers::COMMAND, Key::Z),
+            Self::DeleteSelection => plain(Key::Delete),
             Self::FitAll => plain(Key::F),
             Self::ToggleInspector => KeyboardShortcut::new(Modifiers::COMMAND, Key::I),
             Self::ToggleTheme => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::D),
@@ -62,14 +76,23 @@ impl Command {
         }
     }
 
-    /// Whether the shortcut is a bare key that a focused text field would need.
-    pub fn is_plain_key(self) -> bool {
-        self.shortcut().modifiers.is_none()
+    /// A second shortcut, where platforms differ (Ctrl+Y redoes on Windows).
+    pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
+        (self == Self::Redo).then_some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
+    }
+
+    /// Whether a focused text field (or an open menu) needs the keys of this
+    /// command: bare keys, and undo/redo, which text fields do for themselves.
+    pub fn defers_to_text_field(self) -> bool {
+        self.shortcut().modifiers.is_none() || matches!(self, Self::Undo | Self::Redo)
     }
 }
 
 /// Mouse and keyboard gestures that are not commands, for the shortcuts window.
-pub const GESTURES: [(&str, &str); 7] = [
+pub const GESTURES: [(&str, &str); 10] = [
+    ("Double-click the map", "Add a claim there (type its text, Enter)"),
+    ("Drag a card", "Move it, or the whole selection (one undo step)"),
+    ("Ctrl + Y", "Redo"),
     ("Ctrl + wheel, or pinch", "Zoom the map or timeline about the cursor"),
     ("Drag, or wheel", "Pan the map or timeline"),
     ("Click", "Select an event, claim or link"),

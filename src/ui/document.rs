@@ -1,33 +1,103 @@
-//! The open document: the map, where it came from, and a revision number
-//! that views use to know when their cached geometry is stale.
+//! The open document: the map, where it came from, its edit history, and a
+//! revision number that views use to know when their cached geometry is stale.
+//! Every change goes through [`Document::apply`], [`Document::undo`] or
+//! [`Document::redo`].
 
+use crate::edit::{EditError, History, Transaction};
 use crate::model::Map;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Revisions are unique across all documents of a run, so that a view never
+/// mistakes a newly opened map for the one it cached.
+fn next_revision() -> u64 {
+    static REVISION: AtomicU64 = AtomicU64::new(1);
+    REVISION.fetch_add(1, Ordering::Relaxed)
+}
 
 pub struct Document {
-    pub map: Map,
-    /// The file the map was read from; `None` for the bundled case study.
+    map: Map,
+    /// The file the map was read from; `None` for the bundled case study and new maps.
     pub path: Option<PathBuf>,
     /// The name shown in the title bar.
     pub name: String,
-    /// Bumped whenever the map changes.
-    pub revision: u64,
+    /// The bundled case study: saving it asks for a new path.
+    pub read_only: bool,
+    history: History,
+    revision: u64,
 }
 
 impl Document {
     pub fn new(map: Map, path: Option<PathBuf>, name: String) -> Self {
-        Self { map, path, name, revision: 0 }
+        Self { map, path, name, read_only: false, history: History::default(), revision: next_revision() }
     }
 
     /// The bundled case study, as shipped inside the binary.
     pub fn case_study() -> Result<Self, crate::format::LoadError> {
         let map = crate::format::load_str(crate::CASE_STUDY_RON, crate::CASE_STUDY_NAME)?;
-        Ok(Self::new(map, None, crate::CASE_STUDY_NAME.to_owned()))
+        let mut document = Self::new(map, None, crate::CASE_STUDY_NAME.to_owned());
+        document.read_only = true;
+        Ok(document)
     }
 
     pub fn open(path: PathBuf) -> Result<Self, crate::format::LoadError> {
         let map = crate::format::load_file(&path)?;
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        Ok(Self::new(map, Some(path), name))
+        Ok(Self::new(map, Some(path.clone()), file_name(&path)))
     }
+
+    pub fn map(&self) -> &Map {
+        &self.map
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.history.has_unsaved_changes()
+    }
+
+    pub fn apply(&mut self, transaction: Transaction) -> Result<(), EditError> {
+        self.history.apply(&mut self.map, transaction)?;
+        self.revision = next_revision();
+        Ok(())
+    }
+
+    /// Applies a step of a continuing gesture (a drag): steps with the same
+    /// `gesture` merge into one undo step.
+    pub fn apply_gesture(&mut self, transaction: Transaction, gesture: u64) -> Result<(), EditError> {
+        self.history.apply_merging(&mut self.map, transaction, gesture)?;
+        self.revision = next_revision();
+        Ok(())
+    }
+
+    pub fn undo(&mut self) -> Result<Option<String>, EditError> {
+        let undone = self.history.undo(&mut self.map)?;
+        self.revision = next_revision();
+        Ok(undone)
+    }
+
+    pub fn redo(&mut self) -> Result<Option<String>, EditError> {
+        let redone = self.history.redo(&mut self.map)?;
+        self.revision = next_revision();
+        Ok(redone)
+    }
+
+    /// Writes the map to `path` (atomically) and makes it the document's file.
+    pub fn save_as(&mut self, path: PathBuf) -> Result<(), crate::format::SaveError> {
+        crate::format::save_file(&self.map, &path)?;
+        self.name = file_name(&path);
+        self.path = Some(path);
+        self.read_only = false;
+        self.history.mark_saved();
+        Ok(())
+    }
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
 }

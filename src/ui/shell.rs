@@ -14,10 +14,36 @@ fn command_button(ui: &mut Ui, command: Command, commands: &mut Vec<Command>) {
     }
 }
 
-pub fn menu_bar_ui(ui: &mut Ui, inspector_open: bool, theme: &mut ThemeChoice, commands: &mut Vec<Command>) {
+/// What Undo and Redo would do now, for the Edit menu ("Undo Move 3 claims").
+pub struct EditLabels<'a> {
+    pub undo: Option<&'a str>,
+    pub redo: Option<&'a str>,
+}
+
+fn history_button(ui: &mut Ui, command: Command, label: Option<&str>, commands: &mut Vec<Command>) {
+    let shortcut = ui.ctx().format_shortcut(&command.shortcut());
+    let text = label.map_or_else(|| command.label().to_owned(), |label| format!("{} {label}", command.label()));
+    if ui.add_enabled(label.is_some(), Button::new(text).shortcut_text(shortcut)).clicked() {
+        commands.push(command);
+    }
+}
+
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    inspector_open: bool,
+    theme: &mut ThemeChoice,
+    edit_labels: &EditLabels<'_>,
+    commands: &mut Vec<Command>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             command_button(ui, Command::Quit, commands);
+        });
+        ui.menu_button("Edit", |ui| {
+            history_button(ui, Command::Undo, edit_labels.undo, commands);
+            history_button(ui, Command::Redo, edit_labels.redo, commands);
+            ui.separator();
+            command_button(ui, Command::DeleteSelection, commands);
         });
         ui.menu_button("View", |ui| {
             command_button(ui, Command::FitAll, commands);
@@ -86,6 +112,16 @@ pub fn status_bar_ui(ui: &mut Ui, map: &Map, selection_name: Option<String>, map
             }
         });
     });
+}
+
+/// Shows `message` in a window; returns whether the user dismissed it.
+pub fn error_window_ui(ctx: &egui::Context, message: &str) -> bool {
+    let mut dismissed = false;
+    egui::Window::new("Something went wrong").collapsible(false).resizable(false).show(ctx, |ui| {
+        ui.label(message);
+        dismissed = ui.button("OK").clicked();
+    });
+    dismissed
 }
 
 pub fn shortcuts_window_ui(ctx: &egui::Context, open: &mut bool) {

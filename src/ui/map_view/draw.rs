@@ -146,7 +146,8 @@ const LEGEND_ROW: f32 = 18.0;
 pub const LEGEND_HEIGHT: f32 = 5.0 * LEGEND_ROW + 16.0 + 10.0;
 
 /// The legend in the map's bottom-left corner: relations, strengths, kinds.
-pub fn legend(painter: &Painter, map_rect: Rect, dark: bool) {
+/// Returns the rectangle it covers.
+pub fn legend(painter: &Painter, map_rect: Rect, dark: bool) -> Rect {
     let row = LEGEND_ROW;
     let size = Vec2::new(300.0, LEGEND_HEIGHT - 10.0);
     let rect = Rect::from_min_size(Pos2::new(map_rect.left() + 10.0, map_rect.bottom() - size.y - 10.0), size);
@@ -200,4 +201,5 @@ pub fn legend(painter: &Painter, map_rect: Rect, dark: bool) {
         font,
         text,
     );
+    rect
 }

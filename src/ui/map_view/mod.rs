@@ -7,7 +7,7 @@ mod draw;
 pub mod geometry;
 
 use super::selection::{Highlight, Origin, Selection};
-use crate::model::{ItemRef, Map};
+use crate::model::{ClaimId, ItemRef, Map, Position};
 use draw::Look;
 use egui::{Pos2, Rect, Sense, Vec2};
 use geometry::MapGeometry;
@@ -24,11 +24,39 @@ pub struct MapView {
     /// Where a transition is heading: (pan, zoom).
     target: Option<(Vec2, f32)>,
     geometry: Option<MapGeometry>,
+    /// A claim being typed in place after a double-click, not yet in the map.
+    draft: Option<Draft>,
+    /// Numbers the drags, so that each drag is one undo step.
+    gestures: u64,
+}
+
+/// The text of a new claim, typed where the user double-clicked.
+struct Draft {
+    position: Position,
+    text: String,
+    focus_requested: bool,
+}
+
+/// A change the map view asks the app to make (through the edit history).
+#[derive(Clone, Debug, PartialEq)]
+pub enum MapAction {
+    /// Move claims to new positions; all actions of one `gesture` are one undo step.
+    Move { moves: Vec<(ClaimId, Position)>, gesture: u64 },
+    /// Add a claim with `text` at `position`.
+    AddClaim { position: Position, text: String },
+}
+
+/// What happened to the items of the map this frame.
+#[derive(Default)]
+struct ItemEvents {
+    clicked: Option<ItemRef>,
+    /// A claim dragged this frame, with the drag in screen points and whether it began now.
+    dragged: Option<(ClaimId, Vec2, bool)>,
 }
 
 impl Default for MapView {
     fn default() -> Self {
-        Self { pan: Vec2::ZERO, zoom: 1.0, needs_fit: true, target: None, geometry: None }
+        Self { pan: Vec2::ZERO, zoom: 1.0, needs_fit: true, target: None, geometry: None, draft: None, gestures: 0 }
     }
 }
 
@@ -86,6 +114,7 @@ impl MapView {
         revision: u64,
         selection: &mut Selection,
         highlight: &Highlight,
+        actions: &mut Vec<MapAction>,
     ) {
         let (view, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         self.geometry_for(ui, map, revision);
@@ -103,13 +132,82 @@ impl MapView {
             selection.reveal_on_map = false;
             self.reveal(view, map, &geometry, highlight);
         }
-        let clicked = self.paint_and_interact(ui, view, map, &geometry, selection, highlight);
-        match clicked {
+        let events = self.paint_and_interact(ui, view, map, &geometry, selection, highlight);
+        match events.clicked {
             Some(item) => selection.select(item, Origin::Map),
             None if background.clicked() => selection.clear(),
             None => {}
         }
+        if let Some((claim, drag, started)) = events.dragged {
+            self.drag_claims(map, selection, claim, drag, started, actions);
+        }
+        if background.double_clicked()
+            && let Some(pointer) = background.interact_pointer_pos()
+        {
+            let canvas = self.to_canvas(view, pointer);
+            self.draft = Some(Draft {
+                position: Position::new(canvas.x, canvas.y),
+                text: String::new(),
+                focus_requested: false,
+            });
+        }
+        self.draft_ui(ui, view, actions);
         self.geometry = Some(geometry);
+    }
+
+    /// Moves the dragged claim, or the whole selection if it is part of it.
+    fn drag_claims(
+        &mut self,
+        map: &Map,
+        selection: &mut Selection,
+        claim: ClaimId,
+        drag: Vec2,
+        started: bool,
+        actions: &mut Vec<MapAction>,
+    ) {
+        let item = ItemRef::Claim(claim);
+        if started {
+            self.gestures += 1;
+            if !selection.contains(&item) {
+                selection.select(item, Origin::Map);
+            }
+        }
+        let delta = drag / self.zoom;
+        let moves: Vec<(ClaimId, Position)> = selection
+            .items()
+            .iter()
+            .filter_map(|item| match item {
+                ItemRef::Claim(id) => map.claim(id),
+                _ => None,
+            })
+            .map(|claim| (claim.id.clone(), Position::new(claim.position.x + delta.x, claim.position.y + delta.y)))
+            .collect();
+        if !moves.is_empty() && delta != Vec2::ZERO {
+            actions.push(MapAction::Move { moves, gesture: self.gestures });
+        }
+    }
+
+    /// The text field of a claim being added in place: Enter adds it, Escape drops it.
+    fn draft_ui(&mut self, ui: &mut egui::Ui, view: Rect, actions: &mut Vec<MapAction>) {
+        let (pan, zoom) = (self.pan, self.zoom);
+        let Some(draft) = &mut self.draft else { return };
+        let at = view.center() + pan + Vec2::new(draft.position.x, draft.position.y) * zoom;
+        let width = geometry::CARD_WIDTH * zoom.clamp(0.6, 1.5);
+        let area = Rect::from_center_size(at, Vec2::new(width, 32.0));
+        let editor = egui::TextEdit::singleline(&mut draft.text).hint_text("Type the claim, then Enter");
+        let response = ui.put(area, editor);
+        if !draft.focus_requested {
+            response.request_focus();
+            draft.focus_requested = true;
+            return;
+        }
+        if response.lost_focus() {
+            let text = draft.text.trim().to_owned();
+            if ui.input(|input| input.key_pressed(egui::Key::Enter)) && !text.is_empty() {
+                actions.push(MapAction::AddClaim { position: draft.position, text });
+            }
+            self.draft = None;
+        }
     }
 
     fn paint_and_interact(
@@ -120,7 +218,7 @@ impl MapView {
         geometry: &MapGeometry,
         selection: &Selection,
         highlight: &Highlight,
-    ) -> Option<ItemRef> {
+    ) -> ItemEvents {
         let dark = ui.visuals().dark_mode;
         let painter = ui.painter_at(view);
         painter.rect_filled(view, 0.0, super::theme::canvas_background(dark));
@@ -135,7 +233,7 @@ impl MapView {
             };
             Look { dark, selected, dimmed, zoom: self.zoom }
         };
-        let mut clicked = None;
+        let mut events = ItemEvents::default();
 
         // Links under the cards; with a selection, the drawn-out links last, on top.
         let link_passes: &[bool] = if highlight.is_active() { &[true, false] } else { &[false] };
@@ -168,7 +266,7 @@ impl MapView {
                     response
                 };
                 if response.clicked() {
-                    clicked = Some(ItemRef::Link(link.id.clone()));
+                    events.clicked = Some(ItemRef::Link(link.id.clone()));
                 }
             }
         }
@@ -191,7 +289,7 @@ impl MapView {
                 )
             });
             if response.clicked() {
-                clicked = Some(ItemRef::Event(event.id.clone()));
+                events.clicked = Some(ItemRef::Event(event.id.clone()));
             }
         }
 
@@ -202,17 +300,23 @@ impl MapView {
             let card_look = look(&|| ItemRef::Claim(claim.id.clone()));
             let rect = self.rect_to_screen(view, *card);
             draw::card(&painter, rect, claim, &card_look);
-            let response = ui.interact(rect, ui.scope_id().with(("map-claim", index)), Sense::click());
+            let response = ui.interact(rect, ui.scope_id().with(("map-claim", index)), Sense::click_and_drag());
             response.widget_info(|| {
                 let label = format!("{}: {}", claim.kind.label(), claim.text);
                 egui::WidgetInfo::selected(egui::Role::Button, true, card_look.selected, label)
             });
             if response.clicked() {
-                clicked = Some(ItemRef::Claim(claim.id.clone()));
+                events.clicked = Some(ItemRef::Claim(claim.id.clone()));
+            }
+            if response.dragged() {
+                events.dragged = Some((claim.id.clone(), response.drag_delta(), response.drag_started()));
             }
         }
-        draw::legend(&painter, view, dark);
-        clicked
+        let legend = draw::legend(&painter, view, dark);
+        // The legend sits over the canvas: clicks on it must not reach the items beneath.
+        ui.interact(legend, ui.scope_id().with("map-legend"), Sense::click())
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Legend"));
+        events
     }
 
     fn handle_input(&mut self, ui: &egui::Ui, background: &egui::Response, view: Rect) {

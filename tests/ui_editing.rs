@@ -1,0 +1,108 @@
+//! Editing in the window (egui_kittest): add a claim by double-clicking and
+//! typing, delete with its links, drag to move; each one undo step.
+
+use argline::model::{ClaimKind, ItemRef, Map};
+use argline::ui::{ArglineApp, Document, Prefs};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness() -> Harness<'static, ArglineApp> {
+    let document = Document::case_study().expect("the bundled case study loads");
+    let app = ArglineApp::new(document, Prefs::default());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        // Frames as a screen draws them, so that two clicks in a row make a double-click.
+        .with_step_dt(1.0 / 60.0)
+        .with_context_setup(argline::ui::install_fonts)
+        .build_ui_state(|ui, app: &mut ArglineApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {
+    harness.state().document().map().clone()
+}
+
+fn press(harness: &Harness<'_, ArglineApp>, pos: egui::Pos2, pressed: bool) {
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    });
+}
+
+fn double_click_at(harness: &mut Harness<'_, ArglineApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    for _ in 0..2 {
+        press(harness, pos, true);
+        press(harness, pos, false);
+        harness.step();
+    }
+    harness.run();
+}
+
+fn undo(harness: &mut Harness<'_, ArglineApp>) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+}
+
+#[test]
+fn a_claim_added_by_double_click_and_typing_is_removed_by_undo() {
+    let mut harness = harness();
+    let before = map_of(&harness);
+    // The top-left corner of the map is empty canvas after Fit.
+    double_click_at(&mut harness, egui::pos2(30.0, 80.0));
+    harness.get_by_role(Role::TextInput).type_text("Sanctions were never the point");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let after = map_of(&harness);
+    assert_eq!(after.claims.len(), before.claims.len() + 1);
+    let added = after.claims.last().expect("a claim");
+    assert_eq!((added.text.as_str(), added.kind), ("Sanctions were never the point", ClaimKind::Claim));
+    harness.get_by_label("Claim: Sanctions were never the point");
+    assert!(harness.state().window_title().starts_with("• "), "unsaved changes are marked");
+    undo(&mut harness);
+    assert_eq!(map_of(&harness), before);
+    assert!(!harness.state().window_title().starts_with("• "));
+}
+
+#[test]
+fn deleting_a_claim_with_links_and_undoing_restores_the_links() {
+    let mut harness = harness();
+    let before = map_of(&harness);
+    let claim = before.explanations().next().expect("explanations").clone();
+    let links = before.links_touching(&ItemRef::Claim(claim.id.clone())).count();
+    assert!(links > 0);
+    harness.get_by_label(&format!("Explanation: {}", claim.text)).click();
+    harness.run();
+    harness.key_press(egui::Key::Delete);
+    harness.run();
+    let after = map_of(&harness);
+    assert!(after.claim(&claim.id).is_none());
+    assert_eq!(after.links.len(), before.links.len() - links);
+    undo(&mut harness);
+    assert_eq!(map_of(&harness), before);
+}
+
+#[test]
+fn dragging_a_card_moves_it_in_one_undo_step() {
+    let mut harness = harness();
+    let before = map_of(&harness);
+    let claim = before.claims.iter().find(|c| c.kind == ClaimKind::Objection).expect("an objection").clone();
+    let start = harness.get_by_label(&format!("Objection: {}", claim.text)).rect().center();
+    harness.hover_at(start);
+    harness.drag_at(start);
+    harness.run();
+    for step in 1..=4 {
+        harness.hover_at(start + egui::vec2(10.0 * step as f32, 5.0 * step as f32));
+        harness.run();
+    }
+    harness.drop_at(start + egui::vec2(40.0, 20.0));
+    harness.run();
+    let moved = map_of(&harness).claim(&claim.id).expect("still there").position;
+    assert!(moved.x > claim.position.x + 1.0 && moved.y > claim.position.y + 1.0, "{moved:?}");
+    undo(&mut harness);
+    assert_eq!(map_of(&harness), before, "the whole drag is one step");
+}
