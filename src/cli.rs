@@ -34,12 +34,15 @@ pub enum Command {
     Stats { file: PathBuf },
     /// Write a deterministic synthetic map, for benchmarks and tests.
     Generate {
-        #[arg(long)]
-        claims: usize,
-        #[arg(long)]
-        links: usize,
-        #[arg(long)]
-        events: usize,
+        /// Number of claims (at most 1,000,000).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(0..=MAX_GENERATED))]
+        claims: u32,
+        /// Number of links (at most 1,000,000).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(0..=MAX_GENERATED))]
+        links: u32,
+        /// Number of events (at most 1,000,000).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(0..=MAX_GENERATED))]
+        events: u32,
         #[arg(long, default_value_t = 1)]
         seed: u64,
         #[arg(short = 'o', long = "output")]
@@ -47,12 +50,16 @@ pub enum Command {
     },
 }
 
+/// The most items of each kind `generate` makes: far past any real map.
+const MAX_GENERATED: i64 = 1_000_000;
+
 /// Runs a headless subcommand and returns the process's exit code.
 pub fn run_command(command: Command) -> ExitCode {
     match command {
         Command::Validate { files } => validate(&files),
         Command::Stats { file } => stats(&file),
         Command::Generate { claims, links, events, seed, output } => {
+            let (claims, links, events) = (claims as usize, links as usize, events as usize);
             let map = generate(GenerateParams { claims, links, events, seed });
             match format::save_file(&map, &output) {
                 Ok(()) => ExitCode::SUCCESS,

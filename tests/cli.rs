@@ -67,7 +67,10 @@ fn generate_writes_a_valid_deterministic_map() {
 }
 
 #[test]
-fn unknown_subcommand_arguments_are_usage_errors() {
-    let output = argline(&["stats"]);
-    assert_eq!(output.status.code(), Some(2));
+fn missing_or_out_of_range_arguments_are_usage_errors() {
+    assert_eq!(argline(&["stats"]).status.code(), Some(2));
+    let huge =
+        argline(&["generate", "--claims", "18446744073709551615", "--links", "1", "--events", "1", "-o", "x.ron"]);
+    assert_eq!(huge.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&huge.stderr).contains("--claims"));
 }

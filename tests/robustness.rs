@@ -45,3 +45,39 @@ proptest! {
         let _ = load_bytes(text.as_bytes(), "noise.ron");
     }
 }
+
+/// Links that each bear on the one before: 20,000 deep. Validation walks each
+/// chain once (this would take hours if it were cubic), and nothing recurses.
+#[test]
+fn a_very_long_chain_of_links_on_links_validates() {
+    use argline::model::{Claim, ClaimKind, Link, LinkFrom, LinkTo, Map, Position, Relation, Strength};
+    let depth = 20_000;
+    let claim = |i: usize| Claim {
+        id: format!("c{i}").into(),
+        kind: ClaimKind::Claim,
+        text: format!("claim {i}"),
+        detail: String::new(),
+        position: Position::default(),
+        pinned: false,
+        tags: vec![],
+        citations: vec![],
+    };
+    let link = |i: usize| Link {
+        id: format!("l{i}").into(),
+        from: LinkFrom::Claim(format!("c{}", i + 1).into()),
+        to: if i == 0 { LinkTo::Claim("c0".into()) } else { LinkTo::Link(format!("l{}", i - 1).into()) },
+        relation: if i == 0 { Relation::Supports } else { Relation::Undercuts },
+        strength: Strength::Weak,
+        note: String::new(),
+        citations: vec![],
+    };
+    let mut map =
+        Map { claims: (0..=depth).map(claim).collect(), links: (0..depth).rev().map(link).collect(), ..Map::default() };
+    let text = argline::format::to_ron_string(&map).expect("writes");
+    assert_eq!(load_bytes(text.as_bytes(), "chain.ron").expect("valid"), map);
+    // Close the chain into a cycle: reported once, as a problem, not a hang.
+    map.links.last_mut().expect("links").to = LinkTo::Link(format!("l{}", depth - 1).into());
+    let problems = argline::model::validate::validate(&map);
+    assert_eq!(problems.len(), 1, "{:?}", problems.first());
+    assert!(problems[0].message.starts_with("links bear on each other in a cycle"));
+}

@@ -46,7 +46,17 @@ fn the_window_opens_on_the_case_study_with_its_title_shown() {
 fn clicking_an_event_selects_it_and_the_inspector_shows_its_quote() {
     let mut harness = harness(case_study());
     let map = map_of(&harness);
-    let event = map.events.iter().find(|event| !event.citations.is_empty()).expect("a cited event");
+    // A cited event whose label no other event covers on the timeline.
+    let rect_of = |title: &str| harness.get_by_role_and_label(Role::Button, title).rect();
+    let event = map
+        .events
+        .iter()
+        .filter(|event| !event.citations.is_empty())
+        .find(|event| {
+            let center = rect_of(&event.title).center();
+            map.events.iter().filter(|other| other.id != event.id).all(|other| !rect_of(&other.title).contains(center))
+        })
+        .expect("a cited event in the clear");
     harness.get_by_role_and_label(Role::Button, &event.title).click();
     harness.run();
     assert_eq!(harness.state().selection().primary(), Some(&ItemRef::Event(event.id.clone())));
@@ -114,10 +124,21 @@ fn the_inspector_navigates_along_links() {
         .expect("an objection that bears on something");
     harness.get_by_label(&format!("Objection: {}", claim.text)).click();
     harness.run();
-    let link = map.links.iter().find(|l| l.from == LinkFrom::Claim(claim.id.clone())).expect("link");
+    let outgoing: Vec<_> = map.links.iter().filter(|l| l.from == LinkFrom::Claim(claim.id.clone())).collect();
+    let link = outgoing[0];
+    // The "Bears on" rows come first in the inspector, in the order of the links.
     harness.get_all_by_role_and_label(Role::Link, link.relation.label()).next().expect("a relation row").click();
     harness.run();
-    assert!(matches!(harness.state().selection().primary(), Some(ItemRef::Link(_))));
+    assert_eq!(harness.state().selection().primary(), Some(&ItemRef::Link(link.id.clone())));
+    // From the link, its "To" row goes to the item it bears on.
+    let target = link.target_item();
+    let target_name = match &target {
+        ItemRef::Claim(id) => format!("“{}”", map.claim(id).expect("claim").text),
+        other => panic!("expected a claim target, got {other:?}"),
+    };
+    harness.get_all_by_role_and_label(Role::Link, &target_name).next().expect("the To row").click();
+    harness.run();
+    assert_eq!(harness.state().selection().primary(), Some(&target));
 }
 
 #[test]

@@ -34,14 +34,18 @@ impl LoadError {
     /// an error that has no position).
     pub fn lines(&self) -> Vec<String> {
         match self {
-            Self::Problems { file, problems } => problems.iter().map(|problem| format!("{file}:{problem}")).collect(),
+            Self::Problems { file, problems } => problem_lines(file, problems),
             other => vec![other.to_string()],
         }
     }
 }
 
+fn problem_lines(file: &str, problems: &[Diagnostic]) -> Vec<String> {
+    problems.iter().map(|problem| format!("{file}:{problem}")).collect()
+}
+
 fn render_problems(file: &str, problems: &[Diagnostic]) -> String {
-    problems.iter().map(|problem| format!("{file}:{problem}")).collect::<Vec<_>>().join("\n")
+    problem_lines(file, problems).join("\n")
 }
 
 /// Why a map could not be saved. The file that was there is left as it was.

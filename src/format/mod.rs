@@ -142,7 +142,17 @@ fn position_after(text: &str) -> TextPosition {
 /// The RON text of `map`: pretty-printed, ending in a newline, the same bytes
 /// for the same map.
 pub fn to_ron_string(map: &Map) -> Result<String, ron::Error> {
-    let config = ron::ser::PrettyConfig::default();
+    // Spelled out, so that files are the same bytes on every platform (the
+    // default line ending is the platform's).
+    let config = ron::ser::PrettyConfig::default()
+        .new_line("\n")
+        .indentor("    ")
+        .separator(" ")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
+        .compact_arrays(false)
+        .escape_strings(true);
     let mut text = ron::ser::to_string_pretty(map, config)?;
     text.push('\n');
     Ok(text)
@@ -164,10 +174,13 @@ fn folder_of(path: &Path) -> &Path {
 }
 
 /// The temporary file a save of `path` writes first: hidden, beside the
-/// target (a rename is atomic only within one file system), named per process.
-pub fn temporary_path_for(path: &Path) -> PathBuf {
+/// target (a rename is atomic only within one file system), named per
+/// process and per save so that two saves never share it.
+fn temporary_path_for(path: &Path) -> PathBuf {
+    static SAVES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let save = SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let file_name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-    folder_of(path).join(format!(".{file_name}.{}.saving", std::process::id()))
+    folder_of(path).join(format!(".{file_name}.{}-{save}.saving", std::process::id()))
 }
 
 /// Writes `bytes` to `path` so that `path` always holds either its old
@@ -176,7 +189,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let folder = folder_of(path);
     let temporary = temporary_path_for(path);
     let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
+        // create_new: never follow a link someone planted at the temporary name.
+        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&temporary)?;
+        if let Ok(old) = std::fs::metadata(path) {
+            // The new file keeps the old one's permissions (a private map stays private).
+            file.set_permissions(old.permissions())?;
+        }
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);

@@ -58,10 +58,8 @@ const STEPS: [Step; 15] = [
     Step::Years(500),
 ];
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 fn month_name(date: NaiveDate) -> &'static str {
-    MONTHS.get(date.month0() as usize).copied().unwrap_or("")
+    crate::model::MONTH_ABBREVIATIONS.get(date.month0() as usize).copied().unwrap_or("")
 }
 
 /// Ticks between `first_day` and `last_day` (see [`day_number`]) at a scale of
@@ -81,7 +79,8 @@ pub fn ticks(first_day: f64, last_day: f64, px_per_day: f64, min_spacing_px: f64
     let mut ticks = Vec::new();
     let mut date = match step {
         Step::Days(7) => first - Days::new(u64::from(first.weekday().num_days_from_monday())),
-        Step::Days(_) => first,
+        // Aligned to the day number, so that ticks keep their days while panning.
+        Step::Days(n) => first - Days::new((i64::from(first.num_days_from_ce()).rem_euclid(n as i64)) as u64),
         Step::Months(n) => {
             let month0 = first.month0() - first.month0() % n;
             NaiveDate::from_ymd_opt(first.year(), month0 + 1, 1).unwrap_or(first)

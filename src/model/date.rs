@@ -18,8 +18,6 @@ pub enum Precision {
 }
 
 impl Precision {
-    pub const ALL: [Precision; 3] = [Precision::Day, Precision::Month, Precision::Year];
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Year => "year",
@@ -28,6 +26,10 @@ impl Precision {
         }
     }
 }
+
+/// "Jan" … "Dec", as dates are shown.
+pub const MONTH_ABBREVIATIONS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// A date as written, to day, month or year precision.
 ///
@@ -136,8 +138,7 @@ impl Date {
 
     /// The date as people write it: "7 Jun 2013", "Jun 2013" or "2013".
     pub fn human(&self) -> String {
-        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-        let month = MONTHS.get(self.month.saturating_sub(1) as usize).copied().unwrap_or("?");
+        let month = MONTH_ABBREVIATIONS.get(self.month.saturating_sub(1) as usize).copied().unwrap_or("?");
         match self.precision {
             Precision::Year => self.year.to_string(),
             Precision::Month => format!("{month} {}", self.year),

@@ -86,6 +86,14 @@ impl Event {
         self.end.is_some()
     }
 
+    /// When it happened, as people write it: "7 Jun 2013" or "22 Sep 2015 – 28 Sep 2015".
+    pub fn when(&self) -> String {
+        match &self.end {
+            Some(end) => format!("{} – {}", self.date.human(), end.human()),
+            None => self.date.human(),
+        }
+    }
+
     /// The last date the event covers: its end for a span, else its date.
     pub fn last_date(&self) -> Date {
         self.end.unwrap_or(self.date)

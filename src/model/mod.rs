@@ -12,7 +12,7 @@ pub mod validate;
 
 pub use color::Rgb;
 pub use counts::Counts;
-pub use date::{Date, DateShapeError, Precision};
+pub use date::{Date, DateShapeError, MONTH_ABBREVIATIONS, Precision};
 pub use ids::{ClaimId, EventId, ItemRef, LaneId, LinkId, SourceId, is_valid_slug};
 pub use items::{
     Citation, Claim, ClaimKind, Event, Lane, Link, LinkFrom, LinkTo, Meta, Position, Relation, Source, Strength,

@@ -73,15 +73,37 @@ pub fn validate(map: &Map) -> Vec<Problem> {
     checker.problems
 }
 
+/// The kinds of item that have ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Kind {
+    Source,
+    Lane,
+    Event,
+    Claim,
+    Link,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Source => "source",
+            Self::Lane => "lane",
+            Self::Event => "event",
+            Self::Claim => "claim",
+            Self::Link => "link",
+        }
+    }
+}
+
 struct Checker<'a> {
     map: &'a Map,
     /// Every (kind, id) in the map, so that references are checked in constant time.
-    known: HashSet<(&'static str, &'a str)>,
+    known: HashSet<(Kind, &'a str)>,
     problems: Vec<Problem>,
 }
 
 impl<'a> Checker<'a> {
-    fn has(&self, kind: &'static str, id: &str) -> bool {
+    fn has(&self, kind: Kind, id: &str) -> bool {
         self.known.contains(&(kind, id))
     }
 
@@ -104,12 +126,12 @@ impl<'a> Checker<'a> {
     /// Ids are unique across the whole map, so that any id names one item.
     fn check_ids(&mut self) {
         let map: &'a Map = self.map;
-        let ids = (map.sources.iter().enumerate().map(|(i, s)| ("sources", i, s.id.as_str(), "source")))
-            .chain(map.lanes.iter().enumerate().map(|(i, l)| ("lanes", i, l.id.as_str(), "lane")))
-            .chain(map.events.iter().enumerate().map(|(i, e)| ("events", i, e.id.as_str(), "event")))
-            .chain(map.claims.iter().enumerate().map(|(i, c)| ("claims", i, c.id.as_str(), "claim")))
-            .chain(map.links.iter().enumerate().map(|(i, l)| ("links", i, l.id.as_str(), "link")));
-        let mut first_use: HashMap<&str, &str> = HashMap::new();
+        let ids = (map.sources.iter().enumerate().map(|(i, s)| ("sources", i, s.id.as_str(), Kind::Source)))
+            .chain(map.lanes.iter().enumerate().map(|(i, l)| ("lanes", i, l.id.as_str(), Kind::Lane)))
+            .chain(map.events.iter().enumerate().map(|(i, e)| ("events", i, e.id.as_str(), Kind::Event)))
+            .chain(map.claims.iter().enumerate().map(|(i, c)| ("claims", i, c.id.as_str(), Kind::Claim)))
+            .chain(map.links.iter().enumerate().map(|(i, l)| ("links", i, l.id.as_str(), Kind::Link)));
+        let mut first_use: HashMap<&str, Kind> = HashMap::new();
         for (section, index, id, kind) in ids {
             let path = FieldPath::item(section, index).field("id");
             if !is_valid_slug(id) {
@@ -120,7 +142,7 @@ impl<'a> Checker<'a> {
             }
             self.known.insert((kind, id));
             if let Some(earlier_kind) = first_use.get(id) {
-                self.report(path, format!("duplicate id \"{id}\": a {earlier_kind} already has it"));
+                self.report(path, format!("duplicate id \"{id}\": a {} already has it", earlier_kind.name()));
             } else {
                 first_use.insert(id, kind);
             }
@@ -146,7 +168,7 @@ impl<'a> Checker<'a> {
     fn check_citations(&mut self, path: &FieldPath, citations: &[super::Citation]) {
         for (index, citation) in citations.iter().enumerate() {
             let path = path.field("citations").index(index);
-            if !self.has("source", citation.source.as_str()) {
+            if !self.has(Kind::Source, citation.source.as_str()) {
                 self.report(path.field("source"), format!("unknown source \"{}\"", citation.source));
             }
             self.check_text(&path.field("quote"), &citation.quote, "the quote");
@@ -164,7 +186,7 @@ impl<'a> Checker<'a> {
                 }
             }
             self.check_text(&path.field("title"), &event.title, "the event's title");
-            if !self.has("lane", event.lane.as_str()) {
+            if !self.has(Kind::Lane, event.lane.as_str()) {
                 self.report(path.field("lane"), format!("unknown lane \"{}\"", event.lane));
             }
             if let Some(position) = &event.position {
@@ -199,19 +221,19 @@ impl<'a> Checker<'a> {
         for (index, link) in map.links.iter().enumerate() {
             let path = FieldPath::item("links", index);
             match &link.from {
-                LinkFrom::Event(id) if !self.has("event", id.as_str()) => {
+                LinkFrom::Event(id) if !self.has(Kind::Event, id.as_str()) => {
                     self.report(path.field("from"), format!("unknown event \"{id}\""));
                 }
-                LinkFrom::Claim(id) if !self.has("claim", id.as_str()) => {
+                LinkFrom::Claim(id) if !self.has(Kind::Claim, id.as_str()) => {
                     self.report(path.field("from"), format!("unknown claim \"{id}\""));
                 }
                 _ => {}
             }
             match &link.to {
-                LinkTo::Claim(id) if !self.has("claim", id.as_str()) => {
+                LinkTo::Claim(id) if !self.has(Kind::Claim, id.as_str()) => {
                     self.report(path.field("to"), format!("unknown claim \"{id}\""));
                 }
-                LinkTo::Link(id) if !self.has("link", id.as_str()) => {
+                LinkTo::Link(id) if !self.has(Kind::Link, id.as_str()) => {
                     self.report(path.field("to"), format!("unknown link \"{id}\""));
                 }
                 LinkTo::Link(id) if id == &link.id => {
@@ -237,44 +259,60 @@ impl<'a> Checker<'a> {
     /// at a claim, or the map cannot be drawn.
     fn check_link_cycles(&mut self) {
         let map = self.map;
-        let target_of: HashMap<&str, &str> = map
-            .links
-            .iter()
-            .filter_map(|link| match &link.to {
-                LinkTo::Link(target) => Some((link.id.as_str(), target.as_str())),
-                LinkTo::Claim(_) => None,
-            })
-            .collect();
-        let mut reported: HashSet<&str> = HashSet::new();
-        for (index, link) in map.links.iter().enumerate() {
-            let mut chain = vec![link.id.as_str()];
-            let mut current = link.id.as_str();
-            while let Some(&next) = target_of.get(current) {
-                if next == link.id.as_str() {
-                    if chain.len() > 1 && !chain.iter().any(|id| reported.contains(id)) {
-                        reported.extend(chain.iter().copied());
-                        chain.push(next);
+        // Each link bears on at most one link, so the links form chains: walk
+        // each chain once, marking links as in progress, then as done.
+        let index_of: HashMap<&str, usize> = map.links.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
+        let target = |i: usize| match &map.links[i].to {
+            LinkTo::Link(id) => index_of.get(id.as_str()).copied(),
+            LinkTo::Claim(_) => None,
+        };
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            Unvisited,
+            InProgress,
+            Done,
+        }
+        let mut marks = vec![Mark::Unvisited; map.links.len()];
+        for start in 0..map.links.len() {
+            let mut walk: Vec<usize> = Vec::new();
+            let mut current = Some(start);
+            while let Some(i) = current {
+                match marks[i] {
+                    Mark::Done => break,
+                    Mark::InProgress => {
+                        // `i` is on this walk: the walk from `i` on is a cycle
+                        // (a link onto itself is reported as such, not again here).
+                        let from = walk.iter().position(|&j| j == i).unwrap_or(0);
+                        if walk.len() - from < 2 {
+                            break;
+                        }
+                        let mut names: Vec<&str> =
+                            walk[from..].iter().map(|&j: &usize| map.links[j].id.as_str()).collect();
+                        names.push(map.links[i].id.as_str());
                         self.report(
-                            FieldPath::item("links", index).field("to"),
-                            format!("links bear on each other in a cycle: {}", chain.join(" → ")),
+                            FieldPath::item("links", i).field("to"),
+                            format!("links bear on each other in a cycle: {}", names.join(" → ")),
                         );
+                        break;
                     }
-                    break;
+                    Mark::Unvisited => {
+                        marks[i] = Mark::InProgress;
+                        walk.push(i);
+                        current = target(i);
+                    }
                 }
-                if chain.contains(&next) || chain.len() > map.links.len() {
-                    break;
-                }
-                chain.push(next);
-                current = next;
+            }
+            for i in walk {
+                marks[i] = Mark::Done;
             }
         }
     }
 
     fn item_exists(&self, item: &ItemRef) -> bool {
         match item {
-            ItemRef::Event(id) => self.has("event", id.as_str()),
-            ItemRef::Claim(id) => self.has("claim", id.as_str()),
-            ItemRef::Link(id) => self.has("link", id.as_str()),
+            ItemRef::Event(id) => self.has(Kind::Event, id.as_str()),
+            ItemRef::Claim(id) => self.has(Kind::Claim, id.as_str()),
+            ItemRef::Link(id) => self.has(Kind::Link, id.as_str()),
         }
     }
 

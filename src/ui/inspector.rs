@@ -35,10 +35,7 @@ pub fn inspector_ui(ui: &mut Ui, map: &Map, selection: &Selection) -> Option<Ite
                 Some(event) => {
                     ui.label(RichText::new("EVENT").small().strong());
                     ui.label(RichText::new(&event.title).heading());
-                    let when = match &event.end {
-                        Some(end) => format!("{} – {}", event.date.human(), end.human()),
-                        None => event.date.human(),
-                    };
+                    let when = event.when();
                     field_ui(ui, "Date", &when);
                     field_ui(ui, "Precision", event.date.precision().label());
                     if let Some(lane) = map.lane(&event.lane) {

@@ -43,6 +43,24 @@ pub fn canvas_background(dark: bool) -> Color32 {
     if dark { Color32::from_rgb(0x1a, 0x1c, 0x1f) } else { Color32::from_rgb(0xf2, 0xf3, 0xf5) }
 }
 
+/// The timeline's lane-name column.
+pub fn header_background(dark: bool) -> Color32 {
+    if dark { Color32::from_rgb(0x22, 0x25, 0x29) } else { Color32::from_rgb(0xe8, 0xea, 0xed) }
+}
+
+/// Every other lane of the timeline is shaded this much.
+pub fn alternate_lane_shade(dark: bool) -> Color32 {
+    if dark { Color32::from_white_alpha(6) } else { Color32::from_black_alpha(8) }
+}
+
+/// The legend's background, over the canvas.
+pub fn legend_fill(dark: bool) -> Color32 {
+    if dark { Color32::from_black_alpha(200) } else { Color32::from_white_alpha(230) }
+}
+
+/// For an event whose lane is missing (only in maps that failed validation).
+pub const UNKNOWN_LANE: Color32 = Color32::GRAY;
+
 pub fn text_color(dark: bool) -> Color32 {
     if dark { Color32::from_rgb(0xe8, 0xea, 0xed) } else { Color32::from_rgb(0x1d, 0x21, 0x26) }
 }

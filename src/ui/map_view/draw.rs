@@ -4,7 +4,7 @@
 use super::geometry::{CARD_PADDING, CHIP_PADDING, CHIP_TEXT_SIZE, DATE_LINE_HEIGHT, KIND_LINE_HEIGHT, text_size};
 use crate::model::{Claim, ClaimKind, Event, Lane, Relation, Strength};
 use crate::ui::theme;
-use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
+use egui::{Align2, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
 
 /// Below this zoom, cards are drawn without text (level of detail).
 pub const TEXT_MIN_ZOOM: f32 = 0.18;
@@ -69,7 +69,7 @@ pub fn card(painter: &Painter, rect: Rect, claim: &Claim, look: &Look) {
 }
 
 pub fn chip(painter: &Painter, rect: Rect, event: &Event, lane: Option<&Lane>, look: &Look) {
-    let lane_color = lane.map_or(Color32::GRAY, |lane| theme::lane_color(lane.color));
+    let lane_color = lane.map_or(theme::UNKNOWN_LANE, |lane| theme::lane_color(lane.color));
     let lane_color = theme::emphasis(lane_color, look.dimmed);
     let fill = theme::emphasis(theme::card_fill(ClaimKind::Claim, look.dark), look.dimmed);
     let radius = CornerRadius::same((rect.height() / 2.0).min(14.0 * look.zoom).clamp(1.0, 30.0) as u8);
@@ -90,10 +90,7 @@ pub fn chip(painter: &Painter, rect: Rect, event: &Event, lane: Option<&Lane>, l
     let z = look.zoom;
     let text_color = theme::emphasis(theme::text_color(look.dark), look.dimmed);
     let left = rect.left() + (CHIP_PADDING + 6.0) * z;
-    let when = match &event.end {
-        Some(end) => format!("{} – {}", event.date.human(), end.human()),
-        None => event.date.human(),
-    };
+    let when = event.when();
     painter.text(
         Pos2::new(left, rect.top() + CHIP_PADDING * z),
         Align2::LEFT_TOP,
@@ -151,7 +148,7 @@ pub fn legend(painter: &Painter, map_rect: Rect, dark: bool) -> Rect {
     let row = LEGEND_ROW;
     let size = Vec2::new(300.0, LEGEND_HEIGHT - 10.0);
     let rect = Rect::from_min_size(Pos2::new(map_rect.left() + 10.0, map_rect.bottom() - size.y - 10.0), size);
-    let fill = if dark { Color32::from_black_alpha(200) } else { Color32::from_white_alpha(230) };
+    let fill = theme::legend_fill(dark);
     painter.rect(rect, CornerRadius::same(6), fill, Stroke::new(1.0, theme::grid_color(dark)), StrokeKind::Inside);
     let font = FontId::proportional(12.0);
     let text = theme::text_color(dark);

@@ -88,19 +88,22 @@ fn place_chips(
     claim_index: &HashMap<&str, usize>,
     measure: &mut dyn FnMut(&str, f32, f32) -> f32,
 ) -> Vec<Option<Rect>> {
+    // For each event that serves as evidence, the x of the claims it bears on.
     let mut targets: HashMap<&str, Vec<f32>> = HashMap::new();
     for link in &map.links {
-        if let (LinkFrom::Event(event), LinkTo::Claim(claim)) = (&link.from, &link.to) {
-            let x = claim_index.get(claim.as_str()).and_then(|&i| claims.get(i)).map_or(0.0, |rect| rect.center().x);
-            targets.entry(event.as_str()).or_default().push(x);
+        let LinkFrom::Event(event) = &link.from else { continue };
+        let xs = targets.entry(event.as_str()).or_default();
+        if let LinkTo::Claim(claim) = &link.to
+            && let Some(rect) = claim_index.get(claim.as_str()).and_then(|&i| claims.get(i))
+        {
+            xs.push(rect.center().x);
         }
     }
     let band_top = claims.iter().map(|rect| rect.bottom()).fold(f32::NEG_INFINITY, f32::max).max(0.0) + 160.0;
     let mut chips: Vec<Option<Rect>> = Vec::with_capacity(map.events.len());
     let mut unplaced: Vec<(usize, f32, Vec2)> = Vec::new();
     for (index, event) in map.events.iter().enumerate() {
-        let linked = map.links.iter().any(|link| matches!(&link.from, LinkFrom::Event(id) if id == &event.id));
-        if !linked {
+        if !targets.contains_key(event.id.as_str()) {
             chips.push(None);
             continue;
         }
@@ -154,34 +157,34 @@ fn link_ends(
     };
     let link_index: HashMap<&str, usize> = map.links.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
     let mut ends: Vec<Option<(Pos2, Pos2)>> = vec![None; map.links.len()];
-    // Links onto links need their target's midpoint first: resolve in passes
-    // (validation guarantees such chains end, so depth passes suffice).
-    for _pass in 0..=map.links.len().min(16) {
-        let mut progressed = false;
-        for (index, link) in map.links.iter().enumerate() {
-            if ends[index].is_some() {
-                continue;
-            }
-            let Some(source) = from_rect(&link.from) else {
-                continue;
+    let mut visited = vec![false; map.links.len()];
+    // A link onto a link needs its target's midpoint first: follow each chain
+    // to its end once, then resolve it backwards (linear in the links; a
+    // cycle, which validation forbids, is left undrawn).
+    for start in 0..map.links.len() {
+        let mut chain = Vec::new();
+        let mut current = Some(start);
+        while let Some(index) = current.filter(|&i| !visited[i]) {
+            visited[index] = true;
+            chain.push(index);
+            current = match &map.links[index].to {
+                LinkTo::Link(id) => link_index.get(id.as_str()).copied(),
+                LinkTo::Claim(_) => None,
             };
-            let end = match &link.to {
-                LinkTo::Claim(id) => claim_index.get(id.as_str()).and_then(|&i| claims.get(i)).map(|target| {
-                    let start = border_point(source, target.center());
-                    (start, border_point(*target, source.center()))
-                }),
+        }
+        for &index in chain.iter().rev() {
+            let link = &map.links[index];
+            let Some(source) = from_rect(&link.from) else { continue };
+            ends[index] = match &link.to {
+                LinkTo::Claim(id) => claim_index
+                    .get(id.as_str())
+                    .and_then(|&i| claims.get(i))
+                    .map(|target| (border_point(source, target.center()), border_point(*target, source.center()))),
                 LinkTo::Link(id) => link_index.get(id.as_str()).and_then(|&i| ends[i]).map(|(a, b)| {
                     let middle = a + (b - a) / 2.0;
                     (border_point(source, middle), middle)
                 }),
             };
-            if end.is_some() {
-                ends[index] = end;
-                progressed = true;
-            }
-        }
-        if !progressed {
-            break;
         }
     }
     ends

@@ -384,13 +384,29 @@ pub fn link_label(map: &Map, link: &crate::model::Link) -> String {
     format!("{} {} {}", item_name(map, &link.source_item()), link.relation.label(), item_name(map, &link.target_item()))
 }
 
-/// A short, readable name for any item.
+/// A short, readable name for any item. A link is named by its ends, and a
+/// link it bears on only by its relation, so names stay short on long chains.
 pub fn item_name(map: &Map, item: &ItemRef) -> String {
+    match item {
+        ItemRef::Link(id) => map.link(id).map_or_else(
+            || id.to_string(),
+            |link| {
+                let target = match link.target_item() {
+                    ItemRef::Link(_) => "another link".to_owned(),
+                    other => end_name(map, &other),
+                };
+                format!("the link ({} {} {target})", end_name(map, &link.source_item()), link.relation.label())
+            },
+        ),
+        other => end_name(map, other),
+    }
+}
+
+/// The name of an event or claim; links are only called "a link".
+fn end_name(map: &Map, item: &ItemRef) -> String {
     match item {
         ItemRef::Event(id) => map.event(id).map_or_else(|| id.to_string(), |event| event.title.clone()),
         ItemRef::Claim(id) => map.claim(id).map_or_else(|| id.to_string(), |claim| format!("“{}”", claim.text)),
-        ItemRef::Link(id) => {
-            map.link(id).map_or_else(|| id.to_string(), |link| format!("the link ({})", link_label(map, link)))
-        }
+        ItemRef::Link(_) => "a link".to_owned(),
     }
 }

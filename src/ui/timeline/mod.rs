@@ -8,8 +8,7 @@ mod paint;
 use super::selection::{Highlight, Origin, Selection};
 use crate::layout::{LabelExtent, day_number, pack_rows, share_rows, ticks};
 use crate::model::{Event, ItemRef, Map, Precision};
-use egui::{Galley, Pos2, Rect, Sense};
-use std::sync::Arc;
+use egui::{Pos2, Rect, Sense};
 
 pub const AXIS_HEIGHT: f32 = 30.0;
 pub const LANE_HEADER_WIDTH: f32 = 132.0;
@@ -31,7 +30,7 @@ pub struct TimelineView {
     needs_fit: bool,
     /// Where a transition is heading: (first day, pixels per day).
     target: Option<(f64, f64)>,
-    /// Each event's label, laid out once per revision of the document.
+    /// Each event's label width, measured once per revision of the document.
     labels: Option<LabelCache>,
 }
 
@@ -39,7 +38,9 @@ struct LabelCache {
     revision: u64,
     pixels_per_point: f32,
     /// One per event, in the order of `map.events`.
-    galleys: Vec<Arc<Galley>>,
+    /// In points, truncated at [`MAX_LABEL_WIDTH`]. Only widths are kept: a
+    /// galley from an earlier frame may point into a font atlas egui has since rebuilt.
+    widths: Vec<f32>,
 }
 
 impl Default for TimelineView {
@@ -57,7 +58,6 @@ pub struct PlacedEvent<'a> {
     /// Where the marker stands (the date itself, or the middle of its period).
     pub marker_x: f32,
     pub label_x: f32,
-    pub label: Arc<Galley>,
     pub row_center_y: f32,
     pub label_shown: bool,
 }
@@ -69,15 +69,22 @@ struct MeasuredEvent<'a> {
     band: egui::Rangef,
     marker_x: f32,
     label_x: f32,
-    label: Arc<Galley>,
     extent: LabelExtent,
 }
 
 impl<'a> MeasuredEvent<'a> {
     fn place(self, row_center_y: f32, label_shown: bool) -> PlacedEvent<'a> {
-        let Self { index, event, band, marker_x, label_x, label, extent: _ } = self;
-        PlacedEvent { index, event, band, marker_x, label_x, label, row_center_y, label_shown }
+        let Self { index, event, band, marker_x, label_x, extent: _ } = self;
+        PlacedEvent { index, event, band, marker_x, label_x, row_center_y, label_shown }
     }
+}
+
+/// An event's title as one line, cut with "…" at [`MAX_LABEL_WIDTH`].
+pub fn label_job(title: &str, color: egui::Color32) -> egui::text::LayoutJob {
+    let mut job =
+        egui::text::LayoutJob::simple_singleline(title.to_owned(), egui::FontId::proportional(LABEL_FONT_SIZE), color);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(MAX_LABEL_WIDTH);
+    job
 }
 
 fn extents(events: &[MeasuredEvent<'_>]) -> Vec<LabelExtent> {
@@ -114,26 +121,17 @@ impl TimelineView {
         let fresh = self.labels.as_ref().is_some_and(|cache| {
             cache.revision == revision
                 && cache.pixels_per_point == pixels_per_point
-                && cache.galleys.len() == map.events.len()
+                && cache.widths.len() == map.events.len()
         });
         if fresh {
             return;
         }
-        let font = egui::FontId::proportional(LABEL_FONT_SIZE);
-        let galleys = map
+        let widths = map
             .events
             .iter()
-            .map(|event| {
-                let mut job = egui::text::LayoutJob::simple_singleline(
-                    event.title.clone(),
-                    font.clone(),
-                    ui.visuals().text_color(),
-                );
-                job.wrap = egui::text::TextWrapping::truncate_at_width(MAX_LABEL_WIDTH);
-                ui.fonts_mut(|fonts| fonts.layout_job(job))
-            })
+            .map(|event| ui.fonts_mut(|fonts| fonts.layout_job(label_job(&event.title, egui::Color32::WHITE)).size().x))
             .collect();
-        self.labels = Some(LabelCache { revision, pixels_per_point, galleys });
+        self.labels = Some(LabelCache { revision, pixels_per_point, widths });
     }
 
     pub fn ui(
@@ -187,10 +185,11 @@ impl TimelineView {
                 lane_events.push(placed);
             }
         }
-        let needs: Vec<usize> =
-            measured.iter().map(|events| pack_rows(&extents(events), usize::MAX, LABEL_GAP).1).collect();
         let lane_chrome = map.lanes.len() as f32 * 2.0 * LANE_PADDING;
         let budget = ((rect.bottom() - lanes_top - lane_chrome) / ROW_HEIGHT).floor().max(0.0) as usize;
+        // No lane can have more rows than the whole budget, so need no more.
+        let needs: Vec<usize> =
+            measured.iter().map(|events| pack_rows(&extents(events), budget.max(1), LABEL_GAP).1).collect();
         let shares = share_rows(&needs, budget);
 
         let mut lane_top = lanes_top;
@@ -208,7 +207,6 @@ impl TimelineView {
             }
             lane_top = lane_rect.bottom();
         }
-        placed.retain(|(event, _)| event.band.max >= plot.left() - 400.0 && event.band.min <= plot.right());
         // Shapes first, then labels over them, so that no bar or marker hides a label.
         let shape_rects: Vec<Rect> = placed
             .iter()
@@ -217,13 +215,27 @@ impl TimelineView {
                 paint::event_shape(&painter, plot, event, lane, selection.contains(&item), highlight.dims(&item), dark)
             })
             .collect();
+        let hit_rects: Vec<Rect> = placed
+            .iter()
+            .zip(shape_rects)
+            .map(|((event, _), shape_rect)| {
+                let dimmed = highlight.is_active() && highlight.dims(&ItemRef::Event(event.event.id.clone()));
+                let label_rect = paint::event_label(&painter, plot, event, dimmed, dark);
+                label_rect.map_or(shape_rect, |label| shape_rect.union(label))
+            })
+            .collect();
+        // Clicks go to the widget registered last: events with a visible label
+        // after the slim ones, so that a label takes the clicks aimed at it.
         let mut clicked_event = None;
-        for ((event, _), shape_rect) in placed.iter().zip(shape_rects) {
-            let item = ItemRef::Event(event.event.id.clone());
-            let label_rect = paint::event_label(&painter, plot, event, highlight.dims(&item), dark);
-            let hit_rect = label_rect.map_or(shape_rect, |label| shape_rect.union(label));
-            if paint::event_interaction(ui, plot, event, hit_rect, selection.contains(&item)).clicked() {
-                clicked_event = Some(item);
+        for labelled in [false, true] {
+            for ((event, _), hit_rect) in placed.iter().zip(&hit_rects) {
+                if event.label_shown != labelled {
+                    continue;
+                }
+                let selected = !selection.is_empty() && selection.contains(&ItemRef::Event(event.event.id.clone()));
+                if paint::event_interaction(ui, plot, event, *hit_rect, selected).clicked() {
+                    clicked_event = Some(ItemRef::Event(event.event.id.clone()));
+                }
             }
         }
         if let Some(item) = clicked_event {
@@ -239,10 +251,10 @@ impl TimelineView {
         let end = self.x_of(plot, day_number(event.last_date().last_day()) + 1.0);
         let band = egui::Rangef::new(start, end.max(start + 1.0));
         let marker_x = if event.is_span() || event.date.precision() == Precision::Day { start } else { band.center() };
-        let label = self.labels.as_ref()?.galleys.get(index)?.clone();
+        let label_width = *self.labels.as_ref()?.widths.get(index)?;
         let label_x = if event.is_span() { start.max(plot.left()) + 6.0 } else { marker_x + 9.0 };
-        let extent = LabelExtent { start: band.min.min(marker_x - 6.0), end: (label_x + label.size().x).max(band.max) };
-        Some(MeasuredEvent { index, event, band, marker_x, label_x, label, extent })
+        let extent = LabelExtent { start: band.min.min(marker_x - 6.0), end: (label_x + label_width).max(band.max) };
+        Some(MeasuredEvent { index, event, band, marker_x, label_x, extent })
     }
 
     fn handle_input(&mut self, ui: &egui::Ui, response: &egui::Response, plot: Rect) {

@@ -5,16 +5,12 @@ use super::{AXIS_HEIGHT, LANE_HEADER_WIDTH, PlacedEvent, ROW_HEIGHT};
 use crate::layout::Tick;
 use crate::model::{Lane, Precision};
 use crate::ui::theme;
-use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
+use egui::{Align2, CornerRadius, FontId, Painter, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
 
 pub fn background(painter: &Painter, rect: Rect, plot: Rect, dark: bool) {
     painter.rect_filled(rect, 0.0, theme::canvas_background(dark));
     let header = Rect::from_min_max(rect.min, Pos2::new(plot.left(), rect.bottom()));
-    painter.rect_filled(
-        header,
-        0.0,
-        if dark { Color32::from_rgb(0x22, 0x25, 0x29) } else { Color32::from_rgb(0xe8, 0xea, 0xed) },
-    );
+    painter.rect_filled(header, 0.0, theme::header_background(dark));
 }
 
 pub fn axis(painter: &Painter, rect: Rect, plot: Rect, ticks: &[Tick], x_of: impl Fn(f64) -> f32, dark: bool) {
@@ -38,11 +34,7 @@ pub fn axis(painter: &Painter, rect: Rect, plot: Rect, ticks: &[Tick], x_of: imp
 pub fn lane(painter: &Painter, lane_rect: Rect, lane: &Lane, lane_index: usize, dark: bool) {
     let color = theme::lane_color(lane.color);
     if lane_index % 2 == 1 {
-        painter.rect_filled(
-            lane_rect,
-            0.0,
-            if dark { Color32::from_white_alpha(6) } else { Color32::from_black_alpha(8) },
-        );
+        painter.rect_filled(lane_rect, 0.0, theme::alternate_lane_shade(dark));
     }
     let stripe = Rect::from_min_size(lane_rect.min, Vec2::new(5.0, lane_rect.height()));
     painter.rect_filled(stripe, 0.0, color);
@@ -124,7 +116,9 @@ pub fn event_label(painter: &Painter, plot: Rect, placed: &PlacedEvent<'_>, dimm
         return None;
     }
     let plot_painter = painter.with_clip_rect(plot.intersect(painter.clip_rect()));
-    let size = placed.label.size();
+    let color = theme::emphasis(theme::text_color(dark), dimmed);
+    let galley = painter.layout_job(super::label_job(&placed.event.title, color));
+    let size = galley.size();
     let position = Pos2::new(placed.label_x, placed.row_center_y - size.y / 2.0);
     let rect = Rect::from_min_size(position, size);
     if !placed.event.is_span() {
@@ -134,8 +128,7 @@ pub fn event_label(painter: &Painter, plot: Rect, placed: &PlacedEvent<'_>, dimm
             theme::canvas_background(dark).gamma_multiply(0.8),
         );
     }
-    let color = theme::emphasis(theme::text_color(dark), dimmed);
-    plot_painter.galley_with_override_text_color(position, placed.label.clone(), color);
+    plot_painter.galley(position, galley, color);
     Some(rect)
 }
 
@@ -153,9 +146,6 @@ pub fn event_interaction(
     let response = ui.interact(hit_rect.intersect(plot), id, Sense::click());
     let label = event.title.clone();
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
-    let when = match &event.end {
-        Some(end) => format!("{} – {}", event.date.human(), end.human()),
-        None => event.date.human(),
-    };
+    let when = event.when();
     response.on_hover_text(format!("{when}\n{}", event.title))
 }
