@@ -4,6 +4,7 @@
 
 use super::commands::Command;
 use super::document::Document;
+use super::files::{self, Dialog, Outcome, Purpose, Then};
 use super::inspector;
 use super::map_view::{MapAction, MapView, item_name};
 use super::prefs::{Prefs, STORAGE_KEY, ThemeChoice};
@@ -24,6 +25,12 @@ pub struct ArglineApp {
     shortcuts_open: bool,
     /// The last thing that went wrong, shown until dismissed.
     error: Option<String>,
+    /// An open file dialog or unsaved-changes question.
+    dialog: Option<Dialog>,
+    /// Whether Open and Save as start the system's file chooser (tests type paths).
+    system_dialogs: bool,
+    /// Set once the user agreed to close with unsaved changes.
+    allowed_to_close: bool,
 }
 
 impl ArglineApp {
@@ -38,7 +45,17 @@ impl ArglineApp {
             shown_title: String::new(),
             shortcuts_open: false,
             error: None,
+            dialog: None,
+            system_dialogs: true,
+            allowed_to_close: false,
         }
+    }
+
+    /// The app without the system file chooser: Open and Save as only ask for
+    /// a typed path (for tests, and where no chooser can run).
+    pub fn without_system_dialogs(mut self) -> Self {
+        self.system_dialogs = false;
+        self
     }
 
     /// The app as the window starts it: preferences from eframe's storage.
@@ -84,10 +101,19 @@ impl ArglineApp {
         let map = self.document.map();
         let revision = self.document.revision();
 
+        let mut open_recent = None;
         egui::Panel::top("menu_bar").show(ui, |ui| {
             let history = self.document.history();
             let edit_labels = shell::EditLabels { undo: history.undo_label(), redo: history.redo_label() };
-            shell::menu_bar_ui(ui, self.prefs.inspector_open, &mut self.prefs.theme, &edit_labels, &mut commands);
+            shell::menu_bar_ui(
+                ui,
+                self.prefs.inspector_open,
+                &mut self.prefs.theme,
+                &edit_labels,
+                &self.prefs.recent_files,
+                &mut open_recent,
+                &mut commands,
+            );
         });
         egui::Panel::top("toolbar").show(ui, |ui| shell::toolbar_ui(ui, map, &mut commands));
         let selection_name = self.selection.primary().map(|item| item_name(map, item));
@@ -127,6 +153,124 @@ impl ArglineApp {
         }
         for command in commands {
             self.run(&ctx, command);
+        }
+        let dropped = ctx.input(|i| {
+            i.raw.dropped_files.iter().map(|file| file.path().to_owned()).find(|path| !path.as_os_str().is_empty())
+        });
+        if let Some(path) = open_recent.or(dropped) {
+            self.begin(&ctx, Then::OpenPath(path));
+        }
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allowed_to_close
+            && self.document.has_unsaved_changes()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::ConfirmDiscard { then: Then::Quit });
+        }
+        self.dialog_ui(&ctx);
+    }
+
+    fn dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.dialog else { return };
+        match files::dialog_ui(ctx, dialog, &self.document.name) {
+            Outcome::Undecided => {}
+            Outcome::Cancelled => self.dialog = None,
+            Outcome::Discard(then) => {
+                self.dialog = None;
+                self.proceed(ctx, then);
+            }
+            Outcome::Chosen(purpose, path) => {
+                self.dialog = None;
+                match purpose {
+                    Purpose::Open => self.open_path(path),
+                    Purpose::SaveAs => self.save_to(path),
+                }
+            }
+        }
+    }
+
+    /// Starts `then`, first asking before unsaved changes would be lost.
+    fn begin(&mut self, ctx: &egui::Context, then: Then) {
+        if self.document.has_unsaved_changes() {
+            self.dialog = Some(Dialog::ConfirmDiscard { then });
+        } else {
+            self.proceed(ctx, then);
+        }
+    }
+
+    fn proceed(&mut self, ctx: &egui::Context, then: Then) {
+        match then {
+            Then::New => {
+                let map = crate::model::Map::default();
+                self.replace_document(Document::new(map, None, "Untitled.ron".to_owned()));
+            }
+            Then::Open => self.choose_path(Purpose::Open),
+            Then::OpenPath(path) => self.open_path(path),
+            Then::Quit => {
+                self.allowed_to_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn choose_path(&mut self, purpose: Purpose) {
+        let chooser = self.system_dialogs.then(|| files::spawn_chooser(purpose, self.document.name.clone()));
+        let typed = match (purpose, &self.document.path) {
+            (Purpose::SaveAs, Some(path)) => path.display().to_string(),
+            _ => String::new(),
+        };
+        self.dialog = Some(Dialog::ChoosePath { purpose, typed, chooser, started: std::time::Instant::now() });
+    }
+
+    /// Opens the map at `path`; on failure shows every problem and keeps the current map.
+    fn open_path(&mut self, path: std::path::PathBuf) {
+        match Document::open(path.clone()) {
+            Ok(document) => {
+                self.prefs.remember_file(&path);
+                self.replace_document(document);
+            }
+            Err(error) => {
+                self.error =
+                    Some(format!("The map was not opened; the current map stays.\n\n{}", error.lines().join("\n")));
+            }
+        }
+    }
+
+    fn replace_document(&mut self, document: Document) {
+        self.document = document;
+        self.selection.clear();
+        self.map_view.request_fit();
+        self.timeline.request_fit();
+    }
+
+    fn save(&mut self) {
+        match (&self.document.path, self.document.read_only) {
+            (Some(path), false) => self.save_to(path.clone()),
+            _ => self.choose_path(Purpose::SaveAs),
+        }
+    }
+
+    fn save_to(&mut self, path: std::path::PathBuf) {
+        match self.document.save_as(path.clone()) {
+            Ok(()) => self.prefs.remember_file(&path),
+            Err(error) => self.error = Some(format!("{error}\n\nThe file on disk was left as it was.")),
+        }
+    }
+
+    fn revert(&mut self) {
+        if let Some(path) = self.document.path.clone()
+            && !self.document.read_only
+        {
+            self.open_path(path);
+        } else if self.document.read_only {
+            self.replace_document_with_case_study();
+        }
+    }
+
+    fn replace_document_with_case_study(&mut self) {
+        match Document::case_study() {
+            Ok(document) => self.replace_document(document),
+            Err(error) => self.error = Some(error.to_string()),
         }
     }
 
@@ -182,6 +326,15 @@ impl ArglineApp {
 
     fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
+            Command::NewMap => self.begin(ctx, Then::New),
+            Command::Open => self.begin(ctx, Then::Open),
+            Command::Save => self.save(),
+            Command::SaveAs => self.choose_path(Purpose::SaveAs),
+            Command::Revert => {
+                if self.document.has_unsaved_changes() {
+                    self.revert();
+                }
+            }
             Command::Undo => match self.document.undo() {
                 Ok(_) => self.selection.retain_existing(self.document.map()),
                 Err(error) => self.error = Some(format!("Undo failed: {error}")),
@@ -212,7 +365,7 @@ impl ArglineApp {
             Command::LastEvent => self.step_to_end(true),
             Command::ClearSelection => self.selection.clear(),
             Command::ShowShortcuts => self.shortcuts_open = true,
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Quit => self.begin(ctx, Then::Quit),
         }
     }
 

@@ -5,6 +5,11 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
+    NewMap,
+    Open,
+    SaveAs,
+    Save,
+    Revert,
     Redo,
     Undo,
     DeleteSelection,
@@ -23,7 +28,12 @@ pub enum Command {
 impl Command {
     /// In the order shortcuts are matched: a shortcut with Shift comes before
     /// the same one without (egui lets Ctrl+Shift+Z also match Ctrl+Z).
-    pub const ALL: [Command; 13] = [
+    pub const ALL: [Command; 18] = [
+        Self::NewMap,
+        Self::Open,
+        Self::SaveAs,
+        Self::Save,
+        Self::Revert,
         Self::Redo,
         Self::Undo,
         Self::DeleteSelection,
@@ -41,6 +51,11 @@ impl Command {
 
     pub fn label(self) -> &'static str {
         match self {
+            Self::NewMap => "New map",
+            Self::Open => "Open…",
+            Self::SaveAs => "Save as…",
+            Self::Save => "Save",
+            Self::Revert => "Revert to saved",
             Self::Redo => "Redo",
             Self::Undo => "Undo",
             Self::DeleteSelection => "Delete",
@@ -60,6 +75,11 @@ impl Command {
     pub fn shortcut(self) -> KeyboardShortcut {
         let plain = |key| KeyboardShortcut::new(Modifiers::NONE, key);
         match self {
+            Self::NewMap => KeyboardShortcut::new(Modifiers::COMMAND, Key::N),
+            Self::Open => KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
+            Self::SaveAs => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
+            Self::Save => KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
+            Self::Revert => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::R),
             Self::Redo => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
             Self::Undo => KeyboardShortcut::new(Modifiers::COMMAND, Key::Z),
             Self::DeleteSelection => plain(Key::Delete),
@@ -89,7 +109,8 @@ impl Command {
 }
 
 /// Mouse and keyboard gestures that are not commands, for the shortcuts window.
-pub const GESTURES: [(&str, &str); 10] = [
+pub const GESTURES: [(&str, &str); 11] = [
+    ("Drop a .ron file on the window", "Open it"),
     ("Double-click the map", "Add a claim there (type its text, Enter)"),
     ("Drag a card", "Move it, or the whole selection (one undo step)"),
     ("Ctrl + Y", "Redo"),

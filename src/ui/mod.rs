@@ -6,6 +6,7 @@
 mod app;
 mod commands;
 mod document;
+mod files;
 mod fonts;
 mod inspector;
 pub mod map_view;

@@ -28,10 +28,24 @@ impl ThemeChoice {
 pub struct Prefs {
     pub theme: ThemeChoice,
     pub inspector_open: bool,
+    /// Files opened or saved lately, the latest first.
+    pub recent_files: Vec<std::path::PathBuf>,
+}
+
+/// How many files File ▸ Open Recent lists.
+const RECENT_FILES: usize = 8;
+
+impl Prefs {
+    pub fn remember_file(&mut self, path: &std::path::Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent_files.retain(|recent| recent != &path);
+        self.recent_files.insert(0, path);
+        self.recent_files.truncate(RECENT_FILES);
+    }
 }
 
 impl Default for Prefs {
     fn default() -> Self {
-        Self { theme: ThemeChoice::System, inspector_open: true }
+        Self { theme: ThemeChoice::System, inspector_open: true, recent_files: Vec::new() }
     }
 }

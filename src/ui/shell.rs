@@ -28,15 +28,34 @@ fn history_button(ui: &mut Ui, command: Command, label: Option<&str>, commands: 
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 pub fn menu_bar_ui(
     ui: &mut Ui,
     inspector_open: bool,
     theme: &mut ThemeChoice,
     edit_labels: &EditLabels<'_>,
+    recent_files: &[std::path::PathBuf],
+    open_recent: &mut Option<std::path::PathBuf>,
     commands: &mut Vec<Command>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
+            command_button(ui, Command::NewMap, commands);
+            command_button(ui, Command::Open, commands);
+            ui.add_enabled_ui(!recent_files.is_empty(), |ui| {
+                ui.menu_button("Open recent", |ui| {
+                    for path in recent_files {
+                        if ui.button(path.display().to_string()).clicked() {
+                            *open_recent = Some(path.clone());
+                        }
+                    }
+                });
+            });
+            ui.separator();
+            command_button(ui, Command::Save, commands);
+            command_button(ui, Command::SaveAs, commands);
+            command_button(ui, Command::Revert, commands);
+            ui.separator();
             command_button(ui, Command::Quit, commands);
         });
         ui.menu_button("Edit", |ui| {
