@@ -2,25 +2,22 @@
 //! labels, click, press keys, and check what the app then selects and shows.
 
 use argline::model::{ClaimKind, ItemRef, LinkFrom, LinkTo, Map};
-use argline::ui::{ArglineApp, Document, Prefs};
+use argline::ui::{ArglineApp, Document};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 /// Every UI test uses the same window size.
+mod common;
+
+/// kittest's own frame time: animations settle in few steps.
+const STEP_DT: f32 = 0.25;
+
 fn harness(document: Document) -> Harness<'static, ArglineApp> {
-    let app = ArglineApp::new(document, Prefs::default());
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(argline::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut ArglineApp| app.show(ui), app);
-    harness.run();
-    harness
+    common::harness_with(common::app(document), STEP_DT)
 }
 
-fn case_study() -> Document {
-    Document::case_study().expect("the bundled case study loads")
-}
+use common::case_study;
 
 fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {
     harness.state().document().map().clone()

@@ -2,22 +2,16 @@
 //! typing, delete with its links, drag to move; each one undo step.
 
 use argline::model::{ClaimKind, ItemRef, Map};
-use argline::ui::{ArglineApp, Document, Prefs};
+use argline::ui::ArglineApp;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+mod common;
+
 fn harness() -> Harness<'static, ArglineApp> {
-    let document = Document::case_study().expect("the bundled case study loads");
-    let app = ArglineApp::new(document, Prefs::default());
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        // Frames as a screen draws them, so that two clicks in a row make a double-click.
-        .with_step_dt(1.0 / 60.0)
-        .with_context_setup(argline::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut ArglineApp| app.show(ui), app);
-    harness.run();
-    harness
+    // Frames as a screen draws them, so that two clicks in a row make a double-click.
+    common::harness_with(common::app(common::case_study()), 1.0 / 60.0)
 }
 
 fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {

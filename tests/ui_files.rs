@@ -3,21 +3,16 @@
 //! touched, and unsaved changes are asked about before they are lost.
 
 use argline::model::ItemRef;
-use argline::ui::{ArglineApp, Document, Prefs};
+use argline::ui::ArglineApp;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::Path;
 
+mod common;
+
 fn harness() -> Harness<'static, ArglineApp> {
-    let document = Document::case_study().expect("the bundled case study loads");
-    let app = ArglineApp::new(document, Prefs::default()).without_system_dialogs();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(argline::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut ArglineApp| app.show(ui), app);
-    harness.run();
-    harness
+    common::harness_with(common::app(common::case_study()).without_system_dialogs(), 0.25)
 }
 
 fn shortcut(harness: &mut Harness<'_, ArglineApp>, modifiers: egui::Modifiers, key: egui::Key) {

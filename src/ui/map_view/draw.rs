@@ -26,15 +26,7 @@ pub fn card(painter: &Painter, rect: Rect, claim: &Claim, look: &Look) {
     let radius = CornerRadius::same((6.0 * look.zoom).clamp(1.0, 10.0) as u8);
     let border_width = if claim.kind == ClaimKind::Explanation { 2.5 } else { 1.2 } * look.zoom.clamp(0.5, 1.5);
     painter.rect(rect, radius, fill, Stroke::new(border_width, kind_color), StrokeKind::Inside);
-    if look.selected {
-        painter.rect_stroke(
-            rect.expand(3.0),
-            radius,
-            Stroke::new(2.5, theme::selection_color(look.dark)),
-            StrokeKind::Outside,
-        );
-    }
-    if look.zoom < TEXT_MIN_ZOOM {
+    if !outline_and_show_text(painter, rect, radius, look) {
         return;
     }
     let z = look.zoom;
@@ -76,15 +68,7 @@ pub fn chip(painter: &Painter, rect: Rect, event: &Event, lane: Option<&Lane>, l
     painter.rect(rect, radius, fill, Stroke::new(1.2 * look.zoom.clamp(0.5, 1.5), lane_color), StrokeKind::Inside);
     let stripe = Rect::from_min_size(rect.min, Vec2::new(6.0 * look.zoom, rect.height()));
     painter.with_clip_rect(stripe.intersect(painter.clip_rect())).rect_filled(rect, radius, lane_color);
-    if look.selected {
-        painter.rect_stroke(
-            rect.expand(3.0),
-            radius,
-            Stroke::new(2.5, theme::selection_color(look.dark)),
-            StrokeKind::Outside,
-        );
-    }
-    if look.zoom < TEXT_MIN_ZOOM {
+    if !outline_and_show_text(painter, rect, radius, look) {
         return;
     }
     let z = look.zoom;
@@ -101,6 +85,15 @@ pub fn chip(painter: &Painter, rect: Rect, event: &Event, lane: Option<&Lane>, l
     let wrap = rect.right() - CHIP_PADDING * z - left;
     let galley = painter.layout(event.title.clone(), FontId::proportional(CHIP_TEXT_SIZE * z), text_color, wrap);
     painter.galley(Pos2::new(left, rect.top() + (CHIP_PADDING + DATE_LINE_HEIGHT) * z), galley, text_color);
+}
+
+/// Outlines a selected card or chip; returns whether the zoom leaves room for its text.
+fn outline_and_show_text(painter: &Painter, rect: Rect, radius: CornerRadius, look: &Look) -> bool {
+    if look.selected {
+        let stroke = Stroke::new(2.5, theme::selection_color(look.dark));
+        painter.rect_stroke(rect.expand(3.0), radius, stroke, StrokeKind::Outside);
+    }
+    look.zoom >= TEXT_MIN_ZOOM
 }
 
 /// An arrow from `start` to `end`, coloured by relation, as wide as its strength.

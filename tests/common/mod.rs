@@ -1,0 +1,27 @@
+//! The one way UI tests build the window: the real app at a fixed size, with
+//! the app's fonts.
+
+use argline::ui::{ArglineApp, Document, Prefs};
+use egui_kittest::Harness;
+
+/// The app on `document`, at 1400×900, run until it settles. `step_dt` is the
+/// time between frames (short enough for double-clicks when a test needs them).
+pub fn harness_with(app: ArglineApp, step_dt: f32) -> Harness<'static, ArglineApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_step_dt(step_dt)
+        .with_context_setup(argline::ui::install_fonts)
+        .build_ui_state(|ui, app: &mut ArglineApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+/// The app on `document` with default preferences.
+pub fn app(document: Document) -> ArglineApp {
+    ArglineApp::new(document, Prefs::default())
+}
+
+/// The bundled case study, as the app opens it.
+pub fn case_study() -> Document {
+    Document::case_study().expect("the bundled case study loads")
+}
