@@ -2,6 +2,9 @@
 //! that run after each UI pass. `show` draws everything and is what the
 //! window, the UI tests and the frame benchmark all call.
 
+mod clipboard;
+mod navigation;
+
 use super::commands::Command;
 use super::document::Document;
 use super::files::{self, Dialog, Outcome, Purpose, Then};
@@ -31,7 +34,14 @@ pub struct ArglineApp {
     system_dialogs: bool,
     /// Set once the user agreed to close with unsaved changes.
     allowed_to_close: bool,
+    /// A passing message for the status bar, and when it was first shown (UI time).
+    notice: Option<(String, Option<f64>)>,
+    /// Clipboard text that arrived with a paste this frame.
+    pasted_text: Option<String>,
 }
+
+/// How long a notice stays in the status bar, in seconds.
+const NOTICE_SECONDS: f64 = 6.0;
 
 impl ArglineApp {
     pub fn new(document: Document, prefs: Prefs) -> Self {
@@ -48,6 +58,8 @@ impl ArglineApp {
             dialog: None,
             system_dialogs: true,
             allowed_to_close: false,
+            notice: None,
+            pasted_text: None,
         }
     }
 
@@ -96,6 +108,7 @@ impl ArglineApp {
             self.shown_title = title;
         }
         let mut commands = self.shortcut_commands(&ctx);
+        let notice = self.current_notice(&ctx);
         let mut map_actions = Vec::new();
         let highlight = self.highlight();
         let map = self.document.map();
@@ -116,9 +129,13 @@ impl ArglineApp {
             );
         });
         egui::Panel::top("toolbar").show(ui, |ui| shell::toolbar_ui(ui, map, &mut commands));
-        let selection_name = self.selection.primary().map(|item| item_name(map, item));
+        let selection_name = match self.selection.items() {
+            [] => None,
+            [item] => Some(item_name(map, item)),
+            items => Some(format!("{} items", items.len())),
+        };
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            shell::status_bar_ui(ui, map, selection_name, self.map_view.zoom());
+            shell::status_bar_ui(ui, map, notice.as_deref(), selection_name, self.map_view.zoom());
         });
         egui::Panel::bottom("timeline")
             .resizable(true)
@@ -274,20 +291,52 @@ impl ArglineApp {
         }
     }
 
+    /// Shows `message` in the status bar for a few seconds.
+    fn notify(&mut self, message: &str) {
+        self.notice = Some((message.to_owned(), None));
+    }
+
+    /// The notice to show this frame, dropped once it has been shown long enough.
+    fn current_notice(&mut self, ctx: &egui::Context) -> Option<String> {
+        let now = ctx.input(|i| i.time);
+        let (message, since) = self.notice.as_mut()?;
+        let since = *since.get_or_insert(now);
+        if now - since > NOTICE_SECONDS {
+            self.notice = None;
+            return None;
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(NOTICE_SECONDS));
+        Some(message.clone())
+    }
+
     /// The commands whose shortcuts were pressed this frame. Keys that a
-    /// focused text field or an open menu needs are left to them.
-    fn shortcut_commands(&self, ctx: &egui::Context) -> Vec<Command> {
-        let keys_taken = ctx.egui_wants_keyboard_input() || egui::Popup::is_any_open(ctx);
-        Command::ALL
+    /// focused text field, an open menu or a question on the map needs are
+    /// left to them; so are the arrow keys while claims are selected (they move them).
+    fn shortcut_commands(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let keys_taken = ctx.egui_wants_keyboard_input() || egui::Popup::is_any_open(ctx) || self.map_view.is_asking();
+        let arrows_move_claims = self.selection.claims().next().is_some();
+        let mut commands: Vec<Command> = Command::ALL
             .into_iter()
             .filter(|command| !(keys_taken && command.defers_to_text_field()))
+            .filter(|command| !(arrows_move_claims && matches!(command, Command::PreviousEvent | Command::NextEvent)))
             .filter(|command| {
                 ctx.input_mut(|input| {
                     input.consume_shortcut(&command.shortcut())
                         || command.alternative_shortcut().is_some_and(|shortcut| input.consume_shortcut(&shortcut))
                 })
             })
-            .collect()
+            .collect();
+        if !keys_taken {
+            ctx.input(|input| {
+                for event in &input.events {
+                    if let egui::Event::Paste(text) = event {
+                        self.pasted_text = Some(text.clone());
+                    }
+                    commands.extend(Command::of_clipboard_event(event));
+                }
+            });
+        }
+        commands
     }
 
     fn apply(&mut self, transaction: Transaction) {
@@ -305,6 +354,14 @@ impl ArglineApp {
                     self.error = Some(format!("The claims could not be moved: {error}"));
                 }
             }
+            MapAction::AddLink { from, to, relation } => match commands::new_link(map, from, to, relation) {
+                Ok((transaction, id)) => {
+                    self.apply(transaction);
+                    self.selection.select(ItemRef::Link(id), Origin::Map);
+                }
+                Err(error) => self.notify(&format!("No link was made: {error}.")),
+            },
+            MapAction::Explain(message) => self.notify(&message),
             MapAction::AddClaim { position, text } => {
                 let id = commands::fresh_id(map, &text);
                 let claim = Claim {
@@ -350,6 +407,26 @@ impl ArglineApp {
                     self.selection.clear();
                 }
             }
+            Command::SelectAll => {
+                let map = self.document.map();
+                let everything = map
+                    .claims
+                    .iter()
+                    .map(|c| ItemRef::Claim(c.id.clone()))
+                    .chain(map.events.iter().map(|e| ItemRef::Event(e.id.clone())))
+                    .chain(map.links.iter().map(|l| ItemRef::Link(l.id.clone())));
+                self.selection.select_many(everything, false, Origin::Map);
+            }
+            Command::Copy => {
+                self.copy(ctx);
+            }
+            Command::Cut => self.cut(ctx),
+            Command::Paste => match self.pasted_text.take() {
+                Some(text) => self.paste(&text),
+                // Chosen from the menu: ask the window for the clipboard; it arrives as a paste event.
+                None => ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
+            },
+            Command::Duplicate => self.duplicate(),
             Command::FitAll => {
                 self.map_view.request_fit();
                 self.timeline.request_fit();
@@ -366,48 +443,6 @@ impl ArglineApp {
             Command::ClearSelection => self.selection.clear(),
             Command::ShowShortcuts => self.shortcuts_open = true,
             Command::Quit => self.begin(ctx, Then::Quit),
-        }
-    }
-
-    /// Event indices in chronological order (then by end, then by title).
-    fn chronological_events(&self) -> Vec<usize> {
-        let events = &self.document.map().events;
-        let mut order: Vec<usize> = (0..events.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (x, y) = (&events[a], &events[b]);
-            x.date.cmp(&y.date).then(x.last_date().cmp(&y.last_date())).then(x.title.cmp(&y.title))
-        });
-        order
-    }
-
-    fn select_event_at(&mut self, index: usize) {
-        if let Some(event) = self.document.map().events.get(index) {
-            self.selection.select(ItemRef::Event(event.id.clone()), Origin::Other);
-        }
-    }
-
-    fn step_event(&mut self, direction: isize) {
-        let order = self.chronological_events();
-        let events = &self.document.map().events;
-        let current = match self.selection.primary() {
-            Some(ItemRef::Event(id)) => order.iter().position(|&i| &events[i].id == id),
-            _ => None,
-        };
-        let next = match current {
-            Some(position) => position.checked_add_signed(direction).filter(|&p| p < order.len()),
-            None if direction > 0 => Some(0),
-            None => order.len().checked_sub(1),
-        };
-        if let Some(&index) = next.and_then(|position| order.get(position)) {
-            self.select_event_at(index);
-        }
-    }
-
-    fn step_to_end(&mut self, last: bool) {
-        let order = self.chronological_events();
-        let end = if last { order.last() } else { order.first() };
-        if let Some(&index) = end {
-            self.select_event_at(index);
         }
     }
 }
