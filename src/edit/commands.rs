@@ -234,3 +234,33 @@ pub fn move_story_step(map: &Map, from: usize, to: usize) -> Result<Transaction,
     ];
     Ok(Transaction::new("Reorder story", ops))
 }
+
+/// Turns `current` into `wanted` as one step (restoring recovered work):
+/// every list is emptied and refilled, and the details replaced.
+pub fn replace_all(current: &Map, wanted: &Map, label: &str) -> Transaction {
+    let mut ops = vec![Op::SetMeta(wanted.meta.clone())];
+    let counts = [
+        (ItemKind::StoryStep, current.story.len()),
+        (ItemKind::Link, current.links.len()),
+        (ItemKind::Claim, current.claims.len()),
+        (ItemKind::Event, current.events.len()),
+        (ItemKind::Lane, current.lanes.len()),
+        (ItemKind::Source, current.sources.len()),
+    ];
+    for (kind, count) in counts {
+        ops.extend((0..count).rev().map(|index| Op::Remove { kind, index }));
+    }
+    let items = wanted
+        .sources
+        .iter()
+        .cloned()
+        .map(Item::Source)
+        .enumerate()
+        .chain(wanted.lanes.iter().cloned().map(Item::Lane).enumerate())
+        .chain(wanted.events.iter().cloned().map(Item::Event).enumerate())
+        .chain(wanted.claims.iter().cloned().map(Item::Claim).enumerate())
+        .chain(wanted.links.iter().cloned().map(Item::Link).enumerate())
+        .chain(wanted.story.iter().cloned().map(Item::StoryStep).enumerate());
+    ops.extend(items.map(|(index, item)| Op::Insert { index, item }));
+    Transaction::new(label, ops)
+}

@@ -11,6 +11,7 @@ use super::files::{self, Dialog, Outcome, Purpose, Then};
 use super::inspector;
 use super::map_view::{MapAction, MapView, item_name};
 use super::prefs::{Prefs, STORAGE_KEY, ThemeChoice};
+use super::recovery::{self, Autosave, Decision};
 use super::selection::{Highlight, Origin, Selection};
 use super::shell;
 use super::timeline::TimelineView;
@@ -38,6 +39,10 @@ pub struct ArglineApp {
     notice: Option<(String, Option<f64>)>,
     /// Clipboard text that arrived with a paste this frame.
     pasted_text: Option<String>,
+    /// Writes unsaved work aside every 30 s.
+    autosave: Autosave,
+    /// Unsaved work found at start, offered back.
+    recovery_offer: Option<crate::format::recovery::Recovered>,
 }
 
 /// How long a notice stays in the status bar, in seconds.
@@ -60,7 +65,17 @@ impl ArglineApp {
             allowed_to_close: false,
             notice: None,
             pasted_text: None,
+            autosave: Autosave::new(None),
+            recovery_offer: None,
         }
+    }
+
+    /// Keeps recovery files in `dir` (none: no autosave), and offers back
+    /// unsaved work found there that is newer than its document.
+    pub fn with_recovery_dir(mut self, dir: Option<std::path::PathBuf>) -> Self {
+        self.autosave = Autosave::new(dir);
+        self.recovery_offer = self.autosave.pending();
+        self
     }
 
     /// The app without the system file chooser: Open and Save as only ask for
@@ -73,7 +88,7 @@ impl ArglineApp {
     /// The app as the window starts it: preferences from eframe's storage.
     pub fn from_creation_context(creation: &eframe::CreationContext<'_>, document: Document) -> Self {
         let prefs = creation.storage.and_then(|storage| eframe::get_value(storage, STORAGE_KEY)).unwrap_or_default();
-        Self::new(document, prefs)
+        Self::new(document, prefs).with_recovery_dir(recovery::default_dir())
     }
 
     pub fn document(&self) -> &Document {
@@ -185,6 +200,54 @@ impl ArglineApp {
             self.dialog = Some(Dialog::ConfirmDiscard { then: Then::Quit });
         }
         self.dialog_ui(&ctx);
+        self.autosave.tick(&ctx, &self.document);
+        if let Some(failure) = self.autosave.take_failure() {
+            self.notify(&format!("Unsaved work could not be written aside for recovery: {failure}"));
+        }
+        self.recovery_offer_ui(&ctx);
+    }
+
+    fn recovery_offer_ui(&mut self, ctx: &egui::Context) {
+        let Some(recovered) = &self.recovery_offer else { return };
+        if self.dialog.is_some() {
+            return;
+        }
+        match recovery::offer_ui(ctx, recovered) {
+            None => {}
+            Some(Decision::Later) => self.recovery_offer = None,
+            Some(Decision::Discard) => {
+                if let Some(recovered) = self.recovery_offer.take() {
+                    let _ = std::fs::remove_file(&recovered.path);
+                }
+            }
+            Some(Decision::Restore) => {
+                if let Some(recovered) = self.recovery_offer.take() {
+                    self.restore(recovered);
+                }
+            }
+        }
+    }
+
+    /// Opens the document that `recovered` belongs to and brings the
+    /// recovered work back as one undoable step, unsaved.
+    fn restore(&mut self, recovered: crate::format::recovery::Recovered) {
+        use crate::format::recovery::Origin;
+        let base = match &recovered.origin {
+            Origin::File(path) => Document::open(path.clone()).or_else(|_| {
+                let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                Ok(Document::new(crate::model::Map::default(), Some(path.clone()), name))
+            }),
+            Origin::CaseStudy => Document::case_study(),
+            Origin::NewMap => Ok(Document::new(crate::model::Map::default(), None, "Untitled.ron".to_owned())),
+        };
+        match base {
+            Ok(document) => {
+                self.replace_document(document);
+                let transaction = commands::replace_all(self.document.map(), &recovered.map, "Restore unsaved work");
+                self.apply(transaction);
+            }
+            Err(error) => self.error = Some(format!("The recovered work could not be restored: {error}")),
+        }
     }
 
     fn dialog_ui(&mut self, ctx: &egui::Context) {
@@ -224,6 +287,7 @@ impl ArglineApp {
             Then::Open => self.choose_path(Purpose::Open),
             Then::OpenPath(path) => self.open_path(path),
             Then::Quit => {
+                self.autosave.discard(&self.document.origin());
                 self.allowed_to_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -254,6 +318,10 @@ impl ArglineApp {
     }
 
     fn replace_document(&mut self, document: Document) {
+        if self.document.has_unsaved_changes() {
+            // The user chose to let these changes go: their recovery file goes too.
+            self.autosave.discard(&self.document.origin());
+        }
         self.document = document;
         self.selection.clear();
         self.map_view.request_fit();
@@ -268,8 +336,13 @@ impl ArglineApp {
     }
 
     fn save_to(&mut self, path: std::path::PathBuf) {
+        let origin = self.document.origin();
         match self.document.save_as(path.clone()) {
-            Ok(()) => self.prefs.remember_file(&path),
+            Ok(()) => {
+                self.prefs.remember_file(&path);
+                self.autosave.discard(&origin);
+                self.autosave.discard(&self.document.origin());
+            }
             Err(error) => self.error = Some(format!("{error}\n\nThe file on disk was left as it was.")),
         }
     }

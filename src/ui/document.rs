@@ -4,6 +4,7 @@
 //! [`Document::redo`].
 
 use crate::edit::{EditError, History, Transaction};
+use crate::format::recovery::Origin;
 use crate::model::Map;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -43,6 +44,15 @@ impl Document {
     pub fn open(path: PathBuf) -> Result<Self, crate::format::LoadError> {
         let map = crate::format::load_file(&path)?;
         Ok(Self::new(map, Some(path.clone()), file_name(&path)))
+    }
+
+    /// Which document this is, for its recovery file.
+    pub fn origin(&self) -> Origin {
+        match (&self.path, self.read_only) {
+            (Some(path), false) => Origin::File(path.clone()),
+            (_, true) => Origin::CaseStudy,
+            (None, false) => Origin::NewMap,
+        }
     }
 
     pub fn map(&self) -> &Map {
