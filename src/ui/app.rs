@@ -14,7 +14,7 @@ use super::prefs::{Prefs, STORAGE_KEY, ThemeChoice};
 use super::recovery::{self, Autosave, Decision};
 use super::selection::{Highlight, Origin, Selection};
 use super::shell;
-use super::timeline::TimelineView;
+use super::timeline::{TimelineAction, TimelineView};
 use crate::edit::{Transaction, commands};
 use crate::model::{Claim, ClaimKind, ItemRef};
 
@@ -125,6 +125,7 @@ impl ArglineApp {
         let mut commands = self.shortcut_commands(&ctx);
         let notice = self.current_notice(&ctx);
         let mut map_actions = Vec::new();
+        let mut timeline_actions = Vec::new();
         let highlight = self.highlight();
         let map = self.document.map();
         let revision = self.document.revision();
@@ -157,7 +158,7 @@ impl ArglineApp {
             .default_size(TimelineView::preferred_height(map, 2))
             .size_range(120.0..=900.0)
             .frame(egui::Frame::NONE)
-            .show(ui, |ui| self.timeline.ui(ui, map, revision, &mut self.selection, &highlight));
+            .show(ui, |ui| self.timeline.ui(ui, map, revision, &mut self.selection, &highlight, &mut timeline_actions));
         let mut go_to = None;
         if self.prefs.inspector_open {
             egui::Panel::right("inspector").resizable(true).default_size(360.0).size_range(240.0..=700.0).show(
@@ -182,6 +183,9 @@ impl ArglineApp {
         }
         for action in map_actions {
             self.run_map_action(action);
+        }
+        for action in timeline_actions {
+            self.run_timeline_action(action);
         }
         for command in commands {
             self.run(&ctx, command);
@@ -450,6 +454,37 @@ impl ArglineApp {
                 let transaction = commands::add_claim(map, claim);
                 self.apply(transaction);
                 self.selection.select(ItemRef::Claim(id.into()), Origin::Map);
+            }
+        }
+    }
+
+    fn run_timeline_action(&mut self, action: TimelineAction) {
+        let map = self.document.map();
+        match action {
+            TimelineAction::AddEvent { lane, date, title } => {
+                let id: crate::model::EventId = commands::fresh_id(map, &title).into();
+                let event = crate::model::Event {
+                    id: id.clone(),
+                    date,
+                    end: None,
+                    title,
+                    detail: String::new(),
+                    lane,
+                    position: None,
+                    tags: vec![],
+                    citations: vec![],
+                };
+                self.apply(commands::add_event(map, event));
+                self.selection.select(ItemRef::Event(id), Origin::Timeline);
+            }
+            TimelineAction::MoveEvent { id, date, end, gesture } => {
+                let Some(event) = map.event(&id) else { return };
+                let moved = crate::model::Event { date, end, ..event.clone() };
+                let applied = commands::update_event(map, moved, "Change event date")
+                    .and_then(|transaction| self.document.apply_gesture(transaction, gesture));
+                if let Err(error) = applied {
+                    self.error = Some(format!("The event could not be moved: {error}"));
+                }
             }
         }
     }

@@ -141,7 +141,7 @@ impl Command {
 }
 
 /// Mouse and keyboard gestures that are not commands, for the shortcuts window.
-pub const GESTURES: [(&str, &str); 16] = [
+pub const GESTURES: [(&str, &str); 18] = [
     ("Drop a .ron file on the window", "Open it"),
     ("Double-click the map", "Add a claim there (type its text, Enter)"),
     ("Drag a card", "Move it, or the whole selection (one undo step)"),
@@ -150,6 +150,8 @@ pub const GESTURES: [(&str, &str); 16] = [
     ("Shift-drag or Ctrl-drag the map", "Select everything in a box"),
     ("Arrow keys, with claims selected", "Move them (Shift: further)"),
     ("Paste text that is not from Argline", "Add it as a new claim"),
+    ("Double-click a timeline lane", "Add an event on that day (type its title, Enter)"),
+    ("Drag an event on the timeline", "Change its date: by days, or by months or years for vaguer dates"),
     ("Ctrl + Y", "Redo"),
     ("Ctrl + wheel, or pinch", "Zoom the map or timeline about the cursor"),
     ("Drag, or wheel", "Pan the map or timeline"),

@@ -16,6 +16,13 @@ fn next_revision() -> u64 {
     REVISION.fetch_add(1, Ordering::Relaxed)
 }
 
+/// A new gesture number: the steps of one drag (or one run of key presses)
+/// share it and merge into one undo step. Unique across all views.
+pub fn new_gesture() -> u64 {
+    static GESTURE: AtomicU64 = AtomicU64::new(1);
+    GESTURE.fetch_add(1, Ordering::Relaxed)
+}
+
 pub struct Document {
     map: Map,
     /// The file the map was read from; `None` for the bundled case study and new maps.

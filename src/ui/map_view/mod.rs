@@ -8,6 +8,7 @@ pub mod geometry;
 mod linking;
 mod selecting;
 
+use super::document::new_gesture;
 use super::selection::{Highlight, Origin, Selection};
 use crate::model::{ClaimId, ItemRef, LinkFrom, LinkTo, Map, Position, Relation};
 use draw::Look;
@@ -28,8 +29,8 @@ pub struct MapView {
     geometry: Option<MapGeometry>,
     /// A claim being typed in place after a double-click, not yet in the map.
     draft: Option<Draft>,
-    /// Numbers the drags, so that each drag is one undo step.
-    gestures: u64,
+    /// The gesture of the current drag, so that each drag is one undo step.
+    gesture: u64,
     /// A link being drawn from a handle.
     link_drag: Option<linking::LinkDrag>,
     /// A drawn link waiting for its relation.
@@ -83,7 +84,7 @@ impl Default for MapView {
             target: None,
             geometry: None,
             draft: None,
-            gestures: 0,
+            gesture: 0,
             link_drag: None,
             pending_link: None,
             selection_box: None,
@@ -224,7 +225,7 @@ impl MapView {
     ) {
         let item = ItemRef::Claim(claim);
         if started {
-            self.gestures += 1;
+            self.gesture = new_gesture();
             if !selection.contains(&item) {
                 selection.select(item, Origin::Map);
             }
@@ -240,7 +241,7 @@ impl MapView {
             .map(|claim| (claim.id.clone(), Position::new(claim.position.x + delta.x, claim.position.y + delta.y)))
             .collect();
         if !moves.is_empty() && delta != Vec2::ZERO {
-            actions.push(MapAction::Move { moves, gesture: self.gestures });
+            actions.push(MapAction::Move { moves, gesture: self.gesture });
         }
     }
 

@@ -80,8 +80,7 @@ impl MapView {
         }
         let ids: Vec<ClaimId> = selection.claims().cloned().collect();
         if self.nudged.0 != ids {
-            self.gestures += 1;
-            self.nudged = (ids.clone(), self.gestures);
+            self.nudged = (ids.clone(), crate::ui::document::new_gesture());
         }
         let moves = ids
             .iter()
