@@ -50,7 +50,8 @@ pub fn handle_ui(
 ) -> egui::Response {
     let center = handle_center(item_rect);
     let grab = Rect::from_center_size(center, Vec2::splat(HANDLE_RADIUS * 3.0));
-    let response = ui.interact(grab, id, Sense::drag());
+    // Sensing clicks too makes egui prefer the handle over the card it overlaps.
+    let response = ui.interact(grab, id, Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label()));
     if shown || response.hovered() || response.dragged() {
         let color = theme::selection_color(dark);
@@ -148,6 +149,8 @@ impl super::MapView {
         }
         let from = drag.from.clone();
         self.link_drag = None;
+        // Draw the frame without the rubber band, and with the popup, now rather than at the next input.
+        ui.ctx().request_repaint();
         let Some(onto) = target else { return };
         match crate::edit::commands::drawn_link_ends(&from, &onto) {
             Ok((from, to)) => self.pending_link = Some(PendingLink { from, to, at: pointer }),
