@@ -54,6 +54,37 @@ fn f5_presents_arrows_advance_a_number_jumps_and_escape_leaves() {
     assert!(harness.query_by_label(&format!("{steps} / {steps}")).is_none());
 }
 
+/// Asserts that both views show what story step `index` asks for.
+fn assert_views_at_step(harness: &Harness<'_, ArglineApp>, index: usize) {
+    let step = &map_of(harness).story[index];
+    let (wanted, seen) = (step.viewport.expect("a viewport"), harness.state().map_viewport());
+    let close = (wanted.center.x - seen.center.x).abs() < 1.0
+        && (wanted.center.y - seen.center.y).abs() < 1.0
+        && (wanted.zoom - seen.zoom).abs() < 0.001;
+    assert!(close, "step {index}: map at {seen:?}, step asks for {wanted:?}");
+    let window = step.window.expect("a window");
+    let shown = harness.state().timeline_window().expect("a timeline window");
+    let days = |a: argline::model::Date, b: argline::model::Date| (a.first_day() - b.first_day()).num_days().abs();
+    assert!(
+        days(shown.start, window.start) <= 2,
+        "step {index}: timeline from {:?}, asked {:?}",
+        shown.start,
+        window.start
+    );
+    assert!(days(shown.end, window.end) <= 31, "step {index}: timeline to {:?}, asked {:?}", shown.end, window.end);
+}
+
+#[test]
+fn each_step_moves_both_views_to_where_it_says() {
+    let mut harness = harness_on(common::case_study());
+    press(&mut harness, Key::F5);
+    assert_views_at_step(&harness, 0);
+    press(&mut harness, Key::ArrowRight);
+    assert_views_at_step(&harness, 1);
+    press(&mut harness, Key::ArrowLeft);
+    assert_views_at_step(&harness, 0);
+}
+
 #[test]
 fn a_step_that_lists_what_it_shows_hides_the_rest() {
     let document = Document::open(PathBuf::from("sample_maps/tutorial.ron")).expect("the tutorial opens");

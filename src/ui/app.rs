@@ -108,6 +108,16 @@ impl ArglineApp {
         &self.selection
     }
 
+    /// Where the map view looks now.
+    pub fn map_viewport(&self) -> crate::model::Viewport {
+        self.map_view.viewport()
+    }
+
+    /// The dates the timeline shows now.
+    pub fn timeline_window(&self) -> Option<crate::model::TimeWindow> {
+        self.timeline.window()
+    }
+
     /// What the current selection draws out in both views.
     pub fn highlight(&self) -> Highlight {
         Highlight::of(&self.selection, self.document.map())
@@ -593,5 +603,10 @@ impl eframe::App for ArglineApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.prefs);
+    }
+
+    /// Not while presenting: the next start must not inherit the presentation's large zoom.
+    fn persist_egui_memory(&self) -> bool {
+        self.presenter.is_none()
     }
 }

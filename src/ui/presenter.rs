@@ -86,15 +86,17 @@ impl Presenter {
 
     /// The step's title and the progress ("3 / 12"), over the top of the screen.
     pub fn title_ui(&self, ui: &mut egui::Ui, step: &StoryStep, steps: usize) {
-        ui.horizontal(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.add_space(8.0);
-            ui.label(RichText::new(&step.title).heading().strong());
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(RichText::new(format!("{} / {steps}", self.step + 1)).heading());
+            if !self.typed.is_empty() {
+                ui.label(RichText::new(format!("Go to step {}…", self.typed)).weak());
+            }
+            ui.add_space(16.0);
+            // The title takes the rest, cut short rather than running under the progress.
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                 ui.add_space(8.0);
-                ui.label(RichText::new(format!("{} / {steps}", self.step + 1)).heading());
-                if !self.typed.is_empty() {
-                    ui.label(RichText::new(format!("Go to step {}…", self.typed)).weak());
-                }
+                ui.add(egui::Label::new(RichText::new(&step.title).heading().strong()).truncate());
             });
         });
     }

@@ -96,6 +96,7 @@ impl ArglineApp {
         }
         let from = from.min(self.document.map().story.len() - 1);
         self.presenter = Some(Presenter::new(from, ctx.zoom_factor()));
+        self.map_view.set_editable(false);
         ctx.set_zoom_factor(ctx.zoom_factor() * PRESENTATION_ZOOM);
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         self.go_to_step(from);
@@ -104,6 +105,7 @@ impl ArglineApp {
     fn stop_presenting(&mut self, ctx: &egui::Context) {
         if let Some(presenter) = self.presenter.take() {
             ctx.set_zoom_factor(presenter.zoom_before);
+            self.map_view.set_editable(true);
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
         }
     }

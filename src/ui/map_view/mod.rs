@@ -32,6 +32,8 @@ pub struct MapView {
     geometry: Option<MapGeometry>,
     /// A claim being typed in place after a double-click, not yet in the map.
     draft: Option<Draft>,
+    /// Whether the map may be edited (not while presenting).
+    editable: bool,
     /// The gesture of the current drag, so that each drag is one undo step.
     gesture: u64,
     /// A link being drawn from a handle.
@@ -88,6 +90,7 @@ impl Default for MapView {
             transition: None,
             geometry: None,
             draft: None,
+            editable: true,
             gesture: 0,
             link_drag: None,
             pending_link: None,
@@ -106,6 +109,11 @@ impl MapView {
 
     pub fn zoom(&self) -> f32 {
         self.zoom
+    }
+
+    /// Allows or forbids editing gestures (drag to move, link handles, double-click, arrow keys).
+    pub fn set_editable(&mut self, editable: bool) {
+        self.editable = editable;
     }
 
     /// Where a paste lands: the canvas point under the pointer, else the middle of the view.
@@ -193,7 +201,7 @@ impl MapView {
             None if background.clicked() && !extend => selection.clear(),
             None => {}
         }
-        if let Some((claim, drag, started)) = events.dragged {
+        if let Some((claim, drag, started)) = events.dragged.filter(|_| self.editable) {
             self.drag_claims(map, selection, claim, drag, started, actions);
         }
         self.box_select(ui, view, map, &geometry, &background, selection);
@@ -202,8 +210,11 @@ impl MapView {
         }
         self.link_drag_ui(ui, view, map, &geometry, actions);
         self.pending_link_ui(ui, actions);
-        self.nudge(ui, map, selection, actions);
-        if background.double_clicked()
+        if self.editable {
+            self.nudge(ui, map, selection, actions);
+        }
+        if self.editable
+            && background.double_clicked()
             && let Some(pointer) = background.interact_pointer_pos()
         {
             let canvas = self.to_canvas(view, pointer);
@@ -355,7 +366,7 @@ impl MapView {
             if response.clicked() {
                 events.clicked = Some(ItemRef::Event(event.id.clone()));
             }
-            if self.zoom >= draw::HANDLE_MIN_ZOOM {
+            if self.editable && self.zoom >= draw::HANDLE_MIN_ZOOM {
                 let shown = chip_look.selected || response.hovered();
                 let handle = linking::handle_ui(
                     ui,
@@ -390,7 +401,7 @@ impl MapView {
             if response.dragged() {
                 events.dragged = Some((claim.id.clone(), response.drag_delta(), response.drag_started()));
             }
-            if self.zoom >= draw::HANDLE_MIN_ZOOM {
+            if self.editable && self.zoom >= draw::HANDLE_MIN_ZOOM {
                 let shown = card_look.selected || response.hovered();
                 let handle = linking::handle_ui(
                     ui,
