@@ -489,6 +489,8 @@ impl ArglineApp {
                     pinned: false,
                     tags: vec![],
                     citations: vec![],
+                    credibility: Default::default(),
+                    relevance: Default::default(),
                 };
                 let transaction = commands::add_claim(map, claim);
                 self.apply(transaction);
@@ -512,6 +514,8 @@ impl ArglineApp {
                     position: None,
                     tags: vec![],
                     citations: vec![],
+                    credibility: Default::default(),
+                    relevance: Default::default(),
                 };
                 self.apply(commands::add_event(map, event));
                 self.selection.select(ItemRef::Event(id), Origin::Timeline);
