@@ -2,6 +2,7 @@
 //! headless. The commands and their output are a contract that scripts and
 //! tests rely on.
 
+use crate::analysis::Matrix;
 use crate::format::{self, LoadError};
 use crate::generate::{GenerateParams, generate};
 use crate::model::Counts;
@@ -31,7 +32,13 @@ pub enum Command {
         files: Vec<PathBuf>,
     },
     /// Print the counts of a map's items, one `name: value` line each.
-    Stats { file: PathBuf },
+    Stats {
+        file: PathBuf,
+        /// Print the competing-hypotheses scores instead: one line per explanation,
+        /// `ID inconsistency=N weighted=W rank=R`.
+        #[arg(long)]
+        ach: bool,
+    },
     /// Write a deterministic synthetic map, for benchmarks and tests.
     Generate {
         /// Number of claims (at most 1,000,000).
@@ -57,7 +64,7 @@ const MAX_GENERATED: i64 = 1_000_000;
 pub fn run_command(command: Command) -> ExitCode {
     match command {
         Command::Validate { files } => validate(&files),
-        Command::Stats { file } => stats(&file),
+        Command::Stats { file, ach } => stats(&file, ach),
         Command::Generate { claims, links, events, seed, output } => {
             let (claims, links, events) = (claims as usize, links as usize, events as usize);
             let map = generate(GenerateParams { claims, links, events, seed });
@@ -103,8 +110,17 @@ fn validate(files: &[PathBuf]) -> ExitCode {
     if all_valid { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
-fn stats(file: &std::path::Path) -> ExitCode {
+fn stats(file: &std::path::Path, ach: bool) -> ExitCode {
     match format::load_file(file) {
+        Ok(map) if ach => {
+            for score in Matrix::of(&map, None).scores() {
+                println!(
+                    "{} inconsistency={} weighted={:.3} rank={}",
+                    score.explanation, score.inconsistency, score.weighted, score.rank
+                );
+            }
+            ExitCode::SUCCESS
+        }
         Ok(map) => {
             for (name, value) in Counts::of(&map).rows() {
                 println!("{name}: {value}");

@@ -5,6 +5,7 @@
 //! module is the eframe application, which changes a map only through edit
 //! commands.
 
+pub mod analysis;
 pub mod cli;
 pub mod edit;
 pub mod format;
