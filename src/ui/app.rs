@@ -2,6 +2,7 @@
 //! that run after each UI pass. `show` draws everything and is what the
 //! window, the UI tests and the frame benchmark all call.
 
+mod analysis;
 mod clipboard;
 mod navigation;
 mod story;
@@ -11,6 +12,7 @@ use super::document::Document;
 use super::files::{self, Dialog, Outcome, Purpose, Then};
 use super::inspector;
 use super::map_view::{MapAction, MapView, item_name};
+use super::matrix::{MatrixAction, MatrixView};
 use super::prefs::{Prefs, STORAGE_KEY, ThemeChoice};
 use super::presenter::Presenter;
 use super::recovery::{self, Autosave, Decision};
@@ -19,7 +21,7 @@ use super::shell;
 use super::story_panel::StoryPanel;
 use super::timeline::{TimelineAction, TimelineView};
 use crate::edit::{Transaction, commands};
-use crate::model::{Claim, ClaimKind, ItemRef};
+use crate::model::{Claim, ClaimKind, ItemRef, Strength};
 
 pub struct ArglineApp {
     document: Document,
@@ -32,6 +34,11 @@ pub struct ArglineApp {
     story_panel: StoryPanel,
     /// A presentation in progress.
     presenter: Option<Presenter>,
+    /// What the central area shows: the map or the matrix.
+    central_tab: CentralTab,
+    matrix: MatrixView,
+    /// The as-of date: evidence after it fades and does not count.
+    as_of: Option<chrono::NaiveDate>,
     shown_title: String,
     shortcuts_open: bool,
     /// The last thing that went wrong, shown until dismissed.
@@ -52,6 +59,13 @@ pub struct ArglineApp {
     recovery_offer: Option<crate::format::recovery::Recovered>,
 }
 
+/// What the central area shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CentralTab {
+    Map,
+    Matrix,
+}
+
 /// How long a notice stays in the status bar, in seconds.
 const NOTICE_SECONDS: f64 = 6.0;
 
@@ -66,6 +80,9 @@ impl ArglineApp {
             applied_theme: None,
             story_panel: StoryPanel::default(),
             presenter: None,
+            central_tab: CentralTab::Map,
+            matrix: MatrixView::default(),
+            as_of: None,
             shown_title: String::new(),
             shortcuts_open: false,
             error: None,
@@ -205,8 +222,24 @@ impl ArglineApp {
                 story_actions = self.story_panel.ui(ui, map);
             });
         }
+        let mut matrix_actions: Vec<MatrixAction> = Vec::new();
         egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-            self.map_view.ui(ui, map, revision, &mut self.selection, &highlight, &mut map_actions);
+            egui::Frame::NONE.inner_margin(egui::Margin::symmetric(8, 4)).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut self.central_tab, CentralTab::Map, "Map");
+                    ui.selectable_value(&mut self.central_tab, CentralTab::Matrix, "Matrix");
+                });
+            });
+            match self.central_tab {
+                CentralTab::Map => {
+                    self.map_view.ui(ui, map, revision, &mut self.selection, &highlight, &mut map_actions);
+                }
+                CentralTab::Matrix => {
+                    egui::Frame::NONE.inner_margin(egui::Margin::same(8)).show(ui, |ui| {
+                        matrix_actions = self.matrix.ui(ui, map, revision, self.as_of);
+                    });
+                }
+            }
         });
         shell::shortcuts_window_ui(&ctx, &mut self.shortcuts_open);
         if let Some(message) = &self.error
@@ -222,6 +255,9 @@ impl ArglineApp {
         }
         for action in timeline_actions {
             self.run_timeline_action(action);
+        }
+        for action in matrix_actions {
+            self.run_matrix_action(action);
         }
         for action in story_actions {
             self.run_story_action(&ctx, action);
@@ -431,10 +467,12 @@ impl ArglineApp {
     fn shortcut_commands(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let keys_taken = ctx.egui_wants_keyboard_input() || egui::Popup::is_any_open(ctx) || self.map_view.is_asking();
         let arrows_move_claims = self.selection.claims().next().is_some();
+        let matrix_keys = self.central_tab == CentralTab::Matrix && self.matrix.wants_keys();
         let mut commands: Vec<Command> = Command::ALL
             .into_iter()
             .filter(|command| !(keys_taken && command.defers_to_text_field()))
             .filter(|command| !(arrows_move_claims && matches!(command, Command::PreviousEvent | Command::NextEvent)))
+            .filter(|command| !(matrix_keys && command.shortcut().modifiers.is_none()))
             .filter(|command| {
                 ctx.input_mut(|input| {
                     input.consume_shortcut(&command.shortcut())
@@ -470,13 +508,15 @@ impl ArglineApp {
                     self.error = Some(format!("The claims could not be moved: {error}"));
                 }
             }
-            MapAction::AddLink { from, to, relation } => match commands::new_link(map, from, to, relation) {
-                Ok((transaction, id)) => {
-                    self.apply(transaction);
-                    self.selection.select(ItemRef::Link(id), Origin::Map);
+            MapAction::AddLink { from, to, relation } => {
+                match commands::new_link(map, from, to, relation, Strength::Moderate) {
+                    Ok((transaction, id)) => {
+                        self.apply(transaction);
+                        self.selection.select(ItemRef::Link(id), Origin::Map);
+                    }
+                    Err(error) => self.notify(&format!("No link was made: {error}.")),
                 }
-                Err(error) => self.notify(&format!("No link was made: {error}.")),
-            },
+            }
             MapAction::Explain(message) => self.notify(&message),
             MapAction::AddClaim { position, text } => {
                 let id = commands::fresh_id(map, &text);
@@ -581,6 +621,10 @@ impl ArglineApp {
             Command::FitAll => {
                 self.map_view.request_fit();
                 self.timeline.request_fit();
+            }
+            Command::ToggleMatrix => {
+                self.central_tab =
+                    if self.central_tab == CentralTab::Matrix { CentralTab::Map } else { CentralTab::Matrix };
             }
             Command::ToggleStory => self.prefs.story_open = !self.prefs.story_open,
             Command::Present => self.start_presenting(ctx, self.story_panel.current.unwrap_or(0)),

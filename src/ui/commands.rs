@@ -19,6 +19,7 @@ pub enum Command {
     Paste,
     Duplicate,
     FitAll,
+    ToggleMatrix,
     ToggleStory,
     Present,
     ToggleInspector,
@@ -35,7 +36,7 @@ pub enum Command {
 impl Command {
     /// In the order shortcuts are matched: a shortcut with Shift comes before
     /// the same one without (egui lets Ctrl+Shift+Z also match Ctrl+Z).
-    pub const ALL: [Command; 25] = [
+    pub const ALL: [Command; 26] = [
         Self::NewMap,
         Self::Open,
         Self::SaveAs,
@@ -49,6 +50,7 @@ impl Command {
         Self::Copy,
         Self::Paste,
         Self::FitAll,
+        Self::ToggleMatrix,
         Self::ToggleStory,
         Self::Present,
         Self::ToggleInspector,
@@ -79,6 +81,7 @@ impl Command {
             Self::Paste => "Paste",
             Self::Duplicate => "Duplicate",
             Self::FitAll => "Fit map and timeline",
+            Self::ToggleMatrix => "Matrix / map",
             Self::ToggleStory => "Story panel",
             Self::Present => "Present the story",
             Self::ToggleInspector => "Inspector",
@@ -110,6 +113,7 @@ impl Command {
             Self::Paste => KeyboardShortcut::new(Modifiers::COMMAND, Key::V),
             Self::Duplicate => KeyboardShortcut::new(Modifiers::COMMAND, Key::D),
             Self::FitAll => plain(Key::F),
+            Self::ToggleMatrix => KeyboardShortcut::new(Modifiers::COMMAND, Key::M),
             Self::ToggleStory => plain(Key::F4),
             Self::Present => plain(Key::F5),
             Self::ToggleInspector => KeyboardShortcut::new(Modifiers::COMMAND, Key::I),

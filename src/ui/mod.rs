@@ -10,6 +10,7 @@ mod files;
 mod fonts;
 mod inspector;
 pub mod map_view;
+mod matrix;
 mod prefs;
 mod presenter;
 mod recovery;
