@@ -10,6 +10,7 @@ mod story;
 use super::commands::Command;
 use super::document::Document;
 use super::files::{self, Dialog, Outcome, Purpose, Then};
+use super::find_panel::FindPanel;
 use super::inspector;
 use super::map_view::{MapAction, MapView, item_name};
 use super::matrix::{MatrixAction, MatrixView};
@@ -37,8 +38,8 @@ pub struct ArglineApp {
     /// What the central area shows: the map or the matrix.
     central_tab: CentralTab,
     matrix: MatrixView,
-    /// The as-of date: evidence after it fades and does not count.
-    as_of: Option<chrono::NaiveDate>,
+    find_panel: FindPanel,
+    find_open: bool,
     shown_title: String,
     shortcuts_open: bool,
     /// The last thing that went wrong, shown until dismissed.
@@ -82,7 +83,8 @@ impl ArglineApp {
             presenter: None,
             central_tab: CentralTab::Map,
             matrix: MatrixView::default(),
-            as_of: None,
+            find_panel: FindPanel::default(),
+            find_open: false,
             shown_title: String::new(),
             shortcuts_open: false,
             error: None,
@@ -130,6 +132,11 @@ impl ArglineApp {
         self.map_view.viewport()
     }
 
+    /// The as-of date, while the timeline's cursor is on.
+    pub fn as_of(&self) -> Option<chrono::NaiveDate> {
+        self.timeline.as_of()
+    }
+
     /// The dates the timeline shows now.
     pub fn timeline_window(&self) -> Option<crate::model::TimeWindow> {
         self.timeline.window()
@@ -171,9 +178,11 @@ impl ArglineApp {
         let notice = self.current_notice(&ctx);
         let mut map_actions = Vec::new();
         let mut timeline_actions = Vec::new();
-        let highlight = self.highlight();
-        let map = self.document.map();
         let revision = self.document.revision();
+        let as_of = self.timeline.as_of();
+        let faded = self.find_panel.faded(self.document.map(), revision, self.find_open, as_of);
+        let highlight = self.highlight().fading(faded);
+        let map = self.document.map();
 
         let mut open_recent = None;
         egui::Panel::top("menu_bar").show(ui, |ui| {
@@ -215,6 +224,13 @@ impl ArglineApp {
                 },
             );
         }
+        let mut found = None;
+        if self.find_open {
+            egui::Panel::left("find").resizable(true).default_size(320.0).size_range(240.0..=600.0).show(ui, |ui| {
+                ui.add_space(6.0);
+                found = self.find_panel.ui(ui, map, revision);
+            });
+        }
         let mut story_actions = Vec::new();
         if self.prefs.story_open {
             egui::Panel::left("story").resizable(true).default_size(300.0).size_range(220.0..=600.0).show(ui, |ui| {
@@ -236,7 +252,7 @@ impl ArglineApp {
                 }
                 CentralTab::Matrix => {
                     egui::Frame::NONE.inner_margin(egui::Margin::same(8)).show(ui, |ui| {
-                        matrix_actions = self.matrix.ui(ui, map, revision, self.as_of);
+                        matrix_actions = self.matrix.ui(ui, map, revision, as_of);
                     });
                 }
             }
@@ -246,6 +262,9 @@ impl ArglineApp {
             && shell::error_window_ui(&ctx, message)
         {
             self.error = None;
+        }
+        if let Some(item) = found {
+            self.selection.select(item, Origin::Other);
         }
         if let Some(item) = go_to {
             inspector::go_to(&mut self.selection, item);
@@ -625,6 +644,14 @@ impl ArglineApp {
             Command::ToggleMatrix => {
                 self.central_tab =
                     if self.central_tab == CentralTab::Matrix { CentralTab::Map } else { CentralTab::Matrix };
+            }
+            Command::Find => {
+                if self.find_open && !ctx.egui_wants_keyboard_input() {
+                    self.find_open = false;
+                } else {
+                    self.find_open = true;
+                    self.find_panel.focus();
+                }
             }
             Command::ToggleStory => self.prefs.story_open = !self.prefs.story_open,
             Command::Present => self.start_presenting(ctx, self.story_panel.current.unwrap_or(0)),

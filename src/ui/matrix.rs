@@ -124,7 +124,7 @@ impl MatrixView {
                 .column(Column::exact(86.0))
                 .columns(Column::exact(84.0), 2)
                 .columns(Column::exact(104.0), columns)
-                .header(96.0, |mut header| {
+                .header(74.0, |mut header| {
                     header.col(|ui| {
                         ui.strong("Evidence");
                     });

@@ -7,6 +7,7 @@ mod app;
 mod commands;
 mod document;
 mod files;
+mod find_panel;
 mod fonts;
 mod inspector;
 pub mod map_view;
