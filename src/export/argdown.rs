@@ -10,12 +10,13 @@ use crate::model::{Claim, ClaimKind, Event, Link, LinkFrom, LinkTo, Map, Relatio
 use std::collections::HashSet;
 use std::fmt::Write;
 
-/// Argdown's special characters in statement text, escaped with a backslash.
+/// Argdown's special characters in statement text, escaped with a backslash
+/// (`/` too: `//` and `/*` start comments).
 fn escape_text(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '[' | ']' | '<' | '>' | '#' | '*' | '_' | '@' | '{' | '}' | '\\' => {
+            '[' | ']' | '<' | '>' | '#' | '*' | '_' | '@' | '{' | '}' | '/' | '\\' => {
                 escaped.push('\\');
                 escaped.push(c);
             }

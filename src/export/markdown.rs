@@ -65,15 +65,27 @@ fn evidence(out: &mut String, map: &Map, heading: &str, links: &[&Link]) {
         let from = escape(&item_name(map, &link.source_item()));
         let note = if link.note.is_empty() { String::new() } else { format!(": {}", escape(&link.note)) };
         let _ = writeln!(out, "- {from} — *{}*{note}", link.strength.label());
+        let mut quoted: Vec<Citation> = Vec::new();
         if let LinkFrom::Event(id) = &link.from
             && let Some(event) = map.event(id)
         {
-            citations(out, map, &event.citations, "  ");
+            quoted.extend(event.citations.iter().cloned());
         }
-        citations(out, map, &link.citations, "  ");
-        for undercut in map.links.iter().filter(|other| matches!(&other.to, LinkTo::Link(id) if id == &link.id)) {
-            let by = escape(&item_name(map, &undercut.source_item()));
-            let _ = writeln!(out, "  - {} by {by}", undercut.relation.label());
+        // A link often quotes what its event already quotes: each quote once.
+        for citation in &link.citations {
+            if !quoted.iter().any(|q| q.source == citation.source && q.quote == citation.quote) {
+                quoted.push(citation.clone());
+            }
+        }
+        citations(out, map, &quoted, "  ");
+        for other in map.links.iter().filter(|other| matches!(&other.to, LinkTo::Link(id) if id == &link.id)) {
+            let by = escape(&item_name(map, &other.source_item()));
+            let verb = match other.relation {
+                Relation::Supports => "supported",
+                Relation::Opposes => "opposed",
+                Relation::Undercuts => "undercut",
+            };
+            let _ = writeln!(out, "  - {verb} by {by}");
         }
     }
     out.push('\n');

@@ -110,7 +110,7 @@ pub fn render(map: &Map) -> Result<String, serde_json::Error> {
             start_date: TimelineDate::of(&event.date),
             end_date: event.end.as_ref().map(TimelineDate::of),
             text: TimelineText { headline: escape_html(&event.title), text: slide_text(map, event) },
-            group: Some(map.lane(&event.lane).map_or(event.lane.to_string(), |lane| lane.name.clone())),
+            group: Some(escape_html(map.lane(&event.lane).map_or(event.lane.as_str(), |lane| lane.name.as_str()))),
             unique_id: Some(event.id.to_string()),
             media: None,
             background: None,

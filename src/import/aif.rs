@@ -6,7 +6,7 @@
 //! other dialogue nodes have no place in a map and are reported.
 
 use super::builder::MapBuilder;
-use super::json_position::{html_to_text, nth_key, parse};
+use super::json_position::{nth_key, parse};
 use super::{ImportError, Imported};
 use crate::export::aif::{AifEdge, AifFile, AifId, AifNode, NodeExtra};
 use crate::format::{Diagnostic, TextPosition};
@@ -67,7 +67,7 @@ impl<'a> Reader<'a> {
             }
         };
         let lane = builder.lane(extra.lane.as_deref().unwrap_or(""));
-        let title = html_to_text(&node.text);
+        let title = node.text.trim().to_owned();
         let id = builder.add_event(Event {
             id: EventId::new(if extra.id.is_empty() { title.as_str() } else { extra.id.as_str() }),
             date,
@@ -93,7 +93,7 @@ impl<'a> Reader<'a> {
             let item = if extra.date.is_some() {
                 self.event(builder, index, node, extra)
             } else {
-                let text = html_to_text(&node.text);
+                let text = node.text.trim().to_owned();
                 let wanted = if extra.id.is_empty() { text.as_str() } else { extra.id.as_str() };
                 let position = self.positions.get(&node.node_id).copied();
                 let claim = builder.add_claim(wanted, kind_of(extra.kind.as_deref()), &text, position);

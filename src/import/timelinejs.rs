@@ -77,7 +77,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
             continue;
         }
         spans.push((headline.clone(), start, end));
-        let lane = builder.lane(slide.group.as_deref().unwrap_or(""));
+        let lane = builder.lane(&html_to_text(slide.group.as_deref().unwrap_or("")));
         let id = slide.unique_id.clone().unwrap_or_else(|| headline.clone());
         builder.add_event(Event {
             id: EventId::new(id),
