@@ -121,3 +121,15 @@ fn unsupported_argdown_is_reported_not_dropped() {
     assert_eq!(imported.map.meta.title, "Reasons");
     assert_eq!(imported.map.claims.len(), 2, "[a] and the argument <arg>, which has no inference to stand for");
 }
+
+#[test]
+fn an_inference_that_repeats_a_relation_is_that_relation_s_link() {
+    let text = "[budget]: The council wanted to save money\n  + [vote]: The council voted to cut maintenance\n    +> <vote-inference>\n\n<vote-inference>\n  +> [budget]\n\n[timing]: The vote may have come later\n  _> <vote-inference>\n";
+    let imported = import(text.as_bytes(), ImportFormat::Argdown).expect("imports");
+    let links = &imported.map.links;
+    assert_eq!(links.len(), 2, "{links:#?}");
+    let undercut = links.iter().find(|link| link.relation == argline::model::Relation::Undercuts).expect("kept");
+    assert_eq!(undercut.to, argline::model::LinkTo::Link(links[0].id.clone()), "the undercut aims at vote → budget");
+    let notices: Vec<String> = imported.notices.iter().map(ToString::to_string).collect();
+    assert_eq!(notices, ["6:3: skipped: the same two items are already joined by link \"vote-budget\""]);
+}

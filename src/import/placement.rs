@@ -1,6 +1,7 @@
 //! A small layered layout for imported claims: the claims that others bear on
 //! sit in the top row, each claim one row below the highest claim it bears
-//! on, and every row is centred (a wide row wraps). Kept private to the importers so that the
+//! on and as near as there is room beneath the claims it bears on (a wide
+//! row wraps). Kept private to the importers so that the
 //! proper layered layout (`layout/`) can replace it.
 
 use crate::model::{ClaimId, LinkFrom, LinkTo, Map, Position};
@@ -40,14 +41,41 @@ pub fn place(map: &mut Map, unplaced: &HashSet<ClaimId>) {
             by_row[row].push(claim_index);
         }
     }
-    // A wide row wraps onto lines of at most MAX_COLUMNS, so that the map stays readable.
-    let lines = by_row.iter().flat_map(|claims| claims.chunks(MAX_COLUMNS));
-    for (line, claims) in lines.enumerate() {
-        let left = -(claims.len().saturating_sub(1) as f32) * COLUMN_SPACING / 2.0;
-        for (column, &claim_index) in claims.iter().enumerate() {
-            if let Some(claim) = map.claims.get_mut(claim_index) {
-                claim.position = Position::new(left + column as f32 * COLUMN_SPACING, line as f32 * ROW_SPACING);
+    // Row by row from the top, each under the claims it bears on (their mean
+    // x), so that arrows cross less; a wide row wraps onto lines of at most
+    // MAX_COLUMNS, so that the map stays readable.
+    let mut line = 0;
+    for row in &by_row {
+        let under = |claim: usize| {
+            let xs: Vec<f32> = edges
+                .iter()
+                .filter(|(from, to)| *from == claim && rows[*to] < rows[claim])
+                .filter_map(|(_, to)| map.claims.get(*to).map(|target| target.position.x))
+                .collect();
+            if xs.is_empty() { f32::INFINITY } else { xs.iter().sum::<f32>() / xs.len() as f32 }
+        };
+        let mut keyed: Vec<(f32, usize)> = row.iter().map(|&claim| (under(claim), claim)).collect();
+        keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for claims in keyed.chunks(MAX_COLUMNS) {
+            let centred_left = -(claims.len().saturating_sub(1) as f32) * COLUMN_SPACING / 2.0;
+            let wanted: Vec<f32> = claims
+                .iter()
+                .enumerate()
+                .map(|(column, (x, _))| if x.is_finite() { *x } else { centred_left + column as f32 * COLUMN_SPACING })
+                .collect();
+            // Pushed apart left to right, then shifted back so that the row
+            // stays centred on where its claims want to be.
+            let mut placed: Vec<f32> = Vec::with_capacity(wanted.len());
+            for &x in &wanted {
+                placed.push(placed.last().map_or(x, |&previous| x.max(previous + COLUMN_SPACING)));
             }
+            let shift = (wanted.iter().sum::<f32>() - placed.iter().sum::<f32>()) / placed.len().max(1) as f32;
+            for (&(_, claim_index), x) in claims.iter().zip(placed) {
+                if let Some(claim) = map.claims.get_mut(claim_index) {
+                    claim.position = Position::new(x + shift, line as f32 * ROW_SPACING);
+                }
+            }
+            line += 1;
         }
     }
 }

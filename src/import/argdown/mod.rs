@@ -229,6 +229,7 @@ fn add_links(
                 }
             };
             let strength = inference.and_then(|key| strengths.get(key)).copied().unwrap_or_default();
+            let ends = (from.clone(), to.clone());
             match builder.add_link(&wanted, from, to, relation_of(relation.kind), strength) {
                 Ok(link) => {
                     if let Some(key) = inference {
@@ -236,7 +237,12 @@ fn add_links(
                     }
                 }
                 Err(reason) => {
-                    notices.push(Diagnostic { position: relation.position, message: format!("skipped: {reason}") })
+                    // An inference that repeats a relation stands for that relation's link.
+                    let twin = builder.map().links.iter().find(|link| (&link.from, &link.to) == (&ends.0, &ends.1));
+                    if let (Some(key), Some(twin)) = (inference, twin) {
+                        link_ids.insert(key, twin.id.clone());
+                    }
+                    notices.push(Diagnostic { position: relation.position, message: format!("skipped: {reason}") });
                 }
             }
         }
@@ -245,8 +251,7 @@ fn add_links(
         }
         if waiting.len() == before {
             for (index, _) in waiting {
-                let message =
-                    "skipped: this relation aims at an inference that never becomes a link (a cycle)".to_owned();
+                let message = "skipped: this relation aims at an inference that did not become a link".to_owned();
                 notices.push(Diagnostic { position: relations[index].position, message });
             }
             return;
