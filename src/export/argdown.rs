@@ -13,18 +13,7 @@ use std::fmt::Write;
 /// Argdown's special characters in statement text, escaped with a backslash
 /// (`/` too: `//` and `/*` start comments).
 fn escape_text(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '[' | ']' | '<' | '>' | '#' | '*' | '_' | '@' | '{' | '}' | '/' | '\\' => {
-                escaped.push('\\');
-                escaped.push(c);
-            }
-            '\n' | '\r' | '\t' => escaped.push(' '),
-            c => escaped.push(c),
-        }
-    }
-    escaped
+    super::backslash_escape(text, &['[', ']', '<', '>', '#', '*', '_', '@', '{', '}', '/'])
 }
 
 /// A double-quoted YAML string; braces as escapes, since Argdown's lexer ends
@@ -164,14 +153,7 @@ impl Writer<'_> {
 }
 
 pub fn render(map: &Map) -> String {
-    let arguments = map
-        .links
-        .iter()
-        .filter_map(|link| match &link.to {
-            LinkTo::Link(id) => Some(id.as_str()),
-            LinkTo::Claim(_) => None,
-        })
-        .collect();
+    let arguments = super::links_borne_on(map);
     let mut writer = Writer { map, arguments, out: String::new() };
     let _ = writeln!(writer.out, "===\ntitle: {}", yaml_string(&map.meta.title));
     if !map.meta.summary.is_empty() {

@@ -101,14 +101,7 @@ pub fn render(map: &Map) -> String {
         }
         let _ = writeln!(out, "  }}");
     }
-    let targeted: HashSet<&str> = map
-        .links
-        .iter()
-        .filter_map(|link| match &link.to {
-            LinkTo::Link(id) => Some(id.as_str()),
-            LinkTo::Claim(_) => None,
-        })
-        .collect();
+    let targeted = super::links_borne_on(map);
     for link in &map.links {
         let to = match &link.to {
             LinkTo::Claim(id) => node_id("claim", id.as_str()),

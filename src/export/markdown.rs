@@ -8,18 +8,7 @@ use std::fmt::Write;
 /// `text` as literal Markdown inline text: markup characters escaped, line
 /// breaks folded into spaces (a report cell or list item is one line).
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' | '\t' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    super::backslash_escape(text, &['`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '$'])
 }
 
 fn item_name(map: &Map, item: &ItemRef) -> String {

@@ -119,6 +119,35 @@ pub enum ExportError {
     TooLarge { width: u32, height: u32, limit: u32 },
 }
 
+/// The ids of the links that other links bear on (undercut or otherwise):
+/// the formats without links on links give them a node of their own.
+pub(crate) fn links_borne_on(map: &Map) -> std::collections::HashSet<&str> {
+    map.links
+        .iter()
+        .filter_map(|link| match &link.to {
+            crate::model::LinkTo::Link(id) => Some(id.as_str()),
+            crate::model::LinkTo::Claim(_) => None,
+        })
+        .collect()
+}
+
+/// `text` with each of `specials` escaped by a backslash and line breaks
+/// folded into spaces: inline text for Argdown and Markdown.
+pub(crate) fn backslash_escape(text: &str, specials: &[char]) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' | '\t' => escaped.push(' '),
+            c if c == '\\' || specials.contains(&c) => {
+                escaped.push('\\');
+                escaped.push(c);
+            }
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
 /// The bytes of `map` in `format`.
 pub fn export(map: &Map, format: Format, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
     Ok(match format {
