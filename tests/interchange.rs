@@ -240,3 +240,17 @@ fn the_import_command_writes_a_valid_map_and_reports_problems_with_positions() {
     assert_eq!(failed.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&failed.stderr).contains("map.argdown:1:1: this title is never closed"));
 }
+
+#[test]
+fn an_empty_map_exports_in_every_format_and_imports_back() {
+    let map = Map::default();
+    for format in Format::ALL {
+        let bytes = export(&map, format, &ExportOptions::default()).unwrap_or_else(|e| panic!("{format:?}: {e}"));
+        assert!(!bytes.is_empty(), "{format:?}");
+    }
+    for (format, from) in [(Format::Argdown, ImportFormat::Argdown), (Format::Aif, ImportFormat::Aif)] {
+        let back = through(&map, format, from);
+        assert!(back.claims.is_empty() && back.links.is_empty(), "{format:?}");
+        assert_eq!(back.meta.title, map.meta.title);
+    }
+}

@@ -146,9 +146,9 @@ fn place_chips(map: &Map, cards: &[Card], claim_index: &HashMap<&str, usize>) ->
             chips.push(None);
             continue;
         };
-        // Measured as the app measures chips, so that they are as tall; the
-        // title is drawn 6 units further right, which the right padding takes.
-        let lines = wrap_lines(&event.title, CHIP_TEXT_SIZE, CHIP_WIDTH - 2.0 * CHIP_PADDING - 4.0);
+        // Wrapped at the width the title is drawn in (the app measures chips 2
+        // units wider than it draws them, so a rare title may take a line more here).
+        let lines = wrap_lines(&event.title, CHIP_TEXT_SIZE, CHIP_WIDTH - 2.0 * CHIP_PADDING - 6.0);
         let height = 2.0 * CHIP_PADDING + DATE_LINE_HEIGHT + lines.len() as f32 * line_height(CHIP_TEXT_SIZE);
         let card = |rect| Some(Card { rect, lines: lines.clone() });
         match &event.position {
@@ -241,6 +241,26 @@ mod tests {
         let geometry = MapGeometry::compute(&map);
         assert!(geometry.links.iter().all(Option::is_some));
         assert!(geometry.bounds.is_some_and(|b| b.width() > 0.0 && b.height() > 0.0));
+    }
+
+    #[test]
+    fn every_line_of_text_fits_inside_its_card() {
+        use crate::export::text_metrics::text_width;
+        let map = crate::format::load_str(crate::CASE_STUDY_RON, "case.ron").expect("valid");
+        let geometry = MapGeometry::compute(&map);
+        for (claim, card) in map.claims.iter().zip(&geometry.cards) {
+            let inner = card.rect.width() - 2.0 * CARD_PADDING;
+            assert!(card.lines.iter().all(|line| text_width(line, text_size(claim.kind)) <= inner), "{}", claim.id);
+            let text_bottom = card.rect.min.y
+                + CARD_PADDING
+                + KIND_LINE_HEIGHT
+                + card.lines.len() as f32 * line_height(text_size(claim.kind));
+            assert!(text_bottom <= card.rect.max.y - CARD_PADDING + 0.01, "{}", claim.id);
+        }
+        for chip in geometry.chips.iter().flatten() {
+            let inner = chip.rect.width() - 2.0 * CHIP_PADDING - 6.0;
+            assert!(chip.lines.iter().all(|line| text_width(line, CHIP_TEXT_SIZE) <= inner), "{:?}", chip.lines);
+        }
     }
 
     #[test]
