@@ -133,3 +133,19 @@ fn an_inference_that_repeats_a_relation_is_that_relation_s_link() {
     let notices: Vec<String> = imported.notices.iter().map(ToString::to_string).collect();
     assert_eq!(notices, ["6:3: skipped: the same two items are already joined by link \"vote-budget\""]);
 }
+
+#[test]
+fn positions_off_the_canvas_are_reported_and_laid_out() {
+    let argdown = "[a]: A claim {x: 1e30, y: 0}\n";
+    let imported = import(argdown.as_bytes(), ImportFormat::Argdown).expect("imports");
+    let notices: Vec<String> = imported.notices.iter().map(ToString::to_string).collect();
+    assert!(notices.iter().any(|n| n.starts_with("1:1: skipped: position (")), "{notices:?}");
+    assert!(imported.map.claims[0].position.x.abs() < 1.0e6);
+    let aif = "{\"nodes\": [{\"nodeID\": 1, \"text\": \"A\", \"type\": \"I\"}], \"edges\": [],\n \"OVA\": {\"nodes\": [{\"nodeID\": 1, \"x\": 1e30, \"y\": 0}]}}";
+    let imported = import(aif.as_bytes(), ImportFormat::Aif).expect("imports");
+    let notices: Vec<String> = imported.notices.iter().map(ToString::to_string).collect();
+    assert!(
+        notices.iter().any(|n| n.starts_with("2:34: skipped: position (1e30, 0.0) is off the canvas")),
+        "{notices:?}"
+    );
+}

@@ -5,7 +5,7 @@
 //! come from OVA's layout. Locutions, illocutions (YA), transitions (TA) and
 //! other dialogue nodes have no place in a map and are reported.
 
-use super::builder::MapBuilder;
+use super::builder::{MapBuilder, off_canvas_notice, on_canvas};
 use super::json_position::{nth_key, parse};
 use super::{ImportError, Imported};
 use crate::export::aif::{AifEdge, AifFile, AifId, AifNode, NodeExtra};
@@ -205,9 +205,18 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
             return Err(ImportError::at(TextPosition { line: 1, col: 1 }, message));
         }
     };
-    let positions = file.ova.nodes.iter().map(|node| (&node.node_id, Position::new(node.x, node.y))).collect();
-    let mut reader =
-        Reader { text, nodes, edges, extras: &file.argline, positions, problems: Vec::new(), notices: Vec::new() };
+    let mut notices = Vec::new();
+    let mut positions = HashMap::new();
+    for (index, node) in file.ova.nodes.iter().enumerate() {
+        let position = Position::new(node.x, node.y);
+        if on_canvas(position) {
+            positions.insert(&node.node_id, position);
+        } else {
+            let at = nth_key(text, "x", index);
+            notices.push(Diagnostic { position: at, message: off_canvas_notice(position) });
+        }
+    }
+    let mut reader = Reader { text, nodes, edges, extras: &file.argline, positions, problems: Vec::new(), notices };
     let known: HashMap<&AifId, usize> = nodes.iter().enumerate().map(|(i, n)| (&n.node_id, i)).collect();
     for (index, edge) in edges.iter().enumerate() {
         for end in [&edge.from_id, &edge.to_id] {

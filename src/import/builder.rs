@@ -25,6 +25,19 @@ const LANE_COLORS: [[u8; 3]; 6] = [
     [0x5f, 0x66, 0x6e],
 ];
 
+/// The largest coordinate validation accepts on the canvas.
+const CANVAS_LIMIT: f32 = 1.0e7;
+
+/// Whether validation accepts `position`: finite and on the canvas.
+pub fn on_canvas(position: Position) -> bool {
+    [position.x, position.y].iter().all(|v| v.is_finite() && v.abs() <= CANVAS_LIMIT)
+}
+
+/// The message for a position an importer sets aside.
+pub fn off_canvas_notice(position: Position) -> String {
+    format!("skipped: position ({:?}, {:?}) is off the canvas; the item is laid out instead", position.x, position.y)
+}
+
 /// `text` as a slug: lowercase ASCII letters and digits joined by `-`.
 pub fn slug(text: &str) -> String {
     let mut slug = String::new();

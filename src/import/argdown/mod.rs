@@ -7,7 +7,7 @@
 
 mod parse;
 
-use super::builder::MapBuilder;
+use super::builder::{MapBuilder, off_canvas_notice, on_canvas};
 use super::{ImportError, Imported};
 use crate::format::Diagnostic;
 use crate::model::{ClaimId, ClaimKind, Date, Event, EventId, LinkFrom, LinkId, LinkTo, Position, Relation, Strength};
@@ -51,8 +51,15 @@ fn number(node: &Node, key: &str) -> Option<f32> {
     }
 }
 
-fn position_of(node: &Node) -> Option<Position> {
-    Some(Position::new(number(node, "x")?, number(node, "y")?))
+/// The node's position from its data; one off the canvas is reported and left to the layout.
+fn position_of(node: &Node, notices: &mut Vec<Diagnostic>) -> Option<Position> {
+    let position = Position::new(number(node, "x")?, number(node, "y")?);
+    if on_canvas(position) {
+        Some(position)
+    } else {
+        notices.push(Diagnostic { position: node.position, message: off_canvas_notice(position) });
+        None
+    }
 }
 
 /// The definition of each node: the first occurrence with text, else the first.
@@ -73,7 +80,12 @@ fn definitions(nodes: &[Node]) -> Vec<&Node> {
     chosen
 }
 
-fn event_of(builder: &mut MapBuilder, node: &Node, problems: &mut Vec<Diagnostic>) -> Option<EventId> {
+fn event_of(
+    builder: &mut MapBuilder,
+    node: &Node,
+    problems: &mut Vec<Diagnostic>,
+    notices: &mut Vec<Diagnostic>,
+) -> Option<EventId> {
     let date = |key: &str| node.data.get(key).map(|value| Date::parse(&value.text()));
     let (start, end) = match (date("date"), date("end")) {
         (Some(Ok(start)), Some(Ok(end))) => (start, Some(end)),
@@ -102,7 +114,7 @@ fn event_of(builder: &mut MapBuilder, node: &Node, problems: &mut Vec<Diagnostic
         title,
         detail: node.data.get("detail").map(Value::text).unwrap_or_default(),
         lane,
-        position: position_of(node),
+        position: position_of(node, notices),
         tags: node.tags.clone(),
         citations: Vec::new(),
     }))
@@ -125,13 +137,13 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
             continue;
         }
         if node.data.contains_key("date") {
-            if let Some(id) = event_of(&mut builder, node, &mut problems) {
+            if let Some(id) = event_of(&mut builder, node, &mut problems, &mut notices) {
                 made.insert(key, Made::Event(id));
             }
             continue;
         }
         let text = if node.text.is_empty() { node.title.as_str() } else { node.text.as_str() };
-        let claim = builder.add_claim(&node.title, kind_of(node), text, position_of(node));
+        let claim = builder.add_claim(&node.title, kind_of(node), text, position_of(node, &mut notices));
         claim.tags = node.tags.clone();
         claim.detail = node.data.get("detail").map(Value::text).unwrap_or_default();
         made.insert(key, Made::Claim(claim.id.clone()));
