@@ -8,7 +8,16 @@ use std::fmt::Write;
 /// `text` as literal Markdown inline text: markup characters escaped, line
 /// breaks folded into spaces (a report cell or list item is one line).
 pub fn escape(text: &str) -> String {
-    super::backslash_escape(text, &['`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '$'])
+    let escaped = super::backslash_escape(text, &['`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '$']);
+    // Text that would start a list item or a numbered list where it stands.
+    let digits = escaped.bytes().take_while(u8::is_ascii_digit).count();
+    if escaped.starts_with(['-', '+']) {
+        format!("\\{escaped}")
+    } else if digits > 0 && escaped[digits..].starts_with(['.', ')']) {
+        format!("{}\\{}", &escaped[..digits], &escaped[digits..])
+    } else {
+        escaped
+    }
 }
 
 fn item_name(map: &Map, item: &ItemRef) -> String {
@@ -164,4 +173,18 @@ fn timeline(out: &mut String, map: &Map) {
         );
     }
     out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn markup_and_list_markers_are_escaped() {
+        assert_eq!(escape("a *b* [c](d) | e"), "a \\*b\\* \\[c\\](d) \\| e");
+        assert_eq!(escape("- not a list"), "\\- not a list");
+        assert_eq!(escape("1. not numbered"), "1\\. not numbered");
+        assert_eq!(escape("2015 was"), "2015 was");
+        assert_eq!(escape("two\nlines"), "two lines");
+    }
 }

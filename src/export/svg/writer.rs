@@ -16,8 +16,10 @@ pub fn escape_xml(text: &str) -> String {
             '>' => escaped.push_str("&gt;"),
             '"' => escaped.push_str("&quot;"),
             '\'' => escaped.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0 at all.
-            c if c.is_control() && !matches!(c, '\n' | '\t') => escaped.push('\u{FFFD}'),
+            // Control characters and these two non-characters are not allowed in XML 1.0 at all.
+            c if (c.is_control() && !matches!(c, '\n' | '\t')) || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {
+                escaped.push('\u{FFFD}')
+            }
             c => escaped.push(c),
         }
     }
@@ -208,7 +210,7 @@ mod tests {
     #[test]
     fn escapes_markup_and_control_characters() {
         assert_eq!(escape_xml("a < b & \"c\" > 'd'"), "a &lt; b &amp; &quot;c&quot; &gt; &apos;d&apos;");
-        assert_eq!(escape_xml("bell\u{7}"), "bell\u{FFFD}");
+        assert_eq!(escape_xml("bell\u{7}\u{FFFF}"), "bell\u{FFFD}\u{FFFD}");
     }
 
     #[test]
