@@ -171,6 +171,20 @@ fn export_command(file: &Path, format: Format, output: Option<&Path>, options: &
             return ExitCode::FAILURE;
         }
     };
+    if format.is_folder() {
+        let Some(folder) = output else {
+            return fail("slides are one PNG per story step: give the folder to write them to with -o FOLDER");
+        };
+        return match export::slides::write_slides(&map, folder, options) {
+            Ok(paths) => {
+                for path in paths {
+                    println!("{}", path.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&format!("{}: {error}", file.display())),
+        };
+    }
     let bytes = match export::export(&map, format, options) {
         Ok(bytes) => bytes,
         Err(error) => return fail(&format!("{}: {error}", file.display())),

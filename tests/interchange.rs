@@ -244,7 +244,8 @@ fn the_import_command_writes_a_valid_map_and_reports_problems_with_positions() {
 #[test]
 fn an_empty_map_exports_in_every_format_and_imports_back() {
     let map = Map::default();
-    for format in Format::ALL {
+    // Slides are a folder, one file per story step: tests/slides.rs covers them.
+    for format in Format::ALL.into_iter().filter(|format| !format.is_folder()) {
         let bytes = export(&map, format, &ExportOptions::default()).unwrap_or_else(|e| panic!("{format:?}: {e}"));
         assert!(!bytes.is_empty(), "{format:?}");
     }

@@ -10,6 +10,7 @@ mod dot;
 mod json;
 mod markdown;
 mod png;
+pub mod slides;
 mod svg;
 mod svg_style;
 mod text_metrics;
@@ -40,10 +41,12 @@ pub enum Format {
     /// TimelineJS3 JSON, for timelines on the web.
     #[value(name = "timelinejs")]
     TimelineJs,
+    /// One PNG per story step, into a folder.
+    Slides,
 }
 
 impl Format {
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 10] = [
         Self::Svg,
         Self::Png,
         Self::Argdown,
@@ -53,6 +56,7 @@ impl Format {
         Self::Markdown,
         Self::Csv,
         Self::TimelineJs,
+        Self::Slides,
     ];
 
     /// The file extension, without the dot.
@@ -67,6 +71,7 @@ impl Format {
             Self::Markdown => "md",
             Self::Csv => "csv",
             Self::TimelineJs => "json",
+            Self::Slides => "png",
         }
     }
 
@@ -82,12 +87,18 @@ impl Format {
             Self::Markdown => "Markdown report",
             Self::Csv => "CSV of the events",
             Self::TimelineJs => "TimelineJS",
+            Self::Slides => "Slides (a PNG per story step)",
         }
     }
 
     /// Whether the output is text (printed to stdout when no file is given).
     pub fn is_text(self) -> bool {
-        self != Self::Png
+        !matches!(self, Self::Png | Self::Slides)
+    }
+
+    /// Whether the output is a folder of files rather than one file.
+    pub fn is_folder(self) -> bool {
+        self == Self::Slides
     }
 }
 
@@ -117,6 +128,8 @@ pub enum ExportError {
     Scale { scale: f32 },
     #[error("the PNG would be {width}×{height} pixels; lower --scale (at most {limit} pixels a side)")]
     TooLarge { width: u32, height: u32, limit: u32 },
+    #[error("slides are a folder of PNG files: use slides::write_slides (on the command line, -o FOLDER)")]
+    NeedsFolder,
 }
 
 /// The ids of the links that other links bear on (undercut or otherwise):
@@ -160,5 +173,6 @@ pub fn export(map: &Map, format: Format, options: &ExportOptions) -> Result<Vec<
         Format::Markdown => markdown::render(map).into_bytes(),
         Format::Csv => csv::render(map).into_bytes(),
         Format::TimelineJs => timelinejs::render(map)?.into_bytes(),
+        Format::Slides => return Err(ExportError::NeedsFolder),
     })
 }
