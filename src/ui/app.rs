@@ -4,12 +4,13 @@
 
 mod analysis;
 mod clipboard;
+mod interchange;
 mod navigation;
 mod story;
 
 use super::commands::Command;
 use super::document::Document;
-use super::files::{self, Dialog, Outcome, Purpose, Then};
+use super::files::{self, Dialog, FileChoice, Outcome, Purpose, Then};
 use super::find_panel::FindPanel;
 use super::inspector;
 use super::map_view::{MapAction, MapView, item_name};
@@ -54,6 +55,8 @@ pub struct ArglineApp {
     notice: Option<(String, Option<f64>)>,
     /// Clipboard text that arrived with a paste this frame.
     pasted_text: Option<String>,
+    /// An export running on its own thread: what it writes, and where its result arrives.
+    export_job: Option<(String, std::sync::mpsc::Receiver<Result<String, String>>)>,
     /// Writes unsaved work aside every 30 s.
     autosave: Autosave,
     /// Unsaved work found at start, offered back.
@@ -93,6 +96,7 @@ impl ArglineApp {
             allowed_to_close: false,
             notice: None,
             pasted_text: None,
+            export_job: None,
             autosave: Autosave::new(None),
             recovery_offer: None,
         }
@@ -184,7 +188,7 @@ impl ArglineApp {
         let highlight = self.highlight().fading(faded);
         let map = self.document.map();
 
-        let mut open_recent = None;
+        let mut file_choice = None;
         egui::Panel::top("menu_bar").show(ui, |ui| {
             let history = self.document.history();
             let edit_labels = shell::EditLabels { undo: history.undo_label(), redo: history.redo_label() };
@@ -195,7 +199,7 @@ impl ArglineApp {
                 &mut self.prefs.high_contrast_presentation,
                 &edit_labels,
                 &self.prefs.recent_files,
-                &mut open_recent,
+                &mut file_choice,
                 &mut commands,
             );
         });
@@ -206,7 +210,8 @@ impl ArglineApp {
             items => Some(format!("{} items", items.len())),
         };
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            shell::status_bar_ui(ui, map, notice.as_deref(), selection_name, self.map_view.zoom());
+            let busy = self.export_in_progress().map(|path| format!("Exporting to {path}…"));
+            shell::status_bar_ui(ui, map, busy.as_deref(), notice.as_deref(), selection_name, self.map_view.zoom());
         });
         egui::Panel::bottom("timeline")
             .resizable(true)
@@ -287,9 +292,16 @@ impl ArglineApp {
         let dropped = ctx.input(|i| {
             i.raw.dropped_files.iter().map(|file| file.path().to_owned()).find(|path| !path.as_os_str().is_empty())
         });
-        if let Some(path) = open_recent.or(dropped) {
+        match file_choice {
+            Some(FileChoice::Recent(path)) => self.begin(&ctx, Then::OpenPath(path)),
+            Some(FileChoice::Export(format)) => self.choose_path(Purpose::Export(format)),
+            Some(FileChoice::Import(format)) => self.begin(&ctx, Then::Import(format)),
+            None => {}
+        }
+        if let Some(path) = dropped {
             self.begin(&ctx, Then::OpenPath(path));
         }
+        self.poll_export(&ctx);
         if ctx.input(|i| i.viewport().close_requested())
             && !self.allowed_to_close
             && self.document.has_unsaved_changes()
@@ -362,6 +374,8 @@ impl ArglineApp {
                 match purpose {
                     Purpose::Open => self.open_path(path),
                     Purpose::SaveAs => self.save_to(path),
+                    Purpose::Export(format) => self.export_to(format, path),
+                    Purpose::Import(format) => self.import_from(format, path),
                 }
             }
         }
@@ -384,6 +398,7 @@ impl ArglineApp {
             }
             Then::Open => self.choose_path(Purpose::Open),
             Then::OpenPath(path) => self.open_path(path),
+            Then::Import(format) => self.choose_path(Purpose::Import(format)),
             Then::Quit => {
                 self.autosave.discard(&self.document.origin());
                 self.allowed_to_close = true;

@@ -3,6 +3,8 @@
 //! window never freezes; where no chooser answers (no desktop portal), the
 //! user types a path in the dialog instead.
 
+use crate::export::Format;
+use crate::import::ImportFormat;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
@@ -13,6 +15,7 @@ pub enum Then {
     New,
     Open,
     OpenPath(PathBuf),
+    Import(ImportFormat),
     Quit,
 }
 
@@ -21,15 +24,37 @@ pub enum Then {
 pub enum Purpose {
     Open,
     SaveAs,
+    Export(Format),
+    Import(ImportFormat),
 }
 
 impl Purpose {
-    fn title(self) -> &'static str {
+    fn title(self) -> String {
         match self {
-            Self::Open => "Open a map",
-            Self::SaveAs => "Save the map as",
+            Self::Open => "Open a map".to_owned(),
+            Self::SaveAs => "Save the map as".to_owned(),
+            Self::Export(format) if format.is_folder() => format!("Export {} into the folder", format.label()),
+            Self::Export(format) => format!("Export as {}", format.label()),
+            Self::Import(format) => format!("Import {}", format.label()),
         }
     }
+
+    fn verb(self) -> &'static str {
+        match self {
+            Self::Open => "Open",
+            Self::SaveAs => "Save",
+            Self::Export(_) => "Export",
+            Self::Import(_) => "Import",
+        }
+    }
+}
+
+/// A file chosen in the File menu.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileChoice {
+    Recent(PathBuf),
+    Export(Format),
+    Import(ImportFormat),
 }
 
 pub enum Dialog {
@@ -51,10 +76,17 @@ pub enum Outcome {
 pub fn spawn_chooser(purpose: Purpose, suggested_name: String) -> Receiver<Option<PathBuf>> {
     let (sender, receiver) = channel();
     std::thread::spawn(move || {
-        let dialog = rfd::FileDialog::new().add_filter("Argline map", &["ron"]).set_title(purpose.title());
+        let dialog = rfd::FileDialog::new().set_title(purpose.title());
         let path = match purpose {
-            Purpose::Open => dialog.pick_file(),
-            Purpose::SaveAs => dialog.set_file_name(suggested_name).save_file(),
+            Purpose::Open => dialog.add_filter("Argline map", &["ron"]).pick_file(),
+            Purpose::SaveAs => dialog.add_filter("Argline map", &["ron"]).set_file_name(suggested_name).save_file(),
+            Purpose::Export(format) if format.is_folder() => dialog.pick_folder(),
+            Purpose::Export(format) => {
+                let stem = suggested_name.trim_end_matches(".ron");
+                let name = format!("{stem}.{}", format.extension());
+                dialog.add_filter(format.label(), &[format.extension()]).set_file_name(name).save_file()
+            }
+            Purpose::Import(format) => dialog.add_filter(format.label(), &[format.extension()]).pick_file(),
         };
         let _ = sender.send(path);
     });
@@ -112,7 +144,7 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog, document_name: &str) 
                 }
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
-                    let verb = if purpose == Purpose::Open { "Open" } else { "Save" };
+                    let verb = purpose.verb();
                     let ready = !typed.trim().is_empty();
                     if (ui.add_enabled(ready, egui::Button::new(verb)).clicked() || entered) && ready {
                         outcome = Outcome::Chosen(purpose, PathBuf::from(typed.trim()));

@@ -3,7 +3,10 @@
 //! app runs them after the UI pass.
 
 use super::commands::{Command, GESTURES};
+use super::files::FileChoice;
 use super::prefs::ThemeChoice;
+use crate::export::Format;
+use crate::import::ImportFormat;
 use crate::model::{Counts, Map};
 use egui::{Button, RichText, Ui};
 
@@ -36,7 +39,7 @@ pub fn menu_bar_ui(
     high_contrast: &mut bool,
     edit_labels: &EditLabels<'_>,
     recent_files: &[std::path::PathBuf],
-    open_recent: &mut Option<std::path::PathBuf>,
+    file_choice: &mut Option<FileChoice>,
     commands: &mut Vec<Command>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -47,7 +50,7 @@ pub fn menu_bar_ui(
                 ui.menu_button("Open recent", |ui| {
                     for path in recent_files {
                         if ui.button(path.display().to_string()).clicked() {
-                            *open_recent = Some(path.clone());
+                            *file_choice = Some(FileChoice::Recent(path.clone()));
                         }
                     }
                 });
@@ -56,6 +59,21 @@ pub fn menu_bar_ui(
             command_button(ui, Command::Save, commands);
             command_button(ui, Command::SaveAs, commands);
             command_button(ui, Command::Revert, commands);
+            ui.separator();
+            ui.menu_button("Export", |ui| {
+                for format in Format::ALL {
+                    if ui.button(format!("{}…", format.label())).clicked() {
+                        *file_choice = Some(FileChoice::Export(format));
+                    }
+                }
+            });
+            ui.menu_button("Import", |ui| {
+                for format in ImportFormat::ALL {
+                    if ui.button(format!("{}…", format.label())).clicked() {
+                        *file_choice = Some(FileChoice::Import(format));
+                    }
+                }
+            });
             ui.separator();
             command_button(ui, Command::Quit, commands);
         });
@@ -131,9 +149,22 @@ pub fn toolbar_ui(ui: &mut Ui, map: &Map, commands: &mut Vec<Command>) {
 
 /// The status bar: a passing notice if there is one, else the map's counts;
 /// the selection and the zoom on the right.
-pub fn status_bar_ui(ui: &mut Ui, map: &Map, notice: Option<&str>, selection_name: Option<String>, map_zoom: f32) {
+/// While `busy` (work running off the UI thread), a spinner and what it does come first.
+pub fn status_bar_ui(
+    ui: &mut Ui,
+    map: &Map,
+    busy: Option<&str>,
+    notice: Option<&str>,
+    selection_name: Option<String>,
+    map_zoom: f32,
+) {
     let counts = Counts::of(map);
     ui.horizontal(|ui| {
+        if let Some(busy) = busy {
+            ui.spinner();
+            ui.label(RichText::new(busy).strong());
+            ui.separator();
+        }
         match notice {
             Some(notice) => ui.label(RichText::new(notice).strong()),
             None => ui.label(format!(

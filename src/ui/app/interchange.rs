@@ -1,0 +1,99 @@
+//! File ▸ Export and File ▸ Import in the window. An export runs on its own
+//! thread (a PNG or slides take a while), with a spinner in the status bar
+//! and a notice when it is written; an import opens the map it makes as a
+//! new, unsaved document and lists what the import could not keep.
+
+use super::ArglineApp;
+use crate::export::{self, ExportOptions, Format};
+use crate::import::{self, ImportFormat};
+use crate::ui::document::Document;
+use std::path::PathBuf;
+
+impl ArglineApp {
+    /// Starts writing the map as `format` to `path` (a folder for slides), off the UI thread.
+    pub(super) fn export_to(&mut self, format: Format, path: PathBuf) {
+        if self.export_job.is_some() {
+            self.notify("An export is still running: wait for it to finish.");
+            return;
+        }
+        let map = self.document.map().clone();
+        let options = ExportOptions { dark: false, scale: 1.0 };
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let shown = path.display().to_string();
+        std::thread::spawn(move || {
+            let result = if format.is_folder() {
+                export::slides::write_slides(&map, &path, &options)
+                    .map(|written| format!("Wrote {} slides into {}.", written.len(), path.display()))
+                    .map_err(|error| error.to_string())
+            } else {
+                export::export(&map, format, &options).map_err(|error| error.to_string()).and_then(|bytes| {
+                    crate::format::write_atomically(&path, &bytes)
+                        .map(|()| format!("Exported to {}.", path.display()))
+                        .map_err(|error| format!("cannot write {}: {error}", path.display()))
+                })
+            };
+            let _ = sender.send(result);
+        });
+        self.export_job = Some((shown, receiver));
+    }
+
+    /// Reports a finished export; keeps the status bar's spinner turning meanwhile.
+    pub(super) fn poll_export(&mut self, ctx: &egui::Context) {
+        let Some((_, receiver)) = &self.export_job else { return };
+        match receiver.try_recv() {
+            Ok(Ok(message)) => {
+                self.export_job = None;
+                self.notify(&message);
+            }
+            Ok(Err(error)) => {
+                self.export_job = None;
+                self.error = Some(format!("The export failed: {error}"));
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100))
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.export_job = None,
+        }
+    }
+
+    /// What is being exported, while an export runs.
+    pub(super) fn export_in_progress(&self) -> Option<&str> {
+        self.export_job.as_ref().map(|(path, _)| path.as_str())
+    }
+
+    /// Reads `path` as `format` and opens the map it makes as a new, unsaved document.
+    pub(super) fn import_from(&mut self, format: ImportFormat, path: PathBuf) {
+        let name = path.display().to_string();
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                self.error = Some(format!("{name}: cannot read the file: {error}"));
+                return;
+            }
+        };
+        match import::import(&bytes, format) {
+            Ok(imported) => {
+                let stem = path.file_stem().map_or_else(|| "Imported".to_owned(), |s| s.to_string_lossy().into_owned());
+                let mut document = Document::new(crate::model::Map::default(), None, format!("{stem}.ron"));
+                let transaction = crate::edit::commands::replace_all(
+                    document.map(),
+                    &imported.map,
+                    &format!("Import {}", format.label()),
+                );
+                if let Err(error) = document.apply(transaction) {
+                    self.error = Some(format!("The imported map could not be opened: {error}"));
+                    return;
+                }
+                self.replace_document(document);
+                if !imported.notices.is_empty() {
+                    let lines: Vec<String> = imported.notices.iter().map(|notice| format!("{name}:{notice}")).collect();
+                    self.error = Some(format!(
+                        "Imported, but some of the file has no place in an Argline map:\n\n{}",
+                        lines.join("\n")
+                    ));
+                }
+            }
+            Err(error) => self.error = Some(format!("Nothing was imported.\n\n{}", error.lines(&name).join("\n"))),
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! File ▸ Export and File ▸ Import in the window (egui_kittest, typed paths):
+//! an export runs off the UI thread and writes the file; an import opens the
+//! map it makes as a new, unsaved document.
+
+use argline::ui::{ArglineApp, Document};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+mod common;
+
+fn harness_on(document: Document) -> Harness<'static, ArglineApp> {
+    common::harness_with(common::app(document).without_system_dialogs(), 0.25)
+}
+
+fn choose(harness: &mut Harness<'_, ArglineApp>, menu: &str, item: &str) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label(menu).click();
+    harness.run();
+    harness.get_by_label(item).click();
+    harness.run();
+}
+
+fn type_path_and_confirm(harness: &mut Harness<'_, ArglineApp>, path: &Path, button: &str) {
+    harness.get_by_role(Role::TextInput).type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, button).click();
+    // Steps, not `run`: an export's spinner keeps asking for frames.
+    harness.run_steps(2);
+}
+
+#[test]
+fn exporting_from_the_file_menu_writes_the_file_off_the_ui_thread() {
+    let folder = tempfile::tempdir().expect("scratch folder");
+    let path = folder.path().join("report.md");
+    let mut harness = harness_on(common::case_study());
+    choose(&mut harness, "Export", "Markdown report…");
+    type_path_and_confirm(&mut harness, &path, "Export");
+    // The export runs on its own thread: frames go on until it reports.
+    let written = (0..200).any(|_| {
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+        harness.query_by_label_contains("Exported to").is_some()
+    });
+    assert!(written, "no notice that the export was written");
+    let report = std::fs::read_to_string(&path).expect("the report was written");
+    assert!(report.contains("Why did China sign?"), "{}", &report[..report.len().min(200)]);
+}
+
+#[test]
+fn importing_csv_events_opens_them_as_a_new_unsaved_map() {
+    let folder = tempfile::tempdir().expect("scratch folder");
+    let csv = folder.path().join("events.csv");
+    let map = argline::format::load_file(Path::new("sample_maps/tutorial.ron")).expect("loads");
+    let bytes = argline::export::export(&map, argline::export::Format::Csv, &Default::default()).expect("exports");
+    std::fs::write(&csv, bytes).expect("writes");
+
+    let document = Document::open(PathBuf::from("sample_maps/tutorial.ron")).expect("opens");
+    let mut harness = harness_on(document);
+    choose(&mut harness, "Import", "CSV of events…");
+    type_path_and_confirm(&mut harness, &csv, "Import");
+    let imported = harness.state().document();
+    assert_eq!(imported.map().events.len(), map.events.len());
+    assert!(imported.map().claims.is_empty());
+    assert!(imported.path.is_none(), "an import is a new map, saved where the user says");
+    assert!(harness.state().window_title().starts_with("• events.ron"), "{}", harness.state().window_title());
+}
