@@ -25,3 +25,14 @@ pub fn app(document: Document) -> ArglineApp {
 pub fn case_study() -> Document {
     Document::case_study().expect("the bundled case study loads")
 }
+
+/// The text field that has the keyboard focus (the inspector has many text
+/// fields, so a field that just opened is found by its focus).
+#[allow(dead_code)] // Not every test file types into a new field.
+pub fn focused_text_field<'h>(harness: &'h Harness<'_, ArglineApp>) -> egui_kittest::Node<'h> {
+    use egui_kittest::kittest::Queryable;
+    harness
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|node| node.is_focused())
+        .expect("a focused text field")
+}
