@@ -13,6 +13,11 @@ fn harness() -> Harness<'static, ArglineApp> {
     common::harness_with(common::app(common::case_study()), 0.25)
 }
 
+/// For the tests that open a date picker (see `common::harness_opening_date_pickers`).
+fn harness_with_date_pickers() -> Harness<'static, ArglineApp> {
+    common::harness_opening_date_pickers(common::app(common::case_study()), 0.25)
+}
+
 fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {
     harness.state().document().map().clone()
 }
@@ -94,7 +99,7 @@ fn emptying_a_required_field_is_refused_with_a_message() {
 
 #[test]
 fn an_events_precision_and_date_are_changed_in_the_inspector() {
-    let mut harness = harness();
+    let mut harness = harness_with_date_pickers();
     harness.key_press(egui::Key::Home);
     harness.run();
     let Some(ItemRef::Event(id)) = harness.state().selection().primary().cloned() else { panic!("an event") };
@@ -126,7 +131,7 @@ fn an_events_precision_and_date_are_changed_in_the_inspector() {
 
 #[test]
 fn an_end_date_before_the_start_is_refused_where_it_is_set() {
-    let mut harness = harness();
+    let mut harness = harness_with_date_pickers();
     harness.key_press(egui::Key::End);
     harness.run();
     let Some(ItemRef::Event(id)) = harness.state().selection().primary().cloned() else { panic!("an event") };

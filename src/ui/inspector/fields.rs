@@ -127,9 +127,15 @@ pub(super) fn choice_ui<T: Clone + PartialEq>(
     ui.horizontal(|ui| {
         let caption = caption_ui(ui, label);
         let mut picked = None;
+        // As wide as the longest option (and the button's arrow), within the panel.
+        let font = egui::TextStyle::Button.resolve(ui.style());
+        let widest = options
+            .iter()
+            .map(|option| ui.painter().layout_no_wrap(name(option), font.clone(), egui::Color32::WHITE).size().x)
+            .fold(0.0, f32::max);
         let response = egui::ComboBox::from_id_salt(("inspector choice", key))
             .selected_text(name(current))
-            .width(ui.available_width().min(260.0))
+            .width((widest + 3.0 * ui.spacing().icon_width).min(ui.available_width()))
             .show_ui(ui, |ui| {
                 for option in options {
                     if ui.selectable_label(option == current, name(option)).clicked() && option != current {
@@ -187,7 +193,7 @@ pub(super) fn date_ui(ui: &mut Ui, key: &str, label: &str, date: Date) -> Option
                             .id_salt(&salt)
                             .format(picker_format(date.precision()))
                             .show_icon(false)
-                            .combo_boxes(false)
+                            .calendar(date.precision() == Precision::Day)
                             .calendar_week(false)
                             .start_end_years(year.saturating_sub(100).max(-9999)..=year.saturating_add(100).min(9999)),
                     )

@@ -132,7 +132,11 @@ fn sentence(text: &str) -> String {
 /// Shows the inspector for the selection (or the map, when nothing is selected).
 pub fn inspector_ui(ui: &mut Ui, map: &Map, selection: &Selection, state: &mut InspectorState) -> InspectorResponse {
     let mut editor = Editor { map, state, response: InspectorResponse::default() };
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+    // Each item keeps its own scroll position, and a newly selected one starts at its top.
+    let scroll = egui::ScrollArea::vertical().id_salt(("inspector", selection.primary())).auto_shrink([false, false]);
+    scroll.show(ui, |ui| {
+        // Room on the right for the scroll bar, so that it never covers a field.
+        ui.set_max_width(ui.available_width() - ui.spacing().scroll.bar_width - 4.0);
         ui.spacing_mut().item_spacing.y = 5.0;
         match selection.primary() {
             None => map_details::map_ui(ui, &mut editor),
