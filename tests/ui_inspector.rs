@@ -55,7 +55,7 @@ fn scroll_and_click(harness: &mut Harness<'_, ArglineApp>, label: &str) {
 }
 
 #[test]
-fn typing_a_claims_text_changes_the_map_and_undoes_in_one_step() {
+fn typing_a_claims_text_changes_the_map_and_undoes_in_one_step_with_the_fields_own_undo_while_focused() {
     let mut harness = harness();
     let before = map_of(&harness);
     let claim = before.explanations().next().expect("explanations").clone();
@@ -72,6 +72,15 @@ fn typing_a_claims_text_changes_the_map_and_undoes_in_one_step() {
     assert_eq!(harness.state().document().history().undo_label(), Some("Edit claim text"));
     // The map view shows the new text at once.
     harness.get_by_label("Explanation: Nothing changed at all");
+
+    // While the field has focus, Ctrl+Z is the field's own undo, and the map follows it.
+    undo(&mut harness);
+    let field = harness.get_by_role_and_label(Role::MultilineTextInput, "Text");
+    assert!(field.is_focused());
+    let text = map_of(&harness).claim(&claim.id).map(|c| c.text.clone()).expect("the claim");
+    assert!(text.starts_with("Nothing") && text != "Nothing changed at all", "{text}");
+    assert_eq!(field.value(), Some(text));
+    assert_eq!(harness.state().document().history().undo_label(), Some("Edit claim text"));
 
     // Clicking outside the field ends the typing.
     click(&mut harness, Role::Label, "Id");
