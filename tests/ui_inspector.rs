@@ -54,15 +54,22 @@ fn scroll_and_click(harness: &mut Harness<'_, ArglineApp>, label: &str) {
     click(harness, Role::Button, label);
 }
 
+/// Selects the first explanation, focuses its Text field and selects all of
+/// its text; returns the claim as it was.
+fn select_the_text_of_the_first_explanation(harness: &mut Harness<'_, ArglineApp>) -> Claim {
+    let claim = map_of(harness).explanations().next().expect("explanations").clone();
+    select_claim(harness, &claim);
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Text").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    claim
+}
+
 #[test]
 fn typing_a_claims_text_changes_the_map_and_undoes_in_one_step_with_the_fields_own_undo_while_focused() {
     let mut harness = harness();
     let before = map_of(&harness);
-    let claim = before.explanations().next().expect("explanations").clone();
-    select_claim(&mut harness, &claim);
-    harness.get_by_role_and_label(Role::MultilineTextInput, "Text").focus();
-    harness.run();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    let claim = select_the_text_of_the_first_explanation(&mut harness);
     for part in ["Nothing ", "changed ", "at all"] {
         harness.get_by_role_and_label(Role::MultilineTextInput, "Text").type_text(part);
         harness.run();
@@ -95,11 +102,7 @@ fn typing_a_claims_text_changes_the_map_and_undoes_in_one_step_with_the_fields_o
 fn emptying_a_required_field_is_refused_with_a_message() {
     let mut harness = harness();
     let before = map_of(&harness);
-    let claim = before.explanations().next().expect("explanations").clone();
-    select_claim(&mut harness, &claim);
-    harness.get_by_role_and_label(Role::MultilineTextInput, "Text").focus();
-    harness.run();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    select_the_text_of_the_first_explanation(&mut harness);
     harness.key_press(egui::Key::Backspace);
     harness.run();
     assert_eq!(map_of(&harness), before, "a claim without text would not load again");

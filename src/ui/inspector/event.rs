@@ -3,7 +3,7 @@
 //! it starts is refused with a message under the date.
 
 use super::fields::{self, TextField};
-use super::{Editor, heading_ui};
+use super::{Editor, edited, heading_ui};
 use crate::edit::commands::update_event;
 use crate::model::{Date, Event, ItemRef, LaneId};
 use egui::Ui;
@@ -21,14 +21,9 @@ fn span_problem(start: Date, end: Date) -> Option<String> {
 
 pub(super) fn event_ui(ui: &mut Ui, editor: &mut Editor<'_>, event: &Event) {
     let key = |field: &str| format!("event {} {field}", event.id);
-    let with = |change: &dyn Fn(&mut Event)| {
-        let mut changed = event.clone();
-        change(&mut changed);
-        changed
-    };
     heading_ui(ui, "EVENT", ui.visuals().strong_text_color());
     TextField::multiline(&key("title"), "Title").required().ui(ui, editor, &event.title, |map, title| {
-        update_event(map, with(&|e| e.title.clone_from(&title)), "Edit event title")
+        update_event(map, edited(event, |e| e.title.clone_from(&title)), "Edit event title")
     });
 
     let date_key = key("date");
@@ -36,7 +31,7 @@ pub(super) fn event_ui(ui: &mut Ui, editor: &mut Editor<'_>, event: &Event) {
         match event.end.and_then(|end| span_problem(date, end)) {
             Some(problem) => editor.refuse(&date_key, problem),
             None => {
-                let transaction = update_event(editor.map, with(&|e| e.date = date), "Change event date");
+                let transaction = update_event(editor.map, edited(event, |e| e.date = date), "Change event date");
                 editor.commit(&date_key, transaction, None);
             }
         }
@@ -50,19 +45,20 @@ pub(super) fn event_ui(ui: &mut Ui, editor: &mut Editor<'_>, event: &Event) {
                 match span_problem(event.date, end) {
                     Some(problem) => editor.refuse(&end_key, problem),
                     None => {
-                        let transaction = update_event(editor.map, with(&|e| e.end = Some(end)), "Change end date");
+                        let transaction =
+                            update_event(editor.map, edited(event, |e| e.end = Some(end)), "Change end date");
                         editor.commit(&end_key, transaction, None);
                     }
                 }
             }
             if ui.button("Remove end date").on_hover_text("Make the event a single date").clicked() {
-                let transaction = update_event(editor.map, with(&|e| e.end = None), "Remove end date");
+                let transaction = update_event(editor.map, edited(event, |e| e.end = None), "Remove end date");
                 editor.commit(&end_key, transaction, None);
             }
         }
         None => {
             if ui.button("Add end date").on_hover_text("Make the event a span of dates").clicked() {
-                let transaction = update_event(editor.map, with(&|e| e.end = Some(e.date)), "Add end date");
+                let transaction = update_event(editor.map, edited(event, |e| e.end = Some(e.date)), "Add end date");
                 editor.commit(&end_key, transaction, None);
             }
         }
@@ -74,16 +70,16 @@ pub(super) fn event_ui(ui: &mut Ui, editor: &mut Editor<'_>, event: &Event) {
     let map = editor.map;
     let lane_name = |id: &LaneId| map.lane(id).map_or_else(|| format!("unknown lane {id}"), |lane| lane.name.clone());
     if let Some(lane) = fields::choice_ui(ui, &lane_key, "Lane", &event.lane, &lanes, lane_name) {
-        let transaction = update_event(editor.map, with(&|e| e.lane.clone_from(&lane)), "Move event to lane");
+        let transaction = update_event(editor.map, edited(event, |e| e.lane.clone_from(&lane)), "Move event to lane");
         editor.commit(&lane_key, transaction, None);
     }
     TextField::multiline(&key("detail"), "Detail").ui(ui, editor, &event.detail, |map, detail| {
-        update_event(map, with(&|e| e.detail.clone_from(&detail)), "Edit event detail")
+        update_event(map, edited(event, |e| e.detail.clone_from(&detail)), "Edit event detail")
     });
     fields::read_only_ui(ui, "Id", event.id.as_str());
     let tags_key = key("tags");
     if let Some(tags) = fields::tags_ui(ui, editor, &tags_key, &event.tags) {
-        let transaction = update_event(editor.map, with(&|e| e.tags.clone_from(&tags)), "Edit event tags");
+        let transaction = update_event(editor.map, edited(event, |e| e.tags.clone_from(&tags)), "Edit event tags");
         editor.commit(&tags_key, transaction, None);
     }
     super::links_and_citations_ui(ui, editor, ItemRef::Event(event.id.clone()), &event.citations);

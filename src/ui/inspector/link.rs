@@ -3,7 +3,7 @@
 
 use super::fields::{self, TextField};
 use super::navigation::navigate_row;
-use super::{Editor, heading_ui};
+use super::{Editor, edited, heading_ui};
 use crate::edit::commands::update_link;
 use crate::model::{ItemRef, Link, Relation, Strength};
 use crate::ui::map_view::item_name;
@@ -12,11 +12,6 @@ use egui::{RichText, Ui};
 
 pub(super) fn link_ui(ui: &mut Ui, editor: &mut Editor<'_>, link: &Link) {
     let key = |field: &str| format!("link {} {field}", link.id);
-    let with = |change: &dyn Fn(&mut Link)| {
-        let mut changed = link.clone();
-        change(&mut changed);
-        changed
-    };
     let map = editor.map;
     let color = theme::relation_color(link.relation, ui.visuals().dark_mode);
     heading_ui(ui, "LINK", color);
@@ -31,18 +26,18 @@ pub(super) fn link_ui(ui: &mut Ui, editor: &mut Editor<'_>, link: &Link) {
     if let Some(relation) =
         fields::choice_ui(ui, &relation_key, "Relation", &link.relation, &Relation::ALL, |r| r.label().to_owned())
     {
-        let transaction = update_link(map, with(&|l| l.relation = relation), "Change link relation");
+        let transaction = update_link(map, edited(link, |l| l.relation = relation), "Change link relation");
         editor.commit(&relation_key, transaction, None);
     }
     let strength_key = key("strength");
     if let Some(strength) =
         fields::choice_ui(ui, &strength_key, "Strength", &link.strength, &Strength::ALL, |s| s.label().to_owned())
     {
-        let transaction = update_link(map, with(&|l| l.strength = strength), "Change link strength");
+        let transaction = update_link(map, edited(link, |l| l.strength = strength), "Change link strength");
         editor.commit(&strength_key, transaction, None);
     }
     TextField::multiline(&key("note"), "Note").ui(ui, editor, &link.note, |map, note| {
-        update_link(map, with(&|l| l.note.clone_from(&note)), "Edit link note")
+        update_link(map, edited(link, |l| l.note.clone_from(&note)), "Edit link note")
     });
     fields::read_only_ui(ui, "Id", link.id.as_str());
     super::links_and_citations_ui(ui, editor, ItemRef::Link(link.id.clone()), &link.citations);

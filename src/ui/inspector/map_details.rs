@@ -2,9 +2,9 @@
 //! and licence, editable; how many items it holds; its sources and lanes.
 
 use super::fields::TextField;
-use super::{Editor, heading_ui, lanes, section_ui, sources};
+use super::{Editor, edited, heading_ui, lanes, section_ui, sources};
 use crate::edit::commands::update_meta;
-use crate::model::{Counts, Meta};
+use crate::model::Counts;
 use egui::{RichText, Ui};
 
 /// Authors are edited one a line.
@@ -14,22 +14,17 @@ fn authors_from_lines(text: &str) -> Vec<String> {
 
 pub(super) fn map_ui(ui: &mut Ui, editor: &mut Editor<'_>) {
     let meta = &editor.map.meta;
-    let with = |change: &dyn Fn(&mut Meta)| {
-        let mut changed = meta.clone();
-        change(&mut changed);
-        changed
-    };
     heading_ui(ui, "MAP", ui.visuals().strong_text_color());
     TextField::multiline("map title", "Title")
         .required()
-        .ui(ui, editor, &meta.title, |_, title| Ok(update_meta(with(&|m| m.title.clone_from(&title)))));
+        .ui(ui, editor, &meta.title, |_, title| Ok(update_meta(edited(meta, |m| m.title.clone_from(&title)))));
     TextField::multiline("map summary", "Summary")
-        .ui(ui, editor, &meta.summary, |_, summary| Ok(update_meta(with(&|m| m.summary.clone_from(&summary)))));
+        .ui(ui, editor, &meta.summary, |_, summary| Ok(update_meta(edited(meta, |m| m.summary.clone_from(&summary)))));
     TextField::multiline("map authors", "Authors (one a line)").ui(ui, editor, &meta.authors.join("\n"), |_, text| {
-        Ok(update_meta(with(&|m| m.authors = authors_from_lines(&text))))
+        Ok(update_meta(edited(meta, |m| m.authors = authors_from_lines(&text))))
     });
     TextField::line("map licence", "Licence")
-        .ui(ui, editor, &meta.license, |_, license| Ok(update_meta(with(&|m| m.license.clone_from(&license)))));
+        .ui(ui, editor, &meta.license, |_, license| Ok(update_meta(edited(meta, |m| m.license.clone_from(&license)))));
     section_ui(ui, "Contents");
     egui::Grid::new("inspector counts").num_columns(2).spacing([16.0, 2.0]).show(ui, |ui| {
         for (name, value) in Counts::of(editor.map).rows() {

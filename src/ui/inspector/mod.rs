@@ -121,6 +121,13 @@ impl Editor<'_> {
     }
 }
 
+/// A copy of `item` with `change` made to it: what an update builder takes.
+fn edited<T: Clone>(item: &T, change: impl FnOnce(&mut T)) -> T {
+    let mut changed = item.clone();
+    change(&mut changed);
+    changed
+}
+
 /// `text` with a capital first letter and a closing full stop.
 fn sentence(text: &str) -> String {
     let mut chars = text.chars();

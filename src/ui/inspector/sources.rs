@@ -4,7 +4,7 @@
 //! Also the byline that citations show under their source.
 
 use super::fields::{self, TextField};
-use super::{Editor, section_ui};
+use super::{Editor, edited, section_ui};
 use crate::edit::catalogue::{add_source, delete_source, items_citing, update_source};
 use crate::edit::commands::fresh_id;
 use crate::model::{Date, Precision, Source};
@@ -66,11 +66,6 @@ pub(super) fn sources_ui(ui: &mut Ui, editor: &mut Editor<'_>) {
 
 fn source_ui(ui: &mut Ui, editor: &mut Editor<'_>, source: &Source) {
     let key = |field: &str| format!("source {} {field}", source.id);
-    let with = |change: &dyn Fn(&mut Source)| {
-        let mut changed = source.clone();
-        change(&mut changed);
-        changed
-    };
     let text_fields: [(&str, &str, &String, bool); 4] = [
         ("title", "Title", &source.title, true),
         ("author", "Author", &source.author, false),
@@ -82,7 +77,7 @@ fn source_ui(ui: &mut Ui, editor: &mut Editor<'_>, source: &Source) {
         let text_field = TextField::line(&field_key, label);
         let text_field = if required { text_field.required() } else { text_field };
         text_field.ui(ui, editor, current, |map, text| {
-            let changed = with(&|s| match field {
+            let changed = edited(source, |s| match field {
                 "title" => s.title.clone_from(&text),
                 "author" => s.author.clone_from(&text),
                 "outlet" => s.outlet.clone_from(&text),
@@ -97,14 +92,14 @@ fn source_ui(ui: &mut Ui, editor: &mut Editor<'_>, source: &Source) {
             if let Some(date) = fields::date_ui(ui, &date_key, "Date", date) {
                 editor.commit(
                     &date_key,
-                    update_source(editor.map, with(&|s| s.date = Some(date)), "Change source date"),
+                    update_source(editor.map, edited(source, |s| s.date = Some(date)), "Change source date"),
                     None,
                 );
             }
             if ui.button("Remove date").clicked() {
                 editor.commit(
                     &date_key,
-                    update_source(editor.map, with(&|s| s.date = None), "Remove source date"),
+                    update_source(editor.map, edited(source, |s| s.date = None), "Remove source date"),
                     None,
                 );
             }
@@ -114,7 +109,7 @@ fn source_ui(ui: &mut Ui, editor: &mut Editor<'_>, source: &Source) {
                 let today = Date::from_naive(chrono::Local::now().date_naive(), Precision::Day);
                 editor.commit(
                     &date_key,
-                    update_source(editor.map, with(&|s| s.date = Some(today)), "Add source date"),
+                    update_source(editor.map, edited(source, |s| s.date = Some(today)), "Add source date"),
                     None,
                 );
             }
