@@ -243,3 +243,54 @@ fn a_lane_with_events_cannot_be_deleted_and_an_empty_one_can() {
     scroll_and_click(&mut harness, "Delete lane New lane");
     assert_eq!(map_of(&harness).lanes, before.lanes);
 }
+
+#[test]
+fn tags_are_added_with_enter_and_removed_by_their_chip() {
+    let mut harness = harness();
+    let before = map_of(&harness);
+    let claim = before.explanations().next().expect("explanations").clone();
+    select_claim(&mut harness, &claim);
+    harness.get_by_role_and_label(Role::TextInput, "Add tag").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Add tag").type_text("sanctions");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let tags = |harness: &Harness<'_, ArglineApp>| map_of(harness).claim(&claim.id).expect("claim").tags.clone();
+    assert_eq!(tags(&harness).last().map(String::as_str), Some("sanctions"));
+    scroll_and_click(&mut harness, "Remove tag sanctions");
+    assert_eq!(tags(&harness), claim.tags);
+}
+
+#[test]
+fn a_source_is_added_and_renamed_and_a_cited_one_is_not_deleted() {
+    let mut harness = harness();
+    let before = map_of(&harness);
+    scroll_and_click(&mut harness, "Add source");
+    let added = map_of(&harness).sources.last().expect("a source").clone();
+    assert_eq!((added.title.as_str(), before.sources.len() + 1), ("New source", map_of(&harness).sources.len()));
+    // The new source opens in the list, ready to be filled in.
+    let title = harness
+        .get_all_by_role_and_label(Role::TextInput, "Title")
+        .find(|f| f.value().as_deref() == Some("New source"));
+    title.expect("the new source's title field").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_all_by_role_and_label(Role::TextInput, "Title")
+        .find(|f| f.is_focused())
+        .expect("focused")
+        .type_text("Hearing");
+    harness.run();
+    assert_eq!(map_of(&harness).source(&added.id).map(|s| s.title.as_str()), Some("Hearing"));
+    scroll_and_click(&mut harness, "Delete source Hearing");
+    assert_eq!(map_of(&harness).sources, before.sources);
+
+    let cited = &before.sources[0];
+    harness.get_by_label(&cited.title).scroll_to_me();
+    harness.run();
+    harness.get_by_label(&cited.title).click();
+    harness.run();
+    scroll_and_click(&mut harness, &format!("Delete source {}", cited.title));
+    assert_eq!(map_of(&harness).sources, before.sources);
+    harness.get_by_label_contains("remove those citations first");
+}
