@@ -4,7 +4,10 @@
 //! that touch it and its mentions in the story, so the map stays valid.
 
 use super::{EditError, Item, ItemKind, Op, Transaction};
-use crate::model::{Claim, Event, ItemRef, Link, Map, Meta, Position, StoryStep, is_valid_slug};
+use crate::model::{
+    Claim, Event, ItemRef, Link, LinkFrom, LinkId, LinkTo, Map, Meta, Position, Relation, StoryStep, Strength,
+    is_valid_slug,
+};
 use std::collections::HashSet;
 
 fn plural(count: usize, one: &str, many: &str) -> String {
@@ -24,15 +27,24 @@ pub fn id_in_use(map: &Map, id: &str) -> bool {
         || map.links.iter().any(|x| x.id.as_str() == id)
 }
 
-/// A new id made from `text` (lowercase words joined by '-'), unused in `map`.
-pub fn fresh_id(map: &Map, text: &str) -> String {
+/// An id made from `text`: its first words, lowercase, joined by '-'.
+pub fn slug_of(text: &str) -> String {
     let words: Vec<String> = text
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|word| !word.is_empty())
         .take(5)
         .map(str::to_ascii_lowercase)
         .collect();
-    let base = if words.is_empty() { "item".to_owned() } else { words.join("-") };
+    if words.is_empty() { "item".to_owned() } else { words.join("-") }
+}
+
+/// A new id made from `text` (see [`slug_of`]), unused in `map`.
+pub fn fresh_id(map: &Map, text: &str) -> String {
+    unused_id(map, slug_of(text))
+}
+
+/// `base` if no item of `map` uses it, else `base-2`, `base-3`…
+fn unused_id(map: &Map, base: String) -> String {
     debug_assert!(is_valid_slug(&base));
     if !id_in_use(map, &base) {
         return base;
@@ -60,6 +72,50 @@ pub fn add_link(map: &Map, link: Link) -> Result<Transaction, EditError> {
     }
     let label = format!("Add {} link", link.relation.label());
     Ok(Transaction::new(label, vec![Op::Insert { index: map.links.len(), item: Item::Link(link) }]))
+}
+
+/// The ends of a link drawn by dragging from `from` onto `onto`. Evidence
+/// runs from an event to a claim whichever way it was drawn; a drop on a link
+/// bears on that link.
+pub fn drawn_link_ends(from: &ItemRef, onto: &ItemRef) -> Result<(LinkFrom, LinkTo), EditError> {
+    let refused = |why: &str| Err(EditError::Refused(why.to_owned()));
+    match (from, onto) {
+        (a, b) if a == b => refused("an item cannot bear on itself"),
+        (ItemRef::Claim(a), ItemRef::Claim(b)) => Ok((LinkFrom::Claim(a.clone()), LinkTo::Claim(b.clone()))),
+        (ItemRef::Claim(a), ItemRef::Event(e)) | (ItemRef::Event(e), ItemRef::Claim(a)) => {
+            Ok((LinkFrom::Event(e.clone()), LinkTo::Claim(a.clone())))
+        }
+        (ItemRef::Claim(a), ItemRef::Link(l)) => Ok((LinkFrom::Claim(a.clone()), LinkTo::Link(l.clone()))),
+        (ItemRef::Event(e), ItemRef::Link(l)) => Ok((LinkFrom::Event(e.clone()), LinkTo::Link(l.clone()))),
+        (ItemRef::Event(_), ItemRef::Event(_)) => {
+            refused("an event can bear on a claim or a link, not on another event")
+        }
+        (ItemRef::Link(_), _) => refused("a link cannot start at another link"),
+    }
+}
+
+/// A new link `from` → `to` with `relation` (moderate strength), its id made
+/// from its ends ("sunnylands-supports-china-blinked").
+pub fn new_link(map: &Map, from: LinkFrom, to: LinkTo, relation: Relation) -> Result<(Transaction, LinkId), EditError> {
+    let start = match &from {
+        LinkFrom::Event(id) => id.as_str(),
+        LinkFrom::Claim(id) => id.as_str(),
+    };
+    let end = match &to {
+        LinkTo::Claim(id) => id.as_str(),
+        LinkTo::Link(id) => id.as_str(),
+    };
+    let id = LinkId::new(unused_id(map, format!("{start}-{}-{end}", relation.label())));
+    let link = Link {
+        id: id.clone(),
+        from,
+        to,
+        relation,
+        strength: Strength::Moderate,
+        note: String::new(),
+        citations: vec![],
+    };
+    Ok((add_link(map, link)?, id))
 }
 
 pub fn update_claim(map: &Map, claim: Claim, label: &str) -> Result<Transaction, EditError> {
@@ -177,4 +233,34 @@ pub fn move_story_step(map: &Map, from: usize, to: usize) -> Result<Transaction,
         Op::Insert { index: to, item: Item::StoryStep(step) },
     ];
     Ok(Transaction::new("Reorder story", ops))
+}
+
+/// Turns `current` into `wanted` as one step (restoring recovered work):
+/// every list is emptied and refilled, and the details replaced.
+pub fn replace_all(current: &Map, wanted: &Map, label: &str) -> Transaction {
+    let mut ops = vec![Op::SetMeta(wanted.meta.clone())];
+    let counts = [
+        (ItemKind::StoryStep, current.story.len()),
+        (ItemKind::Link, current.links.len()),
+        (ItemKind::Claim, current.claims.len()),
+        (ItemKind::Event, current.events.len()),
+        (ItemKind::Lane, current.lanes.len()),
+        (ItemKind::Source, current.sources.len()),
+    ];
+    for (kind, count) in counts {
+        ops.extend((0..count).rev().map(|index| Op::Remove { kind, index }));
+    }
+    let items = wanted
+        .sources
+        .iter()
+        .cloned()
+        .map(Item::Source)
+        .enumerate()
+        .chain(wanted.lanes.iter().cloned().map(Item::Lane).enumerate())
+        .chain(wanted.events.iter().cloned().map(Item::Event).enumerate())
+        .chain(wanted.claims.iter().cloned().map(Item::Claim).enumerate())
+        .chain(wanted.links.iter().cloned().map(Item::Link).enumerate())
+        .chain(wanted.story.iter().cloned().map(Item::StoryStep).enumerate());
+    ops.extend(items.map(|(index, item)| Op::Insert { index, item }));
+    Transaction::new(label, ops)
 }

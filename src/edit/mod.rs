@@ -5,6 +5,7 @@
 //! mark and autosave stay right. No egui.
 
 pub mod catalogue;
+pub mod clipboard;
 pub mod commands;
 mod history;
 mod op;

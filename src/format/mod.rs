@@ -11,6 +11,7 @@
 
 mod error;
 mod locate;
+pub mod recovery;
 
 pub use error::{Diagnostic, LoadError, SaveError};
 pub use locate::{TextPosition, locate};

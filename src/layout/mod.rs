@@ -5,4 +5,4 @@ mod lane_rows;
 mod ticks;
 
 pub use lane_rows::{LabelExtent, RowAssignment, pack_rows, share_rows};
-pub use ticks::{Tick, day_number, ticks};
+pub use ticks::{Tick, date_of, day_number, ticks};

@@ -18,7 +18,8 @@ pub fn day_number(date: NaiveDate) -> f64 {
     f64::from(date.num_days_from_ce())
 }
 
-fn date_of(day: f64) -> Option<NaiveDate> {
+/// The date a day number (see [`day_number`]) falls on.
+pub fn date_of(day: f64) -> Option<NaiveDate> {
     let day = day.floor().clamp(-10_000_000.0, 10_000_000.0) as i32;
     NaiveDate::from_num_days_from_ce_opt(day)
 }

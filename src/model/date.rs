@@ -136,6 +136,29 @@ impl Date {
         }
     }
 
+    /// The date moved by about `days`, in steps of its own precision: whole
+    /// days, months (30.44 days) or years (365.25 days), so that dragging a
+    /// month-precise date never invents a day.
+    pub fn shifted(&self, days: i64) -> Date {
+        let first = self.first_day();
+        match self.precision {
+            Precision::Day => {
+                let moved = first.checked_add_signed(chrono::TimeDelta::days(days)).unwrap_or(first);
+                Self::from_naive(moved, Precision::Day)
+            }
+            Precision::Month => {
+                let months = (days as f64 / 30.436_875).round() as i64;
+                let index = i64::from(self.year) * 12 + i64::from(self.month.clamp(1, 12)) - 1 + months;
+                let year = i32::try_from(index.div_euclid(12)).unwrap_or(self.year);
+                Self::month(year, index.rem_euclid(12) as u32 + 1)
+            }
+            Precision::Year => {
+                let years = (days as f64 / 365.2425).round() as i64;
+                Self::year(i32::try_from(i64::from(self.year) + years).unwrap_or(self.year))
+            }
+        }
+    }
+
     /// The date as people write it: "7 Jun 2013", "Jun 2013" or "2013".
     pub fn human(&self) -> String {
         let month = MONTH_ABBREVIATIONS.get(self.month.saturating_sub(1) as usize).copied().unwrap_or("?");
@@ -227,6 +250,17 @@ mod tests {
         let year = Date::year(2016);
         assert_eq!(year.last_day(), NaiveDate::from_ymd_opt(2016, 12, 31).unwrap());
         assert!(Date::month(2015, 12).last_day() == NaiveDate::from_ymd_opt(2015, 12, 31).unwrap());
+    }
+
+    #[test]
+    fn shifting_keeps_the_precision_and_moves_in_its_steps() {
+        assert_eq!(Date::day(2015, 9, 25).shifted(7), Date::day(2015, 10, 2));
+        assert_eq!(Date::day(2015, 3, 1).shifted(-1), Date::day(2015, 2, 28));
+        assert_eq!(Date::month(2014, 5).shifted(10), Date::month(2014, 5), "a third of a month rounds to none");
+        assert_eq!(Date::month(2014, 11).shifted(62), Date::month(2015, 1));
+        assert_eq!(Date::month(2014, 1).shifted(-31), Date::month(2013, 12));
+        assert_eq!(Date::year(2013).shifted(400), Date::year(2014));
+        assert_eq!(Date::year(2013).shifted(100), Date::year(2013));
     }
 
     #[test]

@@ -2,15 +2,19 @@
 //! that run after each UI pass. `show` draws everything and is what the
 //! window, the UI tests and the frame benchmark all call.
 
+mod clipboard;
+mod navigation;
+
 use super::commands::Command;
 use super::document::Document;
 use super::files::{self, Dialog, Outcome, Purpose, Then};
 use super::inspector;
 use super::map_view::{MapAction, MapView, item_name};
 use super::prefs::{Prefs, STORAGE_KEY, ThemeChoice};
+use super::recovery::{self, Autosave, Decision};
 use super::selection::{Highlight, Origin, Selection};
 use super::shell;
-use super::timeline::TimelineView;
+use super::timeline::{TimelineAction, TimelineView};
 use crate::edit::{Transaction, commands};
 use crate::model::{Claim, ClaimKind, ItemRef};
 
@@ -32,7 +36,18 @@ pub struct ArglineApp {
     /// Set once the user agreed to close with unsaved changes.
     allowed_to_close: bool,
     inspector: inspector::InspectorState,
+    /// A passing message for the status bar, and when it was first shown (UI time).
+    notice: Option<(String, Option<f64>)>,
+    /// Clipboard text that arrived with a paste this frame.
+    pasted_text: Option<String>,
+    /// Writes unsaved work aside every 30 s.
+    autosave: Autosave,
+    /// Unsaved work found at start, offered back.
+    recovery_offer: Option<crate::format::recovery::Recovered>,
 }
+
+/// How long a notice stays in the status bar, in seconds.
+const NOTICE_SECONDS: f64 = 6.0;
 
 impl ArglineApp {
     pub fn new(document: Document, prefs: Prefs) -> Self {
@@ -50,7 +65,19 @@ impl ArglineApp {
             system_dialogs: true,
             allowed_to_close: false,
             inspector: inspector::InspectorState::default(),
+            notice: None,
+            pasted_text: None,
+            autosave: Autosave::new(None),
+            recovery_offer: None,
         }
+    }
+
+    /// Keeps recovery files in `dir` (none: no autosave), and offers back
+    /// unsaved work found there that is newer than its document.
+    pub fn with_recovery_dir(mut self, dir: Option<std::path::PathBuf>) -> Self {
+        self.autosave = Autosave::new(dir);
+        self.recovery_offer = self.autosave.pending();
+        self
     }
 
     /// The app without the system file chooser: Open and Save as only ask for
@@ -63,7 +90,7 @@ impl ArglineApp {
     /// The app as the window starts it: preferences from eframe's storage.
     pub fn from_creation_context(creation: &eframe::CreationContext<'_>, document: Document) -> Self {
         let prefs = creation.storage.and_then(|storage| eframe::get_value(storage, STORAGE_KEY)).unwrap_or_default();
-        Self::new(document, prefs)
+        Self::new(document, prefs).with_recovery_dir(recovery::default_dir())
     }
 
     pub fn document(&self) -> &Document {
@@ -98,7 +125,9 @@ impl ArglineApp {
             self.shown_title = title;
         }
         let mut commands = self.shortcut_commands(&ctx);
+        let notice = self.current_notice(&ctx);
         let mut map_actions = Vec::new();
+        let mut timeline_actions = Vec::new();
         let highlight = self.highlight();
         let map = self.document.map();
         let revision = self.document.revision();
@@ -118,16 +147,20 @@ impl ArglineApp {
             );
         });
         egui::Panel::top("toolbar").show(ui, |ui| shell::toolbar_ui(ui, map, &mut commands));
-        let selection_name = self.selection.primary().map(|item| item_name(map, item));
+        let selection_name = match self.selection.items() {
+            [] => None,
+            [item] => Some(item_name(map, item)),
+            items => Some(format!("{} items", items.len())),
+        };
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            shell::status_bar_ui(ui, map, selection_name, self.map_view.zoom());
+            shell::status_bar_ui(ui, map, notice.as_deref(), selection_name, self.map_view.zoom());
         });
         egui::Panel::bottom("timeline")
             .resizable(true)
             .default_size(TimelineView::preferred_height(map, 2))
             .size_range(120.0..=900.0)
             .frame(egui::Frame::NONE)
-            .show(ui, |ui| self.timeline.ui(ui, map, revision, &mut self.selection, &highlight));
+            .show(ui, |ui| self.timeline.ui(ui, map, revision, &mut self.selection, &highlight, &mut timeline_actions));
         let mut inspected = inspector::InspectorResponse::default();
         if self.prefs.inspector_open {
             egui::Panel::right("inspector").resizable(true).default_size(360.0).size_range(240.0..=700.0).show(
@@ -151,6 +184,9 @@ impl ArglineApp {
         for action in map_actions {
             self.run_map_action(action);
         }
+        for action in timeline_actions {
+            self.run_timeline_action(action);
+        }
         for command in commands {
             self.run(&ctx, command);
         }
@@ -168,6 +204,54 @@ impl ArglineApp {
             self.dialog = Some(Dialog::ConfirmDiscard { then: Then::Quit });
         }
         self.dialog_ui(&ctx);
+        self.autosave.tick(&ctx, &self.document);
+        if let Some(failure) = self.autosave.take_failure() {
+            self.notify(&format!("Unsaved work could not be written aside for recovery: {failure}"));
+        }
+        self.recovery_offer_ui(&ctx);
+    }
+
+    fn recovery_offer_ui(&mut self, ctx: &egui::Context) {
+        let Some(recovered) = &self.recovery_offer else { return };
+        if self.dialog.is_some() {
+            return;
+        }
+        match recovery::offer_ui(ctx, recovered) {
+            None => {}
+            Some(Decision::Later) => self.recovery_offer = None,
+            Some(Decision::Discard) => {
+                if let Some(recovered) = self.recovery_offer.take() {
+                    let _ = std::fs::remove_file(&recovered.path);
+                }
+            }
+            Some(Decision::Restore) => {
+                if let Some(recovered) = self.recovery_offer.take() {
+                    self.restore(recovered);
+                }
+            }
+        }
+    }
+
+    /// Opens the document that `recovered` belongs to and brings the
+    /// recovered work back as one undoable step, unsaved.
+    fn restore(&mut self, recovered: crate::format::recovery::Recovered) {
+        use crate::format::recovery::Origin;
+        let base = match &recovered.origin {
+            Origin::File(path) => Document::open(path.clone()).or_else(|_| {
+                let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                Ok(Document::new(crate::model::Map::default(), Some(path.clone()), name))
+            }),
+            Origin::CaseStudy => Document::case_study(),
+            Origin::NewMap => Ok(Document::new(crate::model::Map::default(), None, "Untitled.ron".to_owned())),
+        };
+        match base {
+            Ok(document) => {
+                self.replace_document(document);
+                let transaction = commands::replace_all(self.document.map(), &recovered.map, "Restore unsaved work");
+                self.apply(transaction);
+            }
+            Err(error) => self.error = Some(format!("The recovered work could not be restored: {error}")),
+        }
     }
 
     fn dialog_ui(&mut self, ctx: &egui::Context) {
@@ -207,6 +291,7 @@ impl ArglineApp {
             Then::Open => self.choose_path(Purpose::Open),
             Then::OpenPath(path) => self.open_path(path),
             Then::Quit => {
+                self.autosave.discard(&self.document.origin());
                 self.allowed_to_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -237,6 +322,10 @@ impl ArglineApp {
     }
 
     fn replace_document(&mut self, document: Document) {
+        if self.document.has_unsaved_changes() {
+            // The user chose to let these changes go: their recovery file goes too.
+            self.autosave.discard(&self.document.origin());
+        }
         self.document = document;
         self.selection.clear();
         self.map_view.request_fit();
@@ -251,8 +340,13 @@ impl ArglineApp {
     }
 
     fn save_to(&mut self, path: std::path::PathBuf) {
+        let origin = self.document.origin();
         match self.document.save_as(path.clone()) {
-            Ok(()) => self.prefs.remember_file(&path),
+            Ok(()) => {
+                self.prefs.remember_file(&path);
+                self.autosave.discard(&origin);
+                self.autosave.discard(&self.document.origin());
+            }
             Err(error) => self.error = Some(format!("{error}\n\nThe file on disk was left as it was.")),
         }
     }
@@ -274,20 +368,52 @@ impl ArglineApp {
         }
     }
 
+    /// Shows `message` in the status bar for a few seconds.
+    fn notify(&mut self, message: &str) {
+        self.notice = Some((message.to_owned(), None));
+    }
+
+    /// The notice to show this frame, dropped once it has been shown long enough.
+    fn current_notice(&mut self, ctx: &egui::Context) -> Option<String> {
+        let now = ctx.input(|i| i.time);
+        let (message, since) = self.notice.as_mut()?;
+        let since = *since.get_or_insert(now);
+        if now - since > NOTICE_SECONDS {
+            self.notice = None;
+            return None;
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(NOTICE_SECONDS));
+        Some(message.clone())
+    }
+
     /// The commands whose shortcuts were pressed this frame. Keys that a
-    /// focused text field or an open menu needs are left to them.
-    fn shortcut_commands(&self, ctx: &egui::Context) -> Vec<Command> {
-        let keys_taken = ctx.egui_wants_keyboard_input() || egui::Popup::is_any_open(ctx);
-        Command::ALL
+    /// focused text field, an open menu or a question on the map needs are
+    /// left to them; so are the arrow keys while claims are selected (they move them).
+    fn shortcut_commands(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let keys_taken = ctx.egui_wants_keyboard_input() || egui::Popup::is_any_open(ctx) || self.map_view.is_asking();
+        let arrows_move_claims = self.selection.claims().next().is_some();
+        let mut commands: Vec<Command> = Command::ALL
             .into_iter()
             .filter(|command| !(keys_taken && command.defers_to_text_field()))
+            .filter(|command| !(arrows_move_claims && matches!(command, Command::PreviousEvent | Command::NextEvent)))
             .filter(|command| {
                 ctx.input_mut(|input| {
                     input.consume_shortcut(&command.shortcut())
                         || command.alternative_shortcut().is_some_and(|shortcut| input.consume_shortcut(&shortcut))
                 })
             })
-            .collect()
+            .collect();
+        if !keys_taken {
+            ctx.input(|input| {
+                for event in &input.events {
+                    if let egui::Event::Paste(text) = event {
+                        self.pasted_text = Some(text.clone());
+                    }
+                    commands.extend(Command::of_clipboard_event(event));
+                }
+            });
+        }
+        commands
     }
 
     fn apply(&mut self, transaction: Transaction) {
@@ -322,6 +448,14 @@ impl ArglineApp {
                     self.error = Some(format!("The claims could not be moved: {error}"));
                 }
             }
+            MapAction::AddLink { from, to, relation } => match commands::new_link(map, from, to, relation) {
+                Ok((transaction, id)) => {
+                    self.apply(transaction);
+                    self.selection.select(ItemRef::Link(id), Origin::Map);
+                }
+                Err(error) => self.notify(&format!("No link was made: {error}.")),
+            },
+            MapAction::Explain(message) => self.notify(&message),
             MapAction::AddClaim { position, text } => {
                 let id = commands::fresh_id(map, &text);
                 let claim = Claim {
@@ -337,6 +471,37 @@ impl ArglineApp {
                 let transaction = commands::add_claim(map, claim);
                 self.apply(transaction);
                 self.selection.select(ItemRef::Claim(id.into()), Origin::Map);
+            }
+        }
+    }
+
+    fn run_timeline_action(&mut self, action: TimelineAction) {
+        let map = self.document.map();
+        match action {
+            TimelineAction::AddEvent { lane, date, title } => {
+                let id: crate::model::EventId = commands::fresh_id(map, &title).into();
+                let event = crate::model::Event {
+                    id: id.clone(),
+                    date,
+                    end: None,
+                    title,
+                    detail: String::new(),
+                    lane,
+                    position: None,
+                    tags: vec![],
+                    citations: vec![],
+                };
+                self.apply(commands::add_event(map, event));
+                self.selection.select(ItemRef::Event(id), Origin::Timeline);
+            }
+            TimelineAction::MoveEvent { id, date, end, gesture } => {
+                let Some(event) = map.event(&id) else { return };
+                let moved = crate::model::Event { date, end, ..event.clone() };
+                let applied = commands::update_event(map, moved, "Change event date")
+                    .and_then(|transaction| self.document.apply_gesture(transaction, gesture));
+                if let Err(error) = applied {
+                    self.error = Some(format!("The event could not be moved: {error}"));
+                }
             }
         }
     }
@@ -367,6 +532,26 @@ impl ArglineApp {
                     self.selection.clear();
                 }
             }
+            Command::SelectAll => {
+                let map = self.document.map();
+                let everything = map
+                    .claims
+                    .iter()
+                    .map(|c| ItemRef::Claim(c.id.clone()))
+                    .chain(map.events.iter().map(|e| ItemRef::Event(e.id.clone())))
+                    .chain(map.links.iter().map(|l| ItemRef::Link(l.id.clone())));
+                self.selection.select_many(everything, false, Origin::Map);
+            }
+            Command::Copy => {
+                self.copy(ctx);
+            }
+            Command::Cut => self.cut(ctx),
+            Command::Paste => match self.pasted_text.take() {
+                Some(text) => self.paste(&text),
+                // Chosen from the menu: ask the window for the clipboard; it arrives as a paste event.
+                None => ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
+            },
+            Command::Duplicate => self.duplicate(),
             Command::FitAll => {
                 self.map_view.request_fit();
                 self.timeline.request_fit();
@@ -383,48 +568,6 @@ impl ArglineApp {
             Command::ClearSelection => self.selection.clear(),
             Command::ShowShortcuts => self.shortcuts_open = true,
             Command::Quit => self.begin(ctx, Then::Quit),
-        }
-    }
-
-    /// Event indices in chronological order (then by end, then by title).
-    fn chronological_events(&self) -> Vec<usize> {
-        let events = &self.document.map().events;
-        let mut order: Vec<usize> = (0..events.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (x, y) = (&events[a], &events[b]);
-            x.date.cmp(&y.date).then(x.last_date().cmp(&y.last_date())).then(x.title.cmp(&y.title))
-        });
-        order
-    }
-
-    fn select_event_at(&mut self, index: usize) {
-        if let Some(event) = self.document.map().events.get(index) {
-            self.selection.select(ItemRef::Event(event.id.clone()), Origin::Other);
-        }
-    }
-
-    fn step_event(&mut self, direction: isize) {
-        let order = self.chronological_events();
-        let events = &self.document.map().events;
-        let current = match self.selection.primary() {
-            Some(ItemRef::Event(id)) => order.iter().position(|&i| &events[i].id == id),
-            _ => None,
-        };
-        let next = match current {
-            Some(position) => position.checked_add_signed(direction).filter(|&p| p < order.len()),
-            None if direction > 0 => Some(0),
-            None => order.len().checked_sub(1),
-        };
-        if let Some(&index) = next.and_then(|position| order.get(position)) {
-            self.select_event_at(index);
-        }
-    }
-
-    fn step_to_end(&mut self, last: bool) {
-        let order = self.chronological_events();
-        let end = if last { order.last() } else { order.first() };
-        if let Some(&index) = end {
-            self.select_event_at(index);
         }
     }
 }

@@ -13,6 +13,11 @@ pub enum Command {
     Redo,
     Undo,
     DeleteSelection,
+    SelectAll,
+    Cut,
+    Copy,
+    Paste,
+    Duplicate,
     FitAll,
     ToggleInspector,
     ToggleTheme,
@@ -28,7 +33,7 @@ pub enum Command {
 impl Command {
     /// In the order shortcuts are matched: a shortcut with Shift comes before
     /// the same one without (egui lets Ctrl+Shift+Z also match Ctrl+Z).
-    pub const ALL: [Command; 18] = [
+    pub const ALL: [Command; 23] = [
         Self::NewMap,
         Self::Open,
         Self::SaveAs,
@@ -37,9 +42,14 @@ impl Command {
         Self::Redo,
         Self::Undo,
         Self::DeleteSelection,
+        Self::SelectAll,
+        Self::Cut,
+        Self::Copy,
+        Self::Paste,
         Self::FitAll,
         Self::ToggleInspector,
         Self::ToggleTheme,
+        Self::Duplicate,
         Self::PreviousEvent,
         Self::NextEvent,
         Self::FirstEvent,
@@ -59,6 +69,11 @@ impl Command {
             Self::Redo => "Redo",
             Self::Undo => "Undo",
             Self::DeleteSelection => "Delete",
+            Self::SelectAll => "Select all",
+            Self::Cut => "Cut",
+            Self::Copy => "Copy",
+            Self::Paste => "Paste",
+            Self::Duplicate => "Duplicate",
             Self::FitAll => "Fit map and timeline",
             Self::ToggleInspector => "Inspector",
             Self::ToggleTheme => "Toggle dark / light",
@@ -83,6 +98,11 @@ impl Command {
             Self::Redo => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
             Self::Undo => KeyboardShortcut::new(Modifiers::COMMAND, Key::Z),
             Self::DeleteSelection => plain(Key::Delete),
+            Self::SelectAll => KeyboardShortcut::new(Modifiers::COMMAND, Key::A),
+            Self::Cut => KeyboardShortcut::new(Modifiers::COMMAND, Key::X),
+            Self::Copy => KeyboardShortcut::new(Modifiers::COMMAND, Key::C),
+            Self::Paste => KeyboardShortcut::new(Modifiers::COMMAND, Key::V),
+            Self::Duplicate => KeyboardShortcut::new(Modifiers::COMMAND, Key::D),
             Self::FitAll => plain(Key::F),
             Self::ToggleInspector => KeyboardShortcut::new(Modifiers::COMMAND, Key::I),
             Self::ToggleTheme => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::D),
@@ -104,15 +124,34 @@ impl Command {
     /// Whether a focused text field (or an open menu) needs the keys of this
     /// command: bare keys, and undo/redo, which text fields do for themselves.
     pub fn defers_to_text_field(self) -> bool {
-        self.shortcut().modifiers.is_none() || matches!(self, Self::Undo | Self::Redo)
+        self.shortcut().modifiers.is_none()
+            || matches!(self, Self::Undo | Self::Redo | Self::SelectAll | Self::Cut | Self::Copy | Self::Paste)
+    }
+
+    /// The command a clipboard event stands for: the window turns Ctrl+X, C
+    /// and V into these events rather than key presses.
+    pub fn of_clipboard_event(event: &egui::Event) -> Option<Command> {
+        match event {
+            egui::Event::Cut => Some(Self::Cut),
+            egui::Event::Copy => Some(Self::Copy),
+            egui::Event::Paste(_) => Some(Self::Paste),
+            _ => None,
+        }
     }
 }
 
 /// Mouse and keyboard gestures that are not commands, for the shortcuts window.
-pub const GESTURES: [(&str, &str); 11] = [
+pub const GESTURES: [(&str, &str); 18] = [
     ("Drop a .ron file on the window", "Open it"),
     ("Double-click the map", "Add a claim there (type its text, Enter)"),
     ("Drag a card", "Move it, or the whole selection (one undo step)"),
+    ("Drag from the dot on a card's edge", "Draw a link onto another card, event or link"),
+    ("Shift-click or Ctrl-click", "Add to the selection, or take out"),
+    ("Shift-drag or Ctrl-drag the map", "Select everything in a box"),
+    ("Arrow keys, with claims selected", "Move them (Shift: further)"),
+    ("Paste text that is not from Argline", "Add it as a new claim"),
+    ("Double-click a timeline lane", "Add an event on that day (type its title, Enter)"),
+    ("Drag an event on the timeline", "Change its date: by days, or by months or years for vaguer dates"),
     ("Ctrl + Y", "Redo"),
     ("Ctrl + wheel, or pinch", "Zoom the map or timeline about the cursor"),
     ("Drag, or wheel", "Pan the map or timeline"),

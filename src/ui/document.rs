@@ -4,6 +4,7 @@
 //! [`Document::redo`].
 
 use crate::edit::{EditError, History, Transaction};
+use crate::format::recovery::Origin;
 use crate::model::Map;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -13,6 +14,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 fn next_revision() -> u64 {
     static REVISION: AtomicU64 = AtomicU64::new(1);
     REVISION.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A new gesture number: the steps of one drag (or one run of key presses)
+/// share it and merge into one undo step. Unique across all views.
+pub fn new_gesture() -> u64 {
+    static GESTURE: AtomicU64 = AtomicU64::new(1);
+    GESTURE.fetch_add(1, Ordering::Relaxed)
 }
 
 pub struct Document {
@@ -43,6 +51,15 @@ impl Document {
     pub fn open(path: PathBuf) -> Result<Self, crate::format::LoadError> {
         let map = crate::format::load_file(&path)?;
         Ok(Self::new(map, Some(path.clone()), file_name(&path)))
+    }
+
+    /// Which document this is, for its recovery file.
+    pub fn origin(&self) -> Origin {
+        match (&self.path, self.read_only) {
+            (Some(path), false) => Origin::File(path.clone()),
+            (_, true) => Origin::CaseStudy,
+            (None, false) => Origin::NewMap,
+        }
     }
 
     pub fn map(&self) -> &Map {

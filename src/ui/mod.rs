@@ -11,6 +11,7 @@ mod fonts;
 mod inspector;
 pub mod map_view;
 mod prefs;
+mod recovery;
 mod selection;
 mod shell;
 mod theme;

@@ -1,7 +1,7 @@
 //! What is selected, and what the selection draws out in both views: view
 //! state, never part of the document.
 
-use crate::model::{ItemRef, Map};
+use crate::model::{ClaimId, ItemRef, Map};
 use std::collections::HashSet;
 
 /// The selected items, and which views still have to bring them into view.
@@ -44,6 +44,40 @@ impl Selection {
         self.items = vec![item];
         self.reveal_on_map = origin != Origin::Map;
         self.reveal_on_timeline = origin != Origin::Timeline;
+    }
+
+    /// Adds `item`, or takes it out if it was selected (Shift/Ctrl-click).
+    pub fn toggle(&mut self, item: ItemRef) {
+        match self.items.iter().position(|selected| *selected == item) {
+            Some(index) => {
+                self.items.remove(index);
+            }
+            None => self.items.push(item),
+        }
+        self.reveal_on_map = false;
+        self.reveal_on_timeline = false;
+    }
+
+    /// Selects `items` (in that order), adding them to the selection when `extend`.
+    pub fn select_many(&mut self, items: impl IntoIterator<Item = ItemRef>, extend: bool, origin: Origin) {
+        if !extend {
+            self.items.clear();
+        }
+        for item in items {
+            if !self.items.contains(&item) {
+                self.items.push(item);
+            }
+        }
+        self.reveal_on_map = origin != Origin::Map;
+        self.reveal_on_timeline = origin != Origin::Timeline;
+    }
+
+    /// The selected claims.
+    pub fn claims(&self) -> impl Iterator<Item = &ClaimId> {
+        self.items.iter().filter_map(|item| match item {
+            ItemRef::Claim(id) => Some(id),
+            _ => None,
+        })
     }
 
     pub fn clear(&mut self) {

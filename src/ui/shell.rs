@@ -62,7 +62,13 @@ pub fn menu_bar_ui(
             history_button(ui, Command::Undo, edit_labels.undo, commands);
             history_button(ui, Command::Redo, edit_labels.redo, commands);
             ui.separator();
+            command_button(ui, Command::Cut, commands);
+            command_button(ui, Command::Copy, commands);
+            command_button(ui, Command::Paste, commands);
+            command_button(ui, Command::Duplicate, commands);
             command_button(ui, Command::DeleteSelection, commands);
+            ui.separator();
+            command_button(ui, Command::SelectAll, commands);
         });
         ui.menu_button("View", |ui| {
             command_button(ui, Command::FitAll, commands);
@@ -116,13 +122,24 @@ pub fn toolbar_ui(ui: &mut Ui, map: &Map, commands: &mut Vec<Command>) {
     });
 }
 
-pub fn status_bar_ui(ui: &mut Ui, map: &Map, selection_name: Option<String>, map_zoom: f32) {
+/// The status bar: a passing notice if there is one, else the map's counts;
+/// the selection and the zoom on the right.
+pub fn status_bar_ui(ui: &mut Ui, map: &Map, notice: Option<&str>, selection_name: Option<String>, map_zoom: f32) {
     let counts = Counts::of(map);
     ui.horizontal(|ui| {
-        ui.label(format!(
-            "{} events ({} spans) · {} lanes · {} claims ({} explanations) · {} links · {} sources",
-            counts.events, counts.spans, counts.lanes, counts.claims, counts.explanations, counts.links, counts.sources
-        ));
+        match notice {
+            Some(notice) => ui.label(RichText::new(notice).strong()),
+            None => ui.label(format!(
+                "{} events ({} spans) · {} lanes · {} claims ({} explanations) · {} links · {} sources",
+                counts.events,
+                counts.spans,
+                counts.lanes,
+                counts.claims,
+                counts.explanations,
+                counts.links,
+                counts.sources
+            )),
+        };
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(format!("Map zoom {:.0} %", map_zoom * 100.0));
             if let Some(name) = selection_name {

@@ -1,6 +1,9 @@
 //! The one way UI tests build the window: the real app at a fixed size, with
 //! the app's fonts.
 
+// Each test binary compiles this module and uses only some of its helpers.
+#![allow(dead_code)]
+
 use argline::ui::{ArglineApp, Document, Prefs};
 use egui_kittest::Harness;
 

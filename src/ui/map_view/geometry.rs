@@ -64,6 +64,25 @@ impl MapGeometry {
         Self { revision, claims, chips, links, bounds }
     }
 
+    /// The item drawn at canvas point `at`: a card, else a chip, else a link
+    /// whose middle is within `link_reach` (canvas units).
+    pub fn item_at(&self, map: &Map, at: Pos2, link_reach: f32) -> Option<ItemRef> {
+        if let Some(index) = self.claims.iter().rposition(|card| card.contains(at)) {
+            return map.claims.get(index).map(|claim| ItemRef::Claim(claim.id.clone()));
+        }
+        if let Some(index) = self.chips.iter().rposition(|chip| chip.is_some_and(|chip| chip.contains(at))) {
+            return map.events.get(index).map(|event| ItemRef::Event(event.id.clone()));
+        }
+        let nearest = self
+            .links
+            .iter()
+            .enumerate()
+            .filter_map(|(index, ends)| ends.map(|(a, b)| (index, a.lerp(b, 0.5).distance(at))))
+            .filter(|(_, distance)| *distance <= link_reach)
+            .min_by(|a, b| a.1.total_cmp(&b.1))?;
+        map.links.get(nearest.0).map(|link| ItemRef::Link(link.id.clone()))
+    }
+
     /// The canvas rectangle of a claim or of an event's chip.
     pub fn rect_of(&self, map: &Map, item: &ItemRef) -> Option<Rect> {
         match item {

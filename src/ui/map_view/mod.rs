@@ -5,9 +5,12 @@
 
 mod draw;
 pub mod geometry;
+mod linking;
+mod selecting;
 
+use super::document::new_gesture;
 use super::selection::{Highlight, Origin, Selection};
-use crate::model::{ClaimId, ItemRef, Map, Position};
+use crate::model::{ClaimId, ItemRef, LinkFrom, LinkTo, Map, Position, Relation};
 use draw::Look;
 use egui::{Pos2, Rect, Sense, Vec2};
 use geometry::MapGeometry;
@@ -26,8 +29,20 @@ pub struct MapView {
     geometry: Option<MapGeometry>,
     /// A claim being typed in place after a double-click, not yet in the map.
     draft: Option<Draft>,
-    /// Numbers the drags, so that each drag is one undo step.
-    gestures: u64,
+    /// The gesture of the current drag, so that each drag is one undo step.
+    gesture: u64,
+    /// A link being drawn from a handle.
+    link_drag: Option<linking::LinkDrag>,
+    /// A drawn link waiting for its relation.
+    pending_link: Option<linking::PendingLink>,
+    /// A selection box being drawn by Shift- or Ctrl-drag: where it began and
+    /// where the pointer was last seen (screen).
+    selection_box: Option<(Pos2, Pos2)>,
+    /// The claims the arrow keys last moved, and the gesture that merges their moves.
+    nudged: (Vec<ClaimId>, u64),
+    /// Where the map was drawn last frame, and the canvas point under the pointer then.
+    last_view: Rect,
+    pointer_on_canvas: Option<Pos2>,
 }
 
 /// The text of a new claim, typed where the user double-clicked.
@@ -44,19 +59,39 @@ pub enum MapAction {
     Move { moves: Vec<(ClaimId, Position)>, gesture: u64 },
     /// Add a claim with `text` at `position`.
     AddClaim { position: Position, text: String },
+    /// Add a link drawn between two items.
+    AddLink { from: LinkFrom, to: LinkTo, relation: Relation },
+    /// Tell the user why a gesture did nothing.
+    Explain(String),
 }
 
 /// What happened to the items of the map this frame.
 #[derive(Default)]
 struct ItemEvents {
     clicked: Option<ItemRef>,
+    /// An item whose link handle began to be dragged, with the handle's screen position.
+    link_started: Option<(ItemRef, Pos2)>,
     /// A claim dragged this frame, with the drag in screen points and whether it began now.
     dragged: Option<(ClaimId, Vec2, bool)>,
 }
 
 impl Default for MapView {
     fn default() -> Self {
-        Self { pan: Vec2::ZERO, zoom: 1.0, needs_fit: true, target: None, geometry: None, draft: None, gestures: 0 }
+        Self {
+            pan: Vec2::ZERO,
+            zoom: 1.0,
+            needs_fit: true,
+            target: None,
+            geometry: None,
+            draft: None,
+            gesture: 0,
+            link_drag: None,
+            pending_link: None,
+            selection_box: None,
+            nudged: (Vec::new(), 0),
+            last_view: Rect::NOTHING,
+            pointer_on_canvas: None,
+        }
     }
 }
 
@@ -67,6 +102,17 @@ impl MapView {
 
     pub fn zoom(&self) -> f32 {
         self.zoom
+    }
+
+    /// Where a paste lands: the canvas point under the pointer, else the middle of the view.
+    pub fn paste_anchor(&self) -> Position {
+        let at = self.pointer_on_canvas.unwrap_or_else(|| self.to_canvas(self.last_view, self.last_view.center()));
+        Position::new(at.x, at.y)
+    }
+
+    /// Whether the map is asking something (the relation of a drawn link) and needs the keys.
+    pub fn is_asking(&self) -> bool {
+        self.pending_link.is_some()
     }
 
     fn to_screen(&self, view: Rect, canvas: Pos2) -> Pos2 {
@@ -127,20 +173,32 @@ impl MapView {
             (self.pan, self.zoom) = Self::framing(view, geometry.bounds, 1.2);
         }
         self.handle_input(ui, &background, view);
+        self.last_view = view;
+        self.pointer_on_canvas =
+            ui.input(|i| i.pointer.latest_pos()).filter(|p| view.contains(*p)).map(|p| self.to_canvas(view, p));
         self.advance_transition(ui);
         if selection.reveal_on_map {
             selection.reveal_on_map = false;
             self.reveal(view, map, &geometry, highlight);
         }
         let events = self.paint_and_interact(ui, view, map, &geometry, selection, highlight);
+        let extend = ui.input(|i| i.modifiers.shift || i.modifiers.command);
         match events.clicked {
+            Some(item) if extend => selection.toggle(item),
             Some(item) => selection.select(item, Origin::Map),
-            None if background.clicked() => selection.clear(),
+            None if background.clicked() && !extend => selection.clear(),
             None => {}
         }
         if let Some((claim, drag, started)) = events.dragged {
             self.drag_claims(map, selection, claim, drag, started, actions);
         }
+        self.box_select(ui, view, map, &geometry, &background, selection);
+        if let Some((from, handle)) = events.link_started {
+            self.link_drag = Some(linking::LinkDrag { from, start: self.to_canvas(view, handle), pointer: handle });
+        }
+        self.link_drag_ui(ui, view, map, &geometry, actions);
+        self.pending_link_ui(ui, actions);
+        self.nudge(ui, map, selection, actions);
         if background.double_clicked()
             && let Some(pointer) = background.interact_pointer_pos()
         {
@@ -167,7 +225,7 @@ impl MapView {
     ) {
         let item = ItemRef::Claim(claim);
         if started {
-            self.gestures += 1;
+            self.gesture = new_gesture();
             if !selection.contains(&item) {
                 selection.select(item, Origin::Map);
             }
@@ -183,7 +241,7 @@ impl MapView {
             .map(|claim| (claim.id.clone(), Position::new(claim.position.x + delta.x, claim.position.y + delta.y)))
             .collect();
         if !moves.is_empty() && delta != Vec2::ZERO {
-            actions.push(MapAction::Move { moves, gesture: self.gestures });
+            actions.push(MapAction::Move { moves, gesture: self.gesture });
         }
     }
 
@@ -291,6 +349,21 @@ impl MapView {
             if response.clicked() {
                 events.clicked = Some(ItemRef::Event(event.id.clone()));
             }
+            if self.zoom >= draw::HANDLE_MIN_ZOOM {
+                let shown = chip_look.selected || response.hovered();
+                let handle = linking::handle_ui(
+                    ui,
+                    &painter,
+                    rect,
+                    ui.scope_id().with(("map-event-handle", index)),
+                    || format!("Draw a link from: {}", event.title),
+                    shown,
+                    dark,
+                );
+                if handle.drag_started() {
+                    events.link_started = Some((ItemRef::Event(event.id.clone()), linking::handle_center(rect)));
+                }
+            }
         }
 
         for (index, (claim, card)) in map.claims.iter().zip(&geometry.claims).enumerate() {
@@ -311,6 +384,21 @@ impl MapView {
             if response.dragged() {
                 events.dragged = Some((claim.id.clone(), response.drag_delta(), response.drag_started()));
             }
+            if self.zoom >= draw::HANDLE_MIN_ZOOM {
+                let shown = card_look.selected || response.hovered();
+                let handle = linking::handle_ui(
+                    ui,
+                    &painter,
+                    rect,
+                    ui.scope_id().with(("map-claim-handle", index)),
+                    || format!("Draw a link from: {}", claim.text),
+                    shown,
+                    dark,
+                );
+                if handle.drag_started() {
+                    events.link_started = Some((ItemRef::Claim(claim.id.clone()), linking::handle_center(rect)));
+                }
+            }
         }
         let legend = draw::legend(&painter, view, dark);
         // The legend sits over the canvas: clicks on it must not reach the items beneath.
@@ -320,7 +408,10 @@ impl MapView {
     }
 
     fn handle_input(&mut self, ui: &egui::Ui, background: &egui::Response, view: Rect) {
-        if background.dragged() {
+        if background.drag_started() && ui.input(|i| i.modifiers.shift || i.modifiers.command) {
+            self.selection_box = ui.input(|i| i.pointer.press_origin()).map(|origin| (origin, origin));
+        }
+        if background.dragged() && self.selection_box.is_none() {
             self.target = None;
             self.pan += background.drag_delta();
         }

@@ -3,7 +3,10 @@
 //! bands that show their uncertainty. Labels are packed into sub-rows so that
 //! they never overlap; those with no room are hidden until hovered.
 
+mod editing;
 mod paint;
+
+pub use editing::TimelineAction;
 
 use super::selection::{Highlight, Origin, Selection};
 use crate::layout::{LabelExtent, day_number, pack_rows, share_rows, ticks};
@@ -32,6 +35,10 @@ pub struct TimelineView {
     target: Option<(f64, f64)>,
     /// Each event's label width, measured once per revision of the document.
     labels: Option<LabelCache>,
+    /// An event being dragged to a new date.
+    event_drag: Option<editing::EventDrag>,
+    /// A new event whose title is being typed.
+    draft: Option<editing::EventDraft>,
 }
 
 struct LabelCache {
@@ -45,7 +52,15 @@ struct LabelCache {
 
 impl Default for TimelineView {
     fn default() -> Self {
-        Self { first_day: 0.0, px_per_day: 1.0, needs_fit: true, target: None, labels: None }
+        Self {
+            first_day: 0.0,
+            px_per_day: 1.0,
+            needs_fit: true,
+            target: None,
+            labels: None,
+            event_drag: None,
+            draft: None,
+        }
     }
 }
 
@@ -141,6 +156,7 @@ impl TimelineView {
         revision: u64,
         selection: &mut Selection,
         highlight: &Highlight,
+        actions: &mut Vec<TimelineAction>,
     ) {
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         let plot = Rect::from_min_max(
@@ -194,6 +210,7 @@ impl TimelineView {
 
         let mut lane_top = lanes_top;
         let mut placed: Vec<(PlacedEvent<'_>, &crate::model::Lane)> = Vec::new();
+        let mut lane_rects = Vec::with_capacity(map.lanes.len());
         for (lane_index, ((lane, events), rows)) in map.lanes.iter().zip(measured).zip(shares).enumerate() {
             let (assignments, _) = pack_rows(&extents(&events), rows, LABEL_GAP);
             let lane_rect = Rect::from_min_max(
@@ -201,6 +218,7 @@ impl TimelineView {
                 Pos2::new(rect.right(), lane_top + rows as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING),
             );
             paint::lane(&painter, lane_rect, lane, lane_index, dark);
+            lane_rects.push((&lane.id, lane_rect));
             for (measured_event, assignment) in events.into_iter().zip(assignments) {
                 let row_center_y = lane_top + LANE_PADDING + (assignment.row as f32 + 0.5) * ROW_HEIGHT;
                 placed.push((measured_event.place(row_center_y, assignment.label_shown), lane));
@@ -227,22 +245,42 @@ impl TimelineView {
         // Clicks go to the widget registered last: events with a visible label
         // after the slim ones, so that a label takes the clicks aimed at it.
         let mut clicked_event = None;
+        let mut dragged_event = None;
         for labelled in [false, true] {
             for ((event, _), hit_rect) in placed.iter().zip(&hit_rects) {
                 if event.label_shown != labelled {
                     continue;
                 }
                 let selected = !selection.is_empty() && selection.contains(&ItemRef::Event(event.event.id.clone()));
-                if paint::event_interaction(ui, plot, event, *hit_rect, selected).clicked() {
+                let interaction = paint::event_interaction(ui, plot, event, *hit_rect, selected);
+                if interaction.clicked() {
                     clicked_event = Some(ItemRef::Event(event.event.id.clone()));
+                }
+                if interaction.drag_started() {
+                    dragged_event = Some(event.event.id.clone());
                 }
             }
         }
-        if let Some(item) = clicked_event {
-            selection.select(item, Origin::Timeline);
-        } else if response.clicked() {
-            selection.clear();
+        let extend = ui.input(|i| i.modifiers.shift || i.modifiers.command);
+        match clicked_event {
+            Some(item) if extend => selection.toggle(item),
+            Some(item) => selection.select(item, Origin::Timeline),
+            None if response.clicked() && !extend => selection.clear(),
+            None => {}
         }
+        if let Some(id) = dragged_event {
+            selection.select(ItemRef::Event(id.clone()), Origin::Timeline);
+            self.begin_event_drag(map, &id);
+        }
+        self.event_drag_ui(ui, plot, map, actions);
+        if response.double_clicked()
+            && let Some(pointer) = response.interact_pointer_pos()
+            && pointer.x >= plot.left()
+            && let Some((lane, _)) = lane_rects.iter().find(|(_, lane_rect)| lane_rect.contains(pointer))
+        {
+            self.begin_draft(plot, (*lane).clone(), pointer);
+        }
+        self.draft_ui(ui, actions);
     }
 
     /// Where an event's band, marker and label go on the time axis.

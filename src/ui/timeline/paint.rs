@@ -143,7 +143,7 @@ pub fn event_interaction(
 ) -> egui::Response {
     let event = placed.event;
     let id = ui.scope_id().with(("timeline-event", placed.index));
-    let response = ui.interact(hit_rect.intersect(plot), id, Sense::click());
+    let response = ui.interact(hit_rect.intersect(plot), id, Sense::click_and_drag());
     let label = event.title.clone();
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
     let when = event.when();
