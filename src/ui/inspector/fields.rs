@@ -7,6 +7,7 @@
 use super::Editor;
 use crate::edit::{EditError, Transaction};
 use crate::model::{Date, Map, Precision};
+use crate::ui::document::new_gesture;
 use chrono::{Datelike, NaiveDate};
 use egui::{RichText, TextEdit, Ui};
 
@@ -97,7 +98,7 @@ impl<'k> TextField<'k> {
         }
         let gesture = match editor.state.buffers.get(&id) {
             Some(buffer) => buffer.gesture,
-            None => editor.state.new_gesture(),
+            None => new_gesture(),
         };
         let mut base = Some(current.to_owned());
         if response.changed() {

@@ -40,10 +40,6 @@ pub struct InspectorResponse {
     pub edits: Vec<InspectorEdit>,
 }
 
-/// Inspector gestures are numbered from here, apart from the map view's drags
-/// (numbered from 1), so that typing never merges into a drag's undo step.
-const FIRST_GESTURE: u64 = 1 << 62;
-
 /// The inspector's view state, kept by the app between frames.
 #[derive(Default)]
 pub struct InspectorState {
@@ -56,7 +52,6 @@ pub struct InspectorState {
     citation_draft: Option<citations::Draft>,
     /// The last refusal, shown under the field it concerns until dismissed.
     notice: Option<Notice>,
-    gestures: u64,
     /// A source just added, to open in the list once.
     reveal_source: Option<SourceId>,
     /// The gesture of each lane's colour picker, since it was last opened.
@@ -67,13 +62,6 @@ struct Notice {
     /// The key of the field the notice is shown under.
     at: String,
     message: String,
-}
-
-impl InspectorState {
-    fn new_gesture(&mut self) -> u64 {
-        self.gestures += 1;
-        FIRST_GESTURE + self.gestures
-    }
 }
 
 /// What each part of the inspector edits with: the map as shown, the view
