@@ -294,3 +294,25 @@ fn a_source_is_added_and_renamed_and_a_cited_one_is_not_deleted() {
     assert_eq!(map_of(&harness).sources, before.sources);
     harness.get_by_label_contains("remove those citations first");
 }
+
+#[test]
+fn dragging_a_claims_position_moves_it_in_one_undo_step() {
+    let mut harness = harness();
+    let before = map_of(&harness);
+    let claim = before.explanations().next().expect("explanations").clone();
+    select_claim(&mut harness, &claim);
+    let start = harness.get_by_label("Position x").rect().center();
+    harness.hover_at(start);
+    harness.drag_at(start);
+    harness.run();
+    for step in 1..=4 {
+        harness.hover_at(start + egui::vec2(5.0 * step as f32, 0.0));
+        harness.run();
+    }
+    harness.drop_at(start + egui::vec2(20.0, 0.0));
+    harness.run();
+    let moved = map_of(&harness).claim(&claim.id).expect("the claim").position;
+    assert!(moved.x > claim.position.x && moved.y == claim.position.y, "{moved:?}");
+    undo(&mut harness);
+    assert_eq!(map_of(&harness), before, "the whole drag is one step");
+}

@@ -33,7 +33,16 @@ pub(super) fn claim_ui(ui: &mut Ui, editor: &mut Editor<'_>, claim: &Claim) {
         editor.commit(&key("pinned"), transaction, None);
     }
     fields::read_only_ui(ui, "Id", claim.id.as_str());
-    fields::read_only_ui(ui, "Position", &format!("{:.0}, {:.0}", claim.position.x, claim.position.y));
+    let position_key = key("position");
+    let input = fields::position_ui(ui, claim.position);
+    if input.began {
+        editor.gesture(&position_key, true);
+    }
+    if let Some(position) = input.changed {
+        let gesture = editor.gesture(&position_key, false);
+        let transaction = update_claim(editor.map, edited(claim, |c| c.position = position), "Move claim");
+        editor.commit(&position_key, transaction, Some(gesture));
+    }
     let tags_key = key("tags");
     if let Some(tags) = fields::tags_ui(ui, editor, &tags_key, &claim.tags) {
         let transaction = update_claim(editor.map, edited(claim, |c| c.tags.clone_from(&tags)), "Edit claim tags");

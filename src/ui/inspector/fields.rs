@@ -6,7 +6,7 @@
 
 use super::Editor;
 use crate::edit::{EditError, Transaction};
-use crate::model::{Date, Map, Precision};
+use crate::model::{Date, Map, Position, Precision};
 use crate::ui::document::new_gesture;
 use chrono::{Datelike, NaiveDate};
 use egui::{RichText, TextEdit, Ui};
@@ -147,6 +147,36 @@ pub(super) fn choice_ui<T: Clone + PartialEq>(
             .response;
         response.labelled_by(caption.id);
         picked
+    })
+    .inner
+}
+
+/// What the user did to a position field this frame.
+pub(super) struct PositionInput {
+    /// A drag or typing began: what follows is a new undo step.
+    pub began: bool,
+    pub changed: Option<Position>,
+}
+
+/// The position of a claim on the map's canvas, as two numbers to drag or type.
+pub(super) fn position_ui(ui: &mut Ui, position: Position) -> PositionInput {
+    ui.horizontal(|ui| {
+        caption_ui(ui, "Position");
+        let mut input = PositionInput { began: false, changed: None };
+        for (axis, value) in [("x", position.x), ("y", position.y)] {
+            let mut number = value;
+            let response = ui.add(egui::DragValue::new(&mut number).prefix(format!("{axis} ")).speed(1.0));
+            let response = response.accessible_name(format!("Position {axis}"));
+            input.began |= response.drag_started() || response.gained_focus();
+            if response.changed() && number.is_finite() && number != value {
+                input.changed = Some(if axis == "x" {
+                    Position::new(number, position.y)
+                } else {
+                    Position::new(position.x, number)
+                });
+            }
+        }
+        input
     })
     .inner
 }

@@ -7,7 +7,6 @@ use super::{Editor, section_ui};
 use crate::edit::catalogue::{add_lane, delete_lane, update_lane};
 use crate::edit::commands::fresh_id;
 use crate::model::{Lane, Rgb};
-use crate::ui::document::new_gesture;
 use egui::{RichText, Ui};
 
 /// The colour a new lane starts with: a neutral grey-blue, easy to recolour.
@@ -37,14 +36,10 @@ fn lane_ui(ui: &mut Ui, editor: &mut Editor<'_>, lane: &Lane) {
         let mut colour = lane.color.0;
         let button = ui.color_edit_button_srgb(&mut colour).accessible_name(format!("Colour of lane {}", lane.name));
         if button.clicked() {
-            let gesture = new_gesture();
-            editor.state.colour_gestures.insert(lane.id.clone(), gesture);
+            editor.gesture(&colour_key, true);
         }
         if button.changed() && colour != lane.color.0 {
-            let gesture = match editor.state.colour_gestures.get(&lane.id) {
-                Some(gesture) => *gesture,
-                None => new_gesture(),
-            };
+            let gesture = editor.gesture(&colour_key, false);
             let recoloured = Lane { color: Rgb(colour), ..lane.clone() };
             editor.commit(&colour_key, update_lane(editor.map, recoloured, "Recolour lane"), Some(gesture));
         }

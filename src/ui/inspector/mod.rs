@@ -19,7 +19,7 @@ mod sources;
 
 use super::selection::{Origin, Selection};
 use crate::edit::{EditError, Transaction};
-use crate::model::{ItemRef, LaneId, Map, SourceId};
+use crate::model::{ItemRef, Map, SourceId};
 use egui::{RichText, Ui};
 use std::collections::HashMap;
 
@@ -54,8 +54,9 @@ pub struct InspectorState {
     notice: Option<Notice>,
     /// A source just added, to open in the list once.
     reveal_source: Option<SourceId>,
-    /// The gesture of each lane's colour picker, since it was last opened.
-    colour_gestures: HashMap<LaneId, u64>,
+    /// The undo gesture of each picker or drag field (a lane's colour, a
+    /// claim's position), since it was last opened or grabbed, by field key.
+    gestures: HashMap<String, u64>,
 }
 
 struct Notice {
@@ -89,6 +90,15 @@ impl Editor<'_> {
                 false
             }
         }
+    }
+
+    /// The undo gesture of the field `at`: a new one when `restart` (the
+    /// picker opened, the drag began), else the one it has.
+    fn gesture(&mut self, at: &str, restart: bool) -> u64 {
+        if restart || !self.state.gestures.contains_key(at) {
+            self.state.gestures.insert(at.to_owned(), super::document::new_gesture());
+        }
+        self.state.gestures.get(at).copied().unwrap_or_default()
     }
 
     fn refuse(&mut self, at: &str, message: String) {
