@@ -54,11 +54,17 @@ fn scroll_and_click(harness: &mut Harness<'_, ArglineApp>, label: &str) {
     click(harness, Role::Button, label);
 }
 
+/// Selects the first explanation on the map; returns it as it was.
+fn select_first_explanation(harness: &mut Harness<'_, ArglineApp>) -> Claim {
+    let claim = map_of(harness).explanations().next().expect("explanations").clone();
+    select_claim(harness, &claim);
+    claim
+}
+
 /// Selects the first explanation, focuses its Text field and selects all of
 /// its text; returns the claim as it was.
 fn select_the_text_of_the_first_explanation(harness: &mut Harness<'_, ArglineApp>) -> Claim {
-    let claim = map_of(harness).explanations().next().expect("explanations").clone();
-    select_claim(harness, &claim);
+    let claim = select_first_explanation(harness);
     harness.get_by_role_and_label(Role::MultilineTextInput, "Text").focus();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -247,9 +253,7 @@ fn a_lane_with_events_cannot_be_deleted_and_an_empty_one_can() {
 #[test]
 fn tags_are_added_with_enter_and_removed_by_their_chip() {
     let mut harness = harness();
-    let before = map_of(&harness);
-    let claim = before.explanations().next().expect("explanations").clone();
-    select_claim(&mut harness, &claim);
+    let claim = select_first_explanation(&mut harness);
     harness.get_by_role_and_label(Role::TextInput, "Add tag").focus();
     harness.run();
     harness.get_by_role_and_label(Role::TextInput, "Add tag").type_text("sanctions");
@@ -299,8 +303,7 @@ fn a_source_is_added_and_renamed_and_a_cited_one_is_not_deleted() {
 fn dragging_a_claims_position_moves_it_in_one_undo_step() {
     let mut harness = harness();
     let before = map_of(&harness);
-    let claim = before.explanations().next().expect("explanations").clone();
-    select_claim(&mut harness, &claim);
+    let claim = select_first_explanation(&mut harness);
     let start = harness.get_by_label("Position x").rect().center();
     harness.hover_at(start);
     harness.drag_at(start);
