@@ -225,6 +225,7 @@ pub(super) fn date_ui(ui: &mut Ui, key: &str, label: &str, date: Date) -> Option
                             .format(picker_format(date.precision()))
                             .show_icon(false)
                             .calendar(date.precision() == Precision::Day)
+                            .highlight_weekends(false)
                             .calendar_week(false)
                             .start_end_years(year.saturating_sub(100).max(-9999)..=year.saturating_add(100).min(9999)),
                     )
