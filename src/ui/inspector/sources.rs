@@ -64,25 +64,26 @@ pub(super) fn sources_ui(ui: &mut Ui, editor: &mut Editor<'_>) {
     editor.notice_ui(ui, key);
 }
 
+/// Where one text field of a source keeps its text.
+type TextOf = fn(&mut Source) -> &mut String;
+
 fn source_ui(ui: &mut Ui, editor: &mut Editor<'_>, source: &Source) {
     let key = |field: &str| format!("source {} {field}", source.id);
-    let text_fields: [(&str, &str, &String, bool); 4] = [
-        ("title", "Title", &source.title, true),
-        ("author", "Author", &source.author, false),
-        ("outlet", "Outlet", &source.outlet, false),
-        ("url", "Web address", &source.url, false),
+    // Each text field of a source: its key, its label, where its text is, and
+    // whether it may be empty.
+    let text_fields: [(&str, &str, TextOf, bool); 4] = [
+        ("title", "Title", |s| &mut s.title, true),
+        ("author", "Author", |s| &mut s.author, false),
+        ("outlet", "Outlet", |s| &mut s.outlet, false),
+        ("url", "Web address", |s| &mut s.url, false),
     ];
-    for (field, label, current, required) in text_fields {
+    for (field, label, text_of, required) in text_fields {
         let field_key = key(field);
         let text_field = TextField::line(&field_key, label);
         let text_field = if required { text_field.required() } else { text_field };
-        text_field.ui(ui, editor, current, |map, text| {
-            let changed = edited(source, |s| match field {
-                "title" => s.title.clone_from(&text),
-                "author" => s.author.clone_from(&text),
-                "outlet" => s.outlet.clone_from(&text),
-                _ => s.url.clone_from(&text),
-            });
+        let current = text_of(&mut source.clone()).clone();
+        text_field.ui(ui, editor, &current, |map, text| {
+            let changed = edited(source, |s| *text_of(s) = text);
             update_source(map, changed, &format!("Edit source {}", label.to_lowercase()))
         });
     }
