@@ -85,6 +85,8 @@ pub fn generate(params: GenerateParams) -> Map {
                 position: None,
                 tags: vec![],
                 citations: if i % 3 == 0 { vec![citation(&mut rng, i)] } else { vec![] },
+                credibility: Default::default(),
+                relevance: Default::default(),
             }
         })
         .collect();
@@ -104,6 +106,8 @@ pub fn generate(params: GenerateParams) -> Map {
             pinned: false,
             tags: vec![],
             citations: if i % 4 == 0 { vec![citation(&mut rng, i)] } else { vec![] },
+            credibility: Default::default(),
+            relevance: Default::default(),
         })
         .collect();
     let links = generate_links(&mut rng, params, &events, &claims);

@@ -66,6 +66,8 @@ fn transaction(map: &Map, action: &Action) -> Option<Transaction> {
                 pinned: false,
                 tags: vec![],
                 citations: vec![],
+                credibility: Default::default(),
+                relevance: Default::default(),
             };
             Some(commands::add_claim(map, claim))
         }

@@ -61,6 +61,8 @@ fn a_very_long_chain_of_links_on_links_validates() {
         pinned: false,
         tags: vec![],
         citations: vec![],
+        credibility: Default::default(),
+        relevance: Default::default(),
     };
     let link = |i: usize| Link {
         id: format!("l{i}").into(),

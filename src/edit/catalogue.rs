@@ -165,7 +165,7 @@ pub fn citations_of(map: &Map, item: &ItemRef) -> Vec<Citation> {
 mod tests {
     use super::*;
     use crate::edit::History;
-    use crate::model::{Claim, ClaimKind, Date, Event, Position, Rgb};
+    use crate::model::{Claim, ClaimKind, Date, Event, Level, Position, Rgb};
 
     fn source(id: &str) -> Source {
         Source {
@@ -189,6 +189,8 @@ mod tests {
             position: None,
             tags: vec![],
             citations: vec![Citation { source: "nyt".into(), quote: "Words".into(), locator: None }],
+            credibility: Level::default(),
+            relevance: Level::default(),
         };
         let claim = Claim {
             id: "blinked".into(),
@@ -199,6 +201,8 @@ mod tests {
             pinned: false,
             tags: vec![],
             citations: vec![],
+            credibility: Level::default(),
+            relevance: Level::default(),
         };
         Map {
             sources: vec![source("nyt"), source("wapo")],

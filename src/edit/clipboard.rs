@@ -119,6 +119,8 @@ impl Fragment {
             pinned: false,
             tags: vec![],
             citations: vec![],
+            credibility: Default::default(),
+            relevance: Default::default(),
         };
         Some(Self { argline_fragment: 1, claims: vec![claim], ..Self::default() })
     }

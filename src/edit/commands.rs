@@ -213,6 +213,17 @@ pub fn update_story_step(map: &Map, index: usize, step: StoryStep) -> Result<Tra
     Ok(Transaction::new("Edit story step", vec![Op::Replace { index, item: Item::StoryStep(step) }]))
 }
 
+/// Puts a copy of the step at `index` right after it.
+pub fn duplicate_story_step(map: &Map, index: usize) -> Result<Transaction, EditError> {
+    let step = map.story.get(index).cloned().ok_or(EditError::OutOfRange {
+        kind: ItemKind::StoryStep,
+        index,
+        len: map.story.len(),
+    })?;
+    let copy = StoryStep { title: format!("{} (copy)", step.title), ..step };
+    Ok(Transaction::new("Duplicate story step", vec![Op::Insert { index: index + 1, item: Item::StoryStep(copy) }]))
+}
+
 pub fn remove_story_step(map: &Map, index: usize) -> Result<Transaction, EditError> {
     if index >= map.story.len() {
         return Err(EditError::OutOfRange { kind: ItemKind::StoryStep, index, len: map.story.len() });

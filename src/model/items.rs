@@ -79,6 +79,12 @@ pub struct Event {
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+    /// As evidence: how far it can be trusted.
+    #[serde(default, skip_serializing_if = "Level::is_medium")]
+    pub credibility: Level,
+    /// As evidence: how much it bears on the question.
+    #[serde(default, skip_serializing_if = "Level::is_medium")]
+    pub relevance: Level,
 }
 
 impl Event {
@@ -157,6 +163,12 @@ pub struct Claim {
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+    /// As evidence: how far it can be trusted.
+    #[serde(default, skip_serializing_if = "Level::is_medium")]
+    pub credibility: Level,
+    /// As evidence: how much it bears on the question.
+    #[serde(default, skip_serializing_if = "Level::is_medium")]
+    pub relevance: Level,
 }
 
 /// Where a link starts: an event (as evidence) or a claim.
@@ -180,17 +192,65 @@ pub enum Relation {
     Supports,
     Opposes,
     Undercuts,
+    /// Weighed and found neither for nor against: an N cell of a
+    /// competing-hypotheses matrix, as distinct from evidence not yet weighed.
+    Neutral,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 3] = [Self::Supports, Self::Opposes, Self::Undercuts];
+    pub const ALL: [Relation; 4] = [Self::Supports, Self::Opposes, Self::Undercuts, Self::Neutral];
 
+    /// The relation as a verb, for sentences: "X supports Y", "X is neutral to Y".
     pub fn label(self) -> &'static str {
         match self {
             Self::Supports => "supports",
             Self::Opposes => "opposes",
             Self::Undercuts => "undercuts",
+            Self::Neutral => "is neutral to",
         }
+    }
+
+    /// The relation in one word, for legends and menus.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Neutral => "neutral",
+            other => other.label(),
+        }
+    }
+}
+
+/// Low, medium or high: how credible a piece of evidence is, or how relevant
+/// (the weights of a competing-hypotheses matrix).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Level {
+    Low,
+    #[default]
+    Medium,
+    High,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Self::Low, Self::Medium, Self::High];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Low => "low",
+            Self::Medium => "medium",
+            Self::High => "high",
+        }
+    }
+
+    /// The weight in a matrix's weighted score: low 1/√2, medium 1, high √2.
+    pub fn weight(self) -> f64 {
+        match self {
+            Self::Low => std::f64::consts::FRAC_1_SQRT_2,
+            Self::Medium => 1.0,
+            Self::High => std::f64::consts::SQRT_2,
+        }
+    }
+
+    pub fn is_medium(&self) -> bool {
+        *self == Self::Medium
     }
 }
 

@@ -15,7 +15,7 @@ pub use counts::Counts;
 pub use date::{Date, DateShapeError, MONTH_ABBREVIATIONS, Precision};
 pub use ids::{ClaimId, EventId, ItemRef, LaneId, LinkId, SourceId, is_valid_slug};
 pub use items::{
-    Citation, Claim, ClaimKind, Event, Lane, Link, LinkFrom, LinkTo, Meta, Position, Relation, Source, Strength,
+    Citation, Claim, ClaimKind, Event, Lane, Level, Link, LinkFrom, LinkTo, Meta, Position, Relation, Source, Strength,
 };
 pub use story::{StoryStep, TimeWindow, Viewport};
 

@@ -139,6 +139,8 @@ mod tests {
             pinned: false,
             tags: vec![],
             citations: vec![],
+            credibility: Default::default(),
+            relevance: Default::default(),
         };
         let event = |id: &str, date: Date, end: Option<Date>| Event {
             id: id.into(),
@@ -150,6 +152,8 @@ mod tests {
             position: None,
             tags: vec![],
             citations: vec![],
+            credibility: Default::default(),
+            relevance: Default::default(),
         };
         let link = |id: &str, from: LinkFrom, to: LinkTo, relation| Link {
             id: id.into(),

@@ -4,6 +4,7 @@
 
 mod clipboard;
 mod navigation;
+mod story;
 
 use super::commands::Command;
 use super::document::Document;
@@ -11,9 +12,11 @@ use super::files::{self, Dialog, Outcome, Purpose, Then};
 use super::inspector;
 use super::map_view::{MapAction, MapView, item_name};
 use super::prefs::{Prefs, STORAGE_KEY, ThemeChoice};
+use super::presenter::Presenter;
 use super::recovery::{self, Autosave, Decision};
 use super::selection::{Highlight, Origin, Selection};
 use super::shell;
+use super::story_panel::StoryPanel;
 use super::timeline::{TimelineAction, TimelineView};
 use crate::edit::{Transaction, commands};
 use crate::model::{Claim, ClaimKind, ItemRef};
@@ -24,7 +27,11 @@ pub struct ArglineApp {
     map_view: MapView,
     timeline: TimelineView,
     prefs: Prefs,
-    applied_theme: Option<ThemeChoice>,
+    /// The theme last applied, and whether the high-contrast presentation look was on.
+    applied_theme: Option<(ThemeChoice, bool)>,
+    story_panel: StoryPanel,
+    /// A presentation in progress.
+    presenter: Option<Presenter>,
     shown_title: String,
     shortcuts_open: bool,
     /// The last thing that went wrong, shown until dismissed.
@@ -58,6 +65,8 @@ impl ArglineApp {
             timeline: TimelineView::default(),
             prefs,
             applied_theme: None,
+            story_panel: StoryPanel::default(),
+            presenter: None,
             shown_title: String::new(),
             shortcuts_open: false,
             error: None,
@@ -101,6 +110,16 @@ impl ArglineApp {
         &self.selection
     }
 
+    /// Where the map view looks now.
+    pub fn map_viewport(&self) -> crate::model::Viewport {
+        self.map_view.viewport()
+    }
+
+    /// The dates the timeline shows now.
+    pub fn timeline_window(&self) -> Option<crate::model::TimeWindow> {
+        self.timeline.window()
+    }
+
     /// What the current selection draws out in both views.
     pub fn highlight(&self) -> Highlight {
         Highlight::of(&self.selection, self.document.map())
@@ -115,14 +134,23 @@ impl ArglineApp {
     /// Draws the whole window into `ui` and runs the commands chosen.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if self.applied_theme != Some(self.prefs.theme) {
-            ctx.set_theme(self.prefs.theme.preference());
-            self.applied_theme = Some(self.prefs.theme);
+        let high_contrast = self.presentation_visuals();
+        if self.applied_theme != Some((self.prefs.theme, high_contrast.is_some())) {
+            ctx.set_visuals_of(egui::Theme::Dark, high_contrast.clone().unwrap_or_else(egui::Visuals::dark));
+            let theme =
+                if high_contrast.is_some() { egui::ThemePreference::Dark } else { self.prefs.theme.preference() };
+            ctx.set_theme(theme);
+            self.applied_theme = Some((self.prefs.theme, high_contrast.is_some()));
         }
         let title = self.window_title();
         if self.shown_title != title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
+        }
+        if self.presenter.is_some() {
+            self.presentation_ui(ui);
+            self.autosave.tick(&ctx, &self.document);
+            return;
         }
         let mut commands = self.shortcut_commands(&ctx);
         let notice = self.current_notice(&ctx);
@@ -140,6 +168,7 @@ impl ArglineApp {
                 ui,
                 self.prefs.inspector_open,
                 &mut self.prefs.theme,
+                &mut self.prefs.high_contrast_presentation,
                 &edit_labels,
                 &self.prefs.recent_files,
                 &mut open_recent,
@@ -171,6 +200,13 @@ impl ArglineApp {
                 },
             );
         }
+        let mut story_actions = Vec::new();
+        if self.prefs.story_open {
+            egui::Panel::left("story").resizable(true).default_size(300.0).size_range(220.0..=600.0).show(ui, |ui| {
+                ui.add_space(6.0);
+                story_actions = self.story_panel.ui(ui, map);
+            });
+        }
         egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
             self.map_view.ui(ui, map, revision, &mut self.selection, &highlight, &mut map_actions);
         });
@@ -186,6 +222,9 @@ impl ArglineApp {
         }
         for action in timeline_actions {
             self.run_timeline_action(action);
+        }
+        for action in story_actions {
+            self.run_story_action(&ctx, action);
         }
         for command in commands {
             self.run(&ctx, command);
@@ -467,6 +506,8 @@ impl ArglineApp {
                     pinned: false,
                     tags: vec![],
                     citations: vec![],
+                    credibility: Default::default(),
+                    relevance: Default::default(),
                 };
                 let transaction = commands::add_claim(map, claim);
                 self.apply(transaction);
@@ -490,6 +531,8 @@ impl ArglineApp {
                     position: None,
                     tags: vec![],
                     citations: vec![],
+                    credibility: Default::default(),
+                    relevance: Default::default(),
                 };
                 self.apply(commands::add_event(map, event));
                 self.selection.select(ItemRef::Event(id), Origin::Timeline);
@@ -556,6 +599,8 @@ impl ArglineApp {
                 self.map_view.request_fit();
                 self.timeline.request_fit();
             }
+            Command::ToggleStory => self.prefs.story_open = !self.prefs.story_open,
+            Command::Present => self.start_presenting(ctx, self.story_panel.current.unwrap_or(0)),
             Command::ToggleInspector => self.prefs.inspector_open = !self.prefs.inspector_open,
             Command::ToggleTheme => {
                 self.prefs.theme =
@@ -579,5 +624,10 @@ impl eframe::App for ArglineApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.prefs);
+    }
+
+    /// Not while presenting: the next start must not inherit the presentation's large zoom.
+    fn persist_egui_memory(&self) -> bool {
+        self.presenter.is_none()
     }
 }

@@ -19,6 +19,8 @@ pub enum Command {
     Paste,
     Duplicate,
     FitAll,
+    ToggleStory,
+    Present,
     ToggleInspector,
     ToggleTheme,
     PreviousEvent,
@@ -33,7 +35,7 @@ pub enum Command {
 impl Command {
     /// In the order shortcuts are matched: a shortcut with Shift comes before
     /// the same one without (egui lets Ctrl+Shift+Z also match Ctrl+Z).
-    pub const ALL: [Command; 23] = [
+    pub const ALL: [Command; 25] = [
         Self::NewMap,
         Self::Open,
         Self::SaveAs,
@@ -47,6 +49,8 @@ impl Command {
         Self::Copy,
         Self::Paste,
         Self::FitAll,
+        Self::ToggleStory,
+        Self::Present,
         Self::ToggleInspector,
         Self::ToggleTheme,
         Self::Duplicate,
@@ -75,6 +79,8 @@ impl Command {
             Self::Paste => "Paste",
             Self::Duplicate => "Duplicate",
             Self::FitAll => "Fit map and timeline",
+            Self::ToggleStory => "Story panel",
+            Self::Present => "Present the story",
             Self::ToggleInspector => "Inspector",
             Self::ToggleTheme => "Toggle dark / light",
             Self::PreviousEvent => "Previous event",
@@ -104,6 +110,8 @@ impl Command {
             Self::Paste => KeyboardShortcut::new(Modifiers::COMMAND, Key::V),
             Self::Duplicate => KeyboardShortcut::new(Modifiers::COMMAND, Key::D),
             Self::FitAll => plain(Key::F),
+            Self::ToggleStory => plain(Key::F4),
+            Self::Present => plain(Key::F5),
             Self::ToggleInspector => KeyboardShortcut::new(Modifiers::COMMAND, Key::I),
             Self::ToggleTheme => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::D),
             Self::PreviousEvent => plain(Key::ArrowLeft),
@@ -141,7 +149,7 @@ impl Command {
 }
 
 /// Mouse and keyboard gestures that are not commands, for the shortcuts window.
-pub const GESTURES: [(&str, &str); 18] = [
+pub const GESTURES: [(&str, &str); 21] = [
     ("Drop a .ron file on the window", "Open it"),
     ("Double-click the map", "Add a claim there (type its text, Enter)"),
     ("Drag a card", "Move it, or the whole selection (one undo step)"),
@@ -150,6 +158,9 @@ pub const GESTURES: [(&str, &str); 18] = [
     ("Shift-drag or Ctrl-drag the map", "Select everything in a box"),
     ("Arrow keys, with claims selected", "Move them (Shift: further)"),
     ("Paste text that is not from Argline", "Add it as a new claim"),
+    ("Presenting: →, Space, Page Down / ←, Page Up", "Next / previous step"),
+    ("Presenting: Home, End, or a number then Enter", "First, last, or that step"),
+    ("Presenting: L / N / Esc", "Spotlight / speaker notes window / stop presenting"),
     ("Double-click a timeline lane", "Add an event on that day (type its title, Enter)"),
     ("Drag an event on the timeline", "Change its date: by days, or by months or years for vaguer dates"),
     ("Ctrl + Y", "Redo"),

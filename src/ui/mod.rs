@@ -11,11 +11,14 @@ mod fonts;
 mod inspector;
 pub mod map_view;
 mod prefs;
+mod presenter;
 mod recovery;
 mod selection;
 mod shell;
+mod story_panel;
 mod theme;
 mod timeline;
+mod transition;
 
 pub use app::ArglineApp;
 pub use commands::Command;

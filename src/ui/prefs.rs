@@ -30,6 +30,9 @@ pub struct Prefs {
     pub inspector_open: bool,
     /// Files opened or saved lately, the latest first.
     pub recent_files: Vec<std::path::PathBuf>,
+    pub story_open: bool,
+    /// Present in black and white with bright highlights, for weak projectors.
+    pub high_contrast_presentation: bool,
 }
 
 /// How many files File ▸ Open Recent lists.
@@ -46,6 +49,12 @@ impl Prefs {
 
 impl Default for Prefs {
     fn default() -> Self {
-        Self { theme: ThemeChoice::System, inspector_open: true, recent_files: Vec::new() }
+        Self {
+            theme: ThemeChoice::System,
+            inspector_open: true,
+            recent_files: Vec::new(),
+            story_open: false,
+            high_contrast_presentation: false,
+        }
     }
 }

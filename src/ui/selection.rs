@@ -97,10 +97,12 @@ impl Selection {
 }
 
 /// The items drawn out by a selection: the selected items and everything one
-/// link away. Empty when nothing is selected (then nothing is dimmed).
+/// link away. Empty when nothing is selected (then nothing is dimmed). While a
+/// story step limits what is shown, the items it leaves out are hidden.
 #[derive(Debug, Default)]
 pub struct Highlight {
     items: HashSet<ItemRef>,
+    shown: Option<HashSet<ItemRef>>,
 }
 
 impl Highlight {
@@ -110,7 +112,40 @@ impl Highlight {
             items.insert(item.clone());
             items.extend(map.neighbours(item));
         }
-        Self { items }
+        Self { items, shown: None }
+    }
+
+    /// Shows only `items` and the links between them (everything when `items` is empty).
+    pub fn showing_only(mut self, items: &[ItemRef], map: &Map) -> Self {
+        if items.is_empty() {
+            self.shown = None;
+            return self;
+        }
+        let mut shown: HashSet<ItemRef> = items.iter().cloned().collect();
+        // Links appear with their ends; repeat for links on links.
+        loop {
+            let before = shown.len();
+            for link in &map.links {
+                if shown.contains(&link.source_item()) && shown.contains(&link.target_item()) {
+                    shown.insert(ItemRef::Link(link.id.clone()));
+                }
+            }
+            if shown.len() == before {
+                break;
+            }
+        }
+        self.shown = Some(shown);
+        self
+    }
+
+    /// Whether some items are hidden (then ask [`Highlight::hides`]).
+    pub fn hides_any(&self) -> bool {
+        self.shown.is_some()
+    }
+
+    /// Whether `item` is left out of the current story step.
+    pub fn hides(&self, item: &ItemRef) -> bool {
+        self.shown.as_ref().is_some_and(|shown| !shown.contains(item))
     }
 
     pub fn is_active(&self) -> bool {

@@ -33,6 +33,7 @@ pub fn menu_bar_ui(
     ui: &mut Ui,
     inspector_open: bool,
     theme: &mut ThemeChoice,
+    high_contrast: &mut bool,
     edit_labels: &EditLabels<'_>,
     recent_files: &[std::path::PathBuf],
     open_recent: &mut Option<std::path::PathBuf>,
@@ -72,6 +73,10 @@ pub fn menu_bar_ui(
         });
         ui.menu_button("View", |ui| {
             command_button(ui, Command::FitAll, commands);
+            command_button(ui, Command::ToggleStory, commands);
+            command_button(ui, Command::Present, commands);
+            ui.checkbox(high_contrast, "High-contrast presentation");
+            ui.separator();
             let shortcut = ui.ctx().format_shortcut(&Command::ToggleInspector.shortcut());
             let text = if inspector_open { "Hide inspector" } else { "Show inspector" };
             if ui.add(Button::new(text).shortcut_text(shortcut)).clicked() {

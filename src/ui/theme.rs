@@ -14,6 +14,8 @@ pub fn relation_color(relation: Relation, dark: bool) -> Color32 {
         (Relation::Opposes, true) => Color32::from_rgb(0xf0, 0x6a, 0x5f),
         (Relation::Undercuts, false) => Color32::from_rgb(0x8e, 0x44, 0xad),
         (Relation::Undercuts, true) => Color32::from_rgb(0xc3, 0x8b, 0xe6),
+        (Relation::Neutral, false) => Color32::from_rgb(0x7a, 0x80, 0x88),
+        (Relation::Neutral, true) => Color32::from_rgb(0x9a, 0xa0, 0xa8),
     }
 }
 

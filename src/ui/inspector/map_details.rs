@@ -15,7 +15,7 @@ fn authors_from_lines(text: &str) -> Vec<String> {
 pub(super) fn map_ui(ui: &mut Ui, editor: &mut Editor<'_>) {
     let meta = &editor.map.meta;
     heading_ui(ui, "MAP", ui.visuals().strong_text_color());
-    TextField::multiline("map title", "Title")
+    TextField::multiline("map title", "Map title")
         .required()
         .ui(ui, editor, &meta.title, |_, title| Ok(update_meta(edited(meta, |m| m.title.clone_from(&title)))));
     TextField::multiline("map summary", "Summary")

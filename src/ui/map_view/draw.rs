@@ -111,15 +111,13 @@ pub fn arrow(painter: &Painter, start: Pos2, end: Pos2, relation: Relation, stre
     let head_length = (9.0 + 2.0 * width) * look.zoom.clamp(0.6, 1.4);
     let base = end - direction * head_length;
     let stroke = Stroke::new(width, color);
-    if relation == Relation::Undercuts {
-        painter.extend(Shape::dashed_line(
-            &[start, base],
-            stroke,
-            7.0 * look.zoom.clamp(0.5, 1.5),
-            4.0 * look.zoom.clamp(0.5, 1.5),
-        ));
-    } else {
-        painter.line_segment([start, base], stroke);
+    let scale = look.zoom.clamp(0.5, 1.5);
+    match relation {
+        Relation::Undercuts => painter.extend(Shape::dashed_line(&[start, base], stroke, 7.0 * scale, 4.0 * scale)),
+        Relation::Neutral => painter.extend(Shape::dotted_line(&[start, base], color, 5.0 * scale, width * 0.7)),
+        Relation::Supports | Relation::Opposes => {
+            painter.line_segment([start, base], stroke);
+        }
     }
     let normal = Vec2::new(-direction.y, direction.x) * head_length * 0.5;
     painter.add(Shape::convex_polygon(vec![end, base + normal, base - normal], color, Stroke::NONE));
@@ -133,7 +131,7 @@ pub fn arrow(painter: &Painter, start: Pos2, end: Pos2, relation: Relation, stre
 
 const LEGEND_ROW: f32 = 18.0;
 /// The height the legend takes from the bottom of the map, margin included.
-pub const LEGEND_HEIGHT: f32 = 5.0 * LEGEND_ROW + 16.0 + 10.0;
+pub const LEGEND_HEIGHT: f32 = 6.0 * LEGEND_ROW + 16.0 + 10.0;
 
 /// The legend in the map's bottom-left corner: relations, strengths, kinds.
 /// Returns the rectangle it covers.
@@ -147,12 +145,13 @@ pub fn legend(painter: &Painter, map_rect: Rect, dark: bool) -> Rect {
     let text = theme::text_color(dark);
     let mut y = rect.top() + 8.0 + row / 2.0;
     let line_look = Look { dark, selected: false, dimmed: false, zoom: 1.0 };
-    for (column, relation) in Relation::ALL.iter().enumerate() {
-        let x = rect.left() + 10.0 + column as f32 * 96.0;
+    for (index, relation) in Relation::ALL.iter().enumerate() {
+        let x = rect.left() + 10.0 + (index % 2) as f32 * 144.0;
+        let y = y + (index / 2) as f32 * row;
         arrow(painter, Pos2::new(x, y), Pos2::new(x + 30.0, y), *relation, Strength::Moderate, &line_look);
-        painter.text(Pos2::new(x + 36.0, y), Align2::LEFT_CENTER, relation.label(), font.clone(), text);
+        painter.text(Pos2::new(x + 36.0, y), Align2::LEFT_CENTER, relation.name(), font.clone(), text);
     }
-    y += row;
+    y += 2.0 * row;
     for (column, strength) in Strength::ALL.iter().enumerate() {
         let x = rect.left() + 10.0 + column as f32 * 96.0;
         painter.line_segment(

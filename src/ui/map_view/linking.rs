@@ -86,7 +86,7 @@ pub fn relation_popup(ctx: &egui::Context, pending: &PendingLink) -> Choice {
             for relation in Relation::ALL {
                 let dark = ui.visuals().dark_mode;
                 let text =
-                    egui::RichText::new(capitalised(relation.label())).color(theme::relation_color(relation, dark));
+                    egui::RichText::new(capitalised(relation.name())).color(theme::relation_color(relation, dark));
                 let button = ui.add(egui::Button::new(text).min_size(Vec2::new(120.0, 0.0)));
                 if button.clicked() {
                     choice = Choice::Relation(relation);

@@ -10,7 +10,8 @@ mod selecting;
 
 use super::document::new_gesture;
 use super::selection::{Highlight, Origin, Selection};
-use crate::model::{ClaimId, ItemRef, LinkFrom, LinkTo, Map, Position, Relation};
+use super::transition::{Frame, Transition};
+use crate::model::{ClaimId, ItemRef, LinkFrom, LinkTo, Map, Position, Relation, Viewport};
 use draw::Look;
 use egui::{Pos2, Rect, Sense, Vec2};
 use geometry::MapGeometry;
@@ -24,11 +25,15 @@ pub struct MapView {
     pan: Vec2,
     zoom: f32,
     needs_fit: bool,
-    /// Where a transition is heading: (pan, zoom).
+    /// Where the view is being sent: (pan, zoom); user input cancels it.
     target: Option<(Vec2, f32)>,
+    /// The move under way towards `target`.
+    transition: Option<Transition>,
     geometry: Option<MapGeometry>,
     /// A claim being typed in place after a double-click, not yet in the map.
     draft: Option<Draft>,
+    /// Whether the map may be edited (not while presenting).
+    editable: bool,
     /// The gesture of the current drag, so that each drag is one undo step.
     gesture: u64,
     /// A link being drawn from a handle.
@@ -82,8 +87,10 @@ impl Default for MapView {
             zoom: 1.0,
             needs_fit: true,
             target: None,
+            transition: None,
             geometry: None,
             draft: None,
+            editable: true,
             gesture: 0,
             link_drag: None,
             pending_link: None,
@@ -102,6 +109,11 @@ impl MapView {
 
     pub fn zoom(&self) -> f32 {
         self.zoom
+    }
+
+    /// Allows or forbids editing gestures (drag to move, link handles, double-click, arrow keys).
+    pub fn set_editable(&mut self, editable: bool) {
+        self.editable = editable;
     }
 
     /// Where a paste lands: the canvas point under the pointer, else the middle of the view.
@@ -189,7 +201,7 @@ impl MapView {
             None if background.clicked() && !extend => selection.clear(),
             None => {}
         }
-        if let Some((claim, drag, started)) = events.dragged {
+        if let Some((claim, drag, started)) = events.dragged.filter(|_| self.editable) {
             self.drag_claims(map, selection, claim, drag, started, actions);
         }
         self.box_select(ui, view, map, &geometry, &background, selection);
@@ -198,8 +210,11 @@ impl MapView {
         }
         self.link_drag_ui(ui, view, map, &geometry, actions);
         self.pending_link_ui(ui, actions);
-        self.nudge(ui, map, selection, actions);
-        if background.double_clicked()
+        if self.editable {
+            self.nudge(ui, map, selection, actions);
+        }
+        if self.editable
+            && background.double_clicked()
             && let Some(pointer) = background.interact_pointer_pos()
         {
             let canvas = self.to_canvas(view, pointer);
@@ -291,6 +306,8 @@ impl MapView {
             };
             Look { dark, selected, dimmed, zoom: self.zoom }
         };
+        // Items a story step leaves out are not drawn; ids are cloned only while a step hides some.
+        let hides = |item: &dyn Fn() -> ItemRef| highlight.hides_any() && highlight.hides(&item());
         let mut events = ItemEvents::default();
 
         // Links under the cards; with a selection, the drawn-out links last, on top.
@@ -298,7 +315,7 @@ impl MapView {
         for &dimmed_pass in link_passes {
             for (index, (link, ends)) in map.links.iter().zip(&geometry.links).enumerate() {
                 let Some((start, end)) = ends else { continue };
-                if !visible.intersects(Rect::from_two_pos(*start, *end)) {
+                if !visible.intersects(Rect::from_two_pos(*start, *end)) || hides(&|| ItemRef::Link(link.id.clone())) {
                     continue;
                 }
                 let link_look = look(&|| ItemRef::Link(link.id.clone()));
@@ -331,7 +348,7 @@ impl MapView {
 
         for (index, (event, chip)) in map.events.iter().zip(&geometry.chips).enumerate() {
             let Some(chip) = chip else { continue };
-            if !visible.intersects(*chip) {
+            if !visible.intersects(*chip) || hides(&|| ItemRef::Event(event.id.clone())) {
                 continue;
             }
             let chip_look = look(&|| ItemRef::Event(event.id.clone()));
@@ -349,7 +366,7 @@ impl MapView {
             if response.clicked() {
                 events.clicked = Some(ItemRef::Event(event.id.clone()));
             }
-            if self.zoom >= draw::HANDLE_MIN_ZOOM {
+            if self.editable && self.zoom >= draw::HANDLE_MIN_ZOOM {
                 let shown = chip_look.selected || response.hovered();
                 let handle = linking::handle_ui(
                     ui,
@@ -367,7 +384,7 @@ impl MapView {
         }
 
         for (index, (claim, card)) in map.claims.iter().zip(&geometry.claims).enumerate() {
-            if !visible.intersects(*card) {
+            if !visible.intersects(*card) || hides(&|| ItemRef::Claim(claim.id.clone())) {
                 continue;
             }
             let card_look = look(&|| ItemRef::Claim(claim.id.clone()));
@@ -384,7 +401,7 @@ impl MapView {
             if response.dragged() {
                 events.dragged = Some((claim.id.clone(), response.drag_delta(), response.drag_started()));
             }
-            if self.zoom >= draw::HANDLE_MIN_ZOOM {
+            if self.editable && self.zoom >= draw::HANDLE_MIN_ZOOM {
                 let shown = card_look.selected || response.hovered();
                 let handle = linking::handle_ui(
                     ui,
@@ -435,18 +452,39 @@ impl MapView {
 
     fn advance_transition(&mut self, ui: &egui::Ui) {
         let Some((pan, zoom)) = self.target else {
+            self.transition = None;
             return;
         };
-        let dt = ui.input(|i| i.stable_dt).min(0.1);
-        let t = 1.0 - (-dt * 14.0).exp();
-        self.pan += (pan - self.pan) * t;
-        self.zoom *= (zoom / self.zoom).powf(t);
-        if (pan - self.pan).length() < 0.5 && (zoom / self.zoom - 1.0).abs() < 0.002 {
-            (self.pan, self.zoom) = (pan, zoom);
+        let frame =
+            |pan: Vec2, zoom: f32| Frame { offset: [f64::from(pan.x), f64::from(pan.y)], scale: f64::from(zoom) };
+        let now = ui.input(|i| i.time);
+        let destination = frame(pan, zoom);
+        let transition = match self.transition {
+            Some(transition) if transition.destination() == destination => transition,
+            _ => *self.transition.insert(Transition::new(frame(self.pan, self.zoom), destination, now)),
+        };
+        let (at, done) = transition.at(now);
+        self.pan = Vec2::new(at.offset[0] as f32, at.offset[1] as f32);
+        self.zoom = at.scale as f32;
+        if done {
             self.target = None;
+            self.transition = None;
         } else {
             ui.ctx().request_repaint();
         }
+    }
+
+    /// Where the map looks now: the canvas point at the middle of the view, and the zoom.
+    pub fn viewport(&self) -> Viewport {
+        let center = -self.pan / self.zoom;
+        Viewport { center: Position::new(center.x, center.y), zoom: self.zoom }
+    }
+
+    /// Moves the view smoothly to `viewport`.
+    pub fn show_viewport(&mut self, viewport: Viewport) {
+        let zoom = viewport.zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+        self.needs_fit = false;
+        self.target = Some((-Vec2::new(viewport.center.x, viewport.center.y) * zoom, zoom));
     }
 
     /// Moves the view, smoothly, so that the highlighted items are all on screen.

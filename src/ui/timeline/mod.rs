@@ -9,8 +9,9 @@ mod paint;
 pub use editing::TimelineAction;
 
 use super::selection::{Highlight, Origin, Selection};
-use crate::layout::{LabelExtent, day_number, pack_rows, share_rows, ticks};
-use crate::model::{Event, ItemRef, Map, Precision};
+use super::transition::{Frame, Transition};
+use crate::layout::{LabelExtent, date_of, day_number, pack_rows, share_rows, ticks};
+use crate::model::{Date, Event, ItemRef, Map, Precision, TimeWindow};
 use egui::{Pos2, Rect, Sense};
 
 pub const AXIS_HEIGHT: f32 = 30.0;
@@ -31,8 +32,14 @@ pub struct TimelineView {
     first_day: f64,
     px_per_day: f64,
     needs_fit: bool,
-    /// Where a transition is heading: (first day, pixels per day).
+    /// Where the view is being sent: (first day, pixels per day); user input cancels it.
     target: Option<(f64, f64)>,
+    /// The move under way towards `target`.
+    transition: Option<Transition>,
+    /// A window to show, once the plot's width is known.
+    requested_window: Option<TimeWindow>,
+    /// Where the plot was drawn last frame.
+    last_plot: Rect,
     /// Each event's label width, measured once per revision of the document.
     labels: Option<LabelCache>,
     /// An event being dragged to a new date.
@@ -57,6 +64,9 @@ impl Default for TimelineView {
             px_per_day: 1.0,
             needs_fit: true,
             target: None,
+            transition: None,
+            requested_window: None,
+            last_plot: Rect::NOTHING,
             labels: None,
             event_drag: None,
             draft: None,
@@ -170,6 +180,15 @@ impl TimelineView {
                 (self.first_day, self.px_per_day) = self.frame_days(plot, day_number(first), day_number(last) + 1.0);
             }
         }
+        self.last_plot = plot;
+        if let Some(window) = self.requested_window.take()
+            && plot.width() > 10.0
+        {
+            let first = day_number(window.start.first_day());
+            let last = day_number(window.end.last_day()) + 1.0;
+            let px_per_day = (f64::from(plot.width()) / (last - first).max(1.0)).clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY);
+            self.target = Some((first, px_per_day));
+        }
         self.handle_input(ui, &response, plot);
         self.advance_transition(ui);
         if selection.reveal_on_timeline {
@@ -196,6 +215,9 @@ impl TimelineView {
             let Some(lane_events) = lane_of.get(event.lane.as_str()).and_then(|&lane| measured.get_mut(lane)) else {
                 continue;
             };
+            if highlight.hides_any() && highlight.hides(&ItemRef::Event(event.id.clone())) {
+                continue;
+            }
             let Some(placed) = self.measure(plot, index, event) else { continue };
             if placed.extent.end >= near.min && placed.extent.start <= near.max {
                 lane_events.push(placed);
@@ -320,21 +342,41 @@ impl TimelineView {
 
     fn advance_transition(&mut self, ui: &egui::Ui) {
         let Some((first_day, px_per_day)) = self.target else {
+            self.transition = None;
             return;
         };
-        let dt = f64::from(ui.input(|i| i.stable_dt).min(0.1));
-        let t = 1.0 - (-dt * 14.0).exp();
-        self.first_day += (first_day - self.first_day) * t;
-        self.px_per_day *= (px_per_day / self.px_per_day).powf(t);
-        if (first_day - self.first_day).abs() * self.px_per_day < 0.5
-            && (px_per_day / self.px_per_day - 1.0).abs() < 0.002
-        {
-            self.first_day = first_day;
-            self.px_per_day = px_per_day;
+        let now = ui.input(|i| i.time);
+        let destination = Frame { offset: [first_day, 0.0], scale: px_per_day };
+        let transition = match self.transition {
+            Some(transition) if transition.destination() == destination => transition,
+            _ => {
+                let from = Frame { offset: [self.first_day, 0.0], scale: self.px_per_day };
+                *self.transition.insert(Transition::new(from, destination, now))
+            }
+        };
+        let (at, done) = transition.at(now);
+        self.first_day = at.offset[0];
+        self.px_per_day = at.scale;
+        if done {
             self.target = None;
+            self.transition = None;
         } else {
             ui.ctx().request_repaint();
         }
+    }
+
+    /// The dates the timeline shows now (by day).
+    pub fn window(&self) -> Option<TimeWindow> {
+        let plot = self.last_plot;
+        let first = date_of(self.day_at(plot, plot.left()))?;
+        let last = date_of(self.day_at(plot, plot.right()))?;
+        Some(TimeWindow { start: Date::from_naive(first, Precision::Day), end: Date::from_naive(last, Precision::Day) })
+    }
+
+    /// Moves the timeline smoothly to show `window` across the plot.
+    pub fn show_window(&mut self, window: TimeWindow) {
+        self.needs_fit = false;
+        self.requested_window = Some(window);
     }
 
     /// Pans (and zooms out if needed) so that the highlighted events are in view.

@@ -1,0 +1,134 @@
+//! The story panel: the map's story as a list of steps. Click a step to go
+//! there; drag the grip to reorder; add a step from the current view; rename,
+//! write speaker notes, update from the view, duplicate, delete — each an
+//! undoable edit — and present from any step.
+
+use crate::model::{Map, StoryStep};
+use egui::{RichText, Ui};
+
+/// What the story panel remembers between frames.
+#[derive(Default)]
+pub struct StoryPanel {
+    /// The step last gone to (and being edited).
+    pub current: Option<usize>,
+    /// The gesture of the text field being typed in, so typing is one undo step.
+    typing_gesture: u64,
+}
+
+/// What the user asked of the story this frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoryAction {
+    GoTo(usize),
+    AddFromView,
+    UpdateFromView(usize),
+    Duplicate(usize),
+    Delete(usize),
+    Move { from: usize, to: usize },
+    Edit { index: usize, step: StoryStep, gesture: u64 },
+    Present(usize),
+}
+
+impl StoryPanel {
+    pub fn ui(&mut self, ui: &mut Ui, map: &Map) -> Vec<StoryAction> {
+        let mut actions = Vec::new();
+        self.current = self.current.filter(|&current| current < map.story.len());
+        ui.horizontal(|ui| {
+            ui.heading("Story");
+            ui.label(RichText::new(format!("{} steps", map.story.len())).weak());
+        });
+        if ui.button("Add a step from the current view").clicked() {
+            actions.push(StoryAction::AddFromView);
+        }
+        ui.separator();
+        let list_height = (ui.available_height() * 0.5).max(120.0);
+        egui::ScrollArea::vertical().id_salt("story-steps").max_height(list_height).show(ui, |ui| {
+            self.steps_ui(ui, map, &mut actions);
+        });
+        ui.separator();
+        if let Some(index) = self.current
+            && let Some(step) = map.story.get(index)
+        {
+            self.step_editor_ui(ui, index, step, &mut actions);
+        } else if map.story.is_empty() {
+            ui.label("No steps yet. Arrange the map and the timeline, select what to draw out, then add a step.");
+        } else {
+            ui.label("Click a step to go there and edit it.");
+        }
+        actions
+    }
+
+    fn steps_ui(&mut self, ui: &mut Ui, map: &Map, actions: &mut Vec<StoryAction>) {
+        // A frame of its own (an outline in the panel's colour) keeps rows plain until a step is dragged.
+        let row_frame = egui::Frame::NONE.stroke(egui::Stroke::new(1.0, ui.visuals().panel_fill));
+        for (index, step) in map.story.iter().enumerate() {
+            let row = ui.dnd_drop_zone::<usize, _>(row_frame, |ui| {
+                ui.horizontal(|ui| {
+                    let grip_id = ui.scope_id().with(("story-grip", index));
+                    ui.dnd_drag_source(grip_id, index, |ui| {
+                        ui.label(RichText::new("::").strong().monospace()).on_hover_text("Drag to reorder");
+                    });
+                    let text = format!("{}. {}", index + 1, step.title);
+                    if ui.selectable_label(self.current == Some(index), text).clicked() {
+                        self.current = Some(index);
+                        actions.push(StoryAction::GoTo(index));
+                    }
+                });
+            });
+            if let Some(from) = row.1
+                && *from != index
+            {
+                actions.push(StoryAction::Move { from: *from, to: index });
+                self.current = Some(index);
+            }
+        }
+    }
+
+    fn step_editor_ui(&mut self, ui: &mut Ui, index: usize, step: &StoryStep, actions: &mut Vec<StoryAction>) {
+        ui.label(RichText::new(format!("Step {}", index + 1)).strong());
+        let mut edited = step.clone();
+        let title_label = ui.label("Title");
+        let title = ui.add(egui::TextEdit::singleline(&mut edited.title).desired_width(f32::INFINITY));
+        let title = title.labelled_by(title_label.id);
+        let notes_label = ui.label("Speaker notes");
+        let notes = ui.add(egui::TextEdit::multiline(&mut edited.notes).desired_rows(5).desired_width(f32::INFINITY));
+        let notes = notes.labelled_by(notes_label.id);
+        if title.gained_focus() || notes.gained_focus() {
+            self.typing_gesture = crate::ui::document::new_gesture();
+        }
+        if (title.changed() || notes.changed()) && edited != *step {
+            actions.push(StoryAction::Edit { index, step: edited, gesture: self.typing_gesture });
+        }
+        ui.label(
+            RichText::new(format!(
+                "Shows {} · draws out {} · {}",
+                if step.shows.is_empty() { "everything".to_owned() } else { format!("{} items", step.shows.len()) },
+                step.highlights.len(),
+                step.window.map_or_else(
+                    || "timeline as it is".to_owned(),
+                    |window| format!("{} – {}", window.start.human(), window.end.human())
+                ),
+            ))
+            .small()
+            .weak(),
+        );
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button("Update from view")
+                .on_hover_text("Take the current view and selection into this step")
+                .clicked()
+            {
+                actions.push(StoryAction::UpdateFromView(index));
+            }
+            if ui.button("Duplicate").clicked() {
+                actions.push(StoryAction::Duplicate(index));
+            }
+            if ui.button("Delete").clicked() {
+                actions.push(StoryAction::Delete(index));
+                self.current = None;
+            }
+            if ui.button("Present from here").clicked() {
+                actions.push(StoryAction::Present(index));
+            }
+        });
+    }
+}
