@@ -1,7 +1,7 @@
 //! The editable inspector, driven as a user drives it (egui_kittest): each
 //! field found by its label, each change checked in the map and undone.
 
-use argline::model::{Claim, Date, ItemRef, Map, Precision, Relation};
+use argline::model::{Claim, Date, ItemRef, Level, Map, Precision, Relation};
 use argline::ui::ArglineApp;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -189,8 +189,26 @@ fn a_links_relation_and_strength_are_changed_in_the_inspector() {
 
     choose(&mut harness, "Relation", "opposes");
     assert_eq!(map_of(&harness).link(&link.id).map(|l| l.relation), Some(Relation::Opposes));
+    choose(&mut harness, "Relation", "neutral");
+    assert_eq!(map_of(&harness).link(&link.id).map(|l| l.relation), Some(Relation::Neutral));
     choose(&mut harness, "Strength", "weak");
     assert_eq!(map_of(&harness).link(&link.id).map(|l| l.strength), Some(argline::model::Strength::Weak));
+    for _ in 0..3 {
+        undo(&mut harness);
+    }
+    assert_eq!(map_of(&harness), before);
+}
+
+#[test]
+fn a_claims_credibility_and_relevance_are_weighed_in_the_inspector() {
+    let mut harness = harness();
+    let before = map_of(&harness);
+    let claim = select_first_explanation(&mut harness);
+    assert_eq!((claim.credibility, claim.relevance), (Level::Medium, Level::Medium));
+    choose(&mut harness, "Credibility", "high");
+    choose(&mut harness, "Relevance", "low");
+    let weighed = map_of(&harness).claim(&claim.id).map(|c| (c.credibility, c.relevance));
+    assert_eq!(weighed, Some((Level::High, Level::Low)));
     undo(&mut harness);
     undo(&mut harness);
     assert_eq!(map_of(&harness), before);

@@ -32,6 +32,11 @@ pub(super) fn claim_ui(ui: &mut Ui, editor: &mut Editor<'_>, claim: &Claim) {
         let transaction = update_claim(editor.map, edited(claim, |c| c.pinned = pinned), label);
         editor.commit(&key("pinned"), transaction, None);
     }
+    let weights_key = key("weights");
+    if let Some((credibility, relevance)) = fields::weights_ui(ui, &weights_key, claim.credibility, claim.relevance) {
+        let weighed = edited(claim, |x| (x.credibility, x.relevance) = (credibility, relevance));
+        editor.commit(&weights_key, update_claim(editor.map, weighed, "Weigh claim as evidence"), None);
+    }
     fields::read_only_ui(ui, "Id", claim.id.as_str());
     let position_key = key("position");
     let input = fields::position_ui(ui, claim.position);

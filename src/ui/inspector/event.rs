@@ -76,6 +76,11 @@ pub(super) fn event_ui(ui: &mut Ui, editor: &mut Editor<'_>, event: &Event) {
     TextField::multiline(&key("detail"), "Detail").ui(ui, editor, &event.detail, |map, detail| {
         update_event(map, edited(event, |e| e.detail.clone_from(&detail)), "Edit event detail")
     });
+    let weights_key = key("weights");
+    if let Some((credibility, relevance)) = fields::weights_ui(ui, &weights_key, event.credibility, event.relevance) {
+        let weighed = edited(event, |x| (x.credibility, x.relevance) = (credibility, relevance));
+        editor.commit(&weights_key, update_event(editor.map, weighed, "Weigh event as evidence"), None);
+    }
     fields::read_only_ui(ui, "Id", event.id.as_str());
     let tags_key = key("tags");
     if let Some(tags) = fields::tags_ui(ui, editor, &tags_key, &event.tags) {

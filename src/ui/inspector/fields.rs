@@ -6,7 +6,7 @@
 
 use super::Editor;
 use crate::edit::{EditError, Transaction};
-use crate::model::{Date, Map, Position, Precision};
+use crate::model::{Date, Level, Map, Position, Precision};
 use crate::ui::document::new_gesture;
 use chrono::{Datelike, NaiveDate};
 use egui::{RichText, TextEdit, Ui};
@@ -179,6 +179,18 @@ pub(super) fn position_ui(ui: &mut Ui, position: Position) -> PositionInput {
         input
     })
     .inner
+}
+
+/// Credibility and relevance, the weights of an item as evidence; returns
+/// them as changed.
+pub(super) fn weights_ui(ui: &mut Ui, key: &str, credibility: Level, relevance: Level) -> Option<(Level, Level)> {
+    let name = |level: &Level| level.label().to_owned();
+    let credibility_key = format!("{key} credibility");
+    let relevance_key = format!("{key} relevance");
+    let new_credibility = choice_ui(ui, &credibility_key, "Credibility", &credibility, &Level::ALL, name);
+    let new_relevance = choice_ui(ui, &relevance_key, "Relevance", &relevance, &Level::ALL, name);
+    (new_credibility.is_some() || new_relevance.is_some())
+        .then(|| (new_credibility.unwrap_or(credibility), new_relevance.unwrap_or(relevance)))
 }
 
 /// A caption and a value that cannot be edited here (ids).

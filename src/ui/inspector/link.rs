@@ -24,7 +24,7 @@ pub(super) fn link_ui(ui: &mut Ui, editor: &mut Editor<'_>, link: &Link) {
     }
     let relation_key = key("relation");
     if let Some(relation) =
-        fields::choice_ui(ui, &relation_key, "Relation", &link.relation, &Relation::ALL, |r| r.label().to_owned())
+        fields::choice_ui(ui, &relation_key, "Relation", &link.relation, &Relation::ALL, |r| r.name().to_owned())
     {
         let transaction = update_link(map, edited(link, |l| l.relation = relation), "Change link relation");
         editor.commit(&relation_key, transaction, None);

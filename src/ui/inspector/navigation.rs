@@ -31,7 +31,7 @@ pub(super) fn links_ui(ui: &mut Ui, map: &Map, item: &ItemRef) -> Option<ItemRef
             ui.horizontal_wrapped(|ui| {
                 let color = theme::relation_color(link.relation, dark);
                 let relation =
-                    if outgoing { link.relation.label().to_owned() } else { format!("{} by", link.relation.label()) };
+                    if outgoing { link.relation.label().to_owned() } else { format!("{} by", link.relation.name()) };
                 if ui.link(RichText::new(relation).color(color)).on_hover_text("Select this link").clicked() {
                     go_to = Some(ItemRef::Link(link.id.clone()));
                 }
