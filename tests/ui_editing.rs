@@ -3,7 +3,6 @@
 
 use argline::model::{ClaimKind, ItemRef, Map};
 use argline::ui::ArglineApp;
-use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -48,7 +47,7 @@ fn a_claim_added_by_double_click_and_typing_is_removed_by_undo() {
     let before = map_of(&harness);
     // The top-left corner of the map (below its tabs) is empty canvas after Fit.
     double_click_at(&mut harness, egui::pos2(30.0, 120.0));
-    harness.get_by_role(Role::TextInput).type_text("Sanctions were never the point");
+    common::focused_text_field(&harness).type_text("Sanctions were never the point");
     harness.key_press(egui::Key::Enter);
     harness.run();
     let after = map_of(&harness);

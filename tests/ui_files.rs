@@ -21,7 +21,7 @@ fn shortcut(harness: &mut Harness<'_, ArglineApp>, modifiers: egui::Modifiers, k
 }
 
 fn type_path_and_confirm(harness: &mut Harness<'_, ArglineApp>, path: &Path, button: &str) {
-    let field = harness.get_by_role(Role::TextInput);
+    let field = common::focused_text_field(harness);
     field.type_text(&path.display().to_string());
     harness.run();
     harness.get_by_role_and_label(Role::Button, button).click();

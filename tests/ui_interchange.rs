@@ -25,7 +25,7 @@ fn choose(harness: &mut Harness<'_, ArglineApp>, menu: &str, item: &str) {
 }
 
 fn type_path_and_confirm(harness: &mut Harness<'_, ArglineApp>, path: &Path, button: &str) {
-    harness.get_by_role(Role::TextInput).type_text(&path.display().to_string());
+    common::focused_text_field(harness).type_text(&path.display().to_string());
     harness.run();
     harness.get_by_role_and_label(Role::Button, button).click();
     // Steps, not `run`: an export's spinner keeps asking for frames.

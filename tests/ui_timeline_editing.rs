@@ -3,7 +3,6 @@
 
 use argline::model::{Map, Precision};
 use argline::ui::{ArglineApp, Document};
-use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
@@ -49,7 +48,7 @@ fn double_clicking_a_lane_adds_an_event_on_that_day() {
         harness.step();
     }
     harness.run();
-    harness.get_by_role(Role::TextInput).type_text("Engineers reopen one walkway");
+    common::focused_text_field(&harness).type_text("Engineers reopen one walkway");
     harness.key_press(egui::Key::Enter);
     harness.run();
 

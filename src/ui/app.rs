@@ -51,6 +51,7 @@ pub struct ArglineApp {
     system_dialogs: bool,
     /// Set once the user agreed to close with unsaved changes.
     allowed_to_close: bool,
+    inspector: inspector::InspectorState,
     /// A passing message for the status bar, and when it was first shown (UI time).
     notice: Option<(String, Option<f64>)>,
     /// Clipboard text that arrived with a paste this frame.
@@ -94,6 +95,7 @@ impl ArglineApp {
             dialog: None,
             system_dialogs: true,
             allowed_to_close: false,
+            inspector: inspector::InspectorState::default(),
             notice: None,
             pasted_text: None,
             export_job: None,
@@ -219,13 +221,13 @@ impl ArglineApp {
             .size_range(120.0..=900.0)
             .frame(egui::Frame::NONE)
             .show(ui, |ui| self.timeline.ui(ui, map, revision, &mut self.selection, &highlight, &mut timeline_actions));
-        let mut go_to = None;
+        let mut inspected = inspector::InspectorResponse::default();
         if self.prefs.inspector_open {
             egui::Panel::right("inspector").resizable(true).default_size(360.0).size_range(240.0..=700.0).show(
                 ui,
                 |ui| {
                     ui.add_space(6.0);
-                    go_to = inspector::inspector_ui(ui, map, &self.selection);
+                    inspected = inspector::inspector_ui(ui, map, &self.selection, &mut self.inspector);
                 },
             );
         }
@@ -271,9 +273,7 @@ impl ArglineApp {
         if let Some(item) = found {
             self.selection.select(item, Origin::Other);
         }
-        if let Some(item) = go_to {
-            inspector::go_to(&mut self.selection, item);
-        }
+        self.run_inspector_response(inspected);
         for action in map_actions {
             self.run_map_action(action);
         }
@@ -530,6 +530,23 @@ impl ArglineApp {
     fn apply(&mut self, transaction: Transaction) {
         if let Err(error) = self.document.apply(transaction) {
             self.error = Some(format!("That change could not be made: {error}"));
+        }
+    }
+
+    /// Goes where the inspector's link rows lead and applies its edits, each
+    /// typing gesture merging into one undo step.
+    fn run_inspector_response(&mut self, response: inspector::InspectorResponse) {
+        if let Some(item) = response.go_to {
+            inspector::go_to(&mut self.selection, item);
+        }
+        for edit in response.edits {
+            let applied = match edit.gesture {
+                Some(gesture) => self.document.apply_gesture(edit.transaction, gesture),
+                None => self.document.apply(edit.transaction),
+            };
+            if let Err(error) = applied {
+                self.error = Some(format!("That change could not be made: {error}"));
+            }
         }
     }
 
