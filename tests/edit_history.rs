@@ -128,6 +128,7 @@ fn transaction(map: &Map, action: &Action) -> Option<Transaction> {
                     highlights: vec![],
                     window: None,
                     viewport: None,
+                    as_of: None,
                     notes: String::new(),
                 };
                 commands::add_story_step(map, step)

@@ -128,3 +128,25 @@ fn adding_and_renaming_a_story_step_each_undo_in_one_step() {
     harness.run();
     assert_eq!(map_of(&harness), before);
 }
+
+#[test]
+fn a_step_added_with_the_as_of_cursor_on_brings_the_cursor_back() {
+    // The tutorial's story is short: every step's row is in view.
+    let document = Document::open(PathBuf::from("sample_maps/tutorial.ron")).expect("the tutorial opens");
+    let mut harness = harness_on(document);
+    harness.get_by_label("As of…").click();
+    harness.run();
+    let as_of = harness.state().as_of().expect("the cursor is on");
+    press(&mut harness, Key::F4);
+    harness.get_by_label("Add a step from the current view").click();
+    harness.run();
+    let step = map_of(&harness).story.last().cloned().expect("a step");
+    assert_eq!(step.as_of.map(|date| date.last_day()), Some(as_of));
+    harness.get_by_label("Off").click();
+    harness.run();
+    assert_eq!(harness.state().as_of(), None);
+    let row = format!("{}. {}", map_of(&harness).story.len(), step.title);
+    harness.get_by_label(&row).click();
+    harness.run_steps(20);
+    assert_eq!(harness.state().as_of(), Some(as_of), "going to the step puts the cursor back");
+}

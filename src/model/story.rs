@@ -34,6 +34,9 @@ pub struct StoryStep {
     pub window: Option<TimeWindow>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub viewport: Option<Viewport>,
+    /// The as-of date of the step: evidence dated later fades, and the matrix scores as of then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<super::Date>,
     /// Speaker notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,

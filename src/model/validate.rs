@@ -327,6 +327,9 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
+            if let Some(as_of) = &step.as_of {
+                self.check_date(&path.field("as_of"), as_of);
+            }
             if let Some(window) = &step.window {
                 self.check_date(&path.field("window").field("start"), &window.start);
                 self.check_date(&path.field("window").field("end"), &window.end);

@@ -28,6 +28,7 @@ impl ArglineApp {
         if let Some(window) = step.window {
             self.timeline.show_window(window);
         }
+        self.timeline.set_as_of(step.as_of.map(|date| date.last_day()));
     }
 
     /// A step holding the current view: the map's viewport, the timeline's window and the selection.
@@ -38,6 +39,7 @@ impl ArglineApp {
             highlights: self.selection.items().to_vec(),
             window: self.timeline.window(),
             viewport: Some(self.map_view.viewport()),
+            as_of: self.timeline.as_of().map(|day| crate::model::Date::from_naive(day, crate::model::Precision::Day)),
             notes,
         }
     }
