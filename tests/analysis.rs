@@ -144,3 +144,15 @@ fn search_finds_all_words_in_any_text_and_filters_narrow_it() {
     );
     assert!(search(&map, "no such words anywhere", &Filter::default()).is_empty());
 }
+
+#[test]
+fn scores_over_time_step_up_as_evidence_arrives() {
+    let series = Matrix::of(&worked_example(), None).scores_over_time();
+    let expected = [
+        (date("2015-01-10"), vec![0.0, 1.0, 2.0]),
+        (date("2015-03-01"), vec![1.0, 1.0, 2.0]),
+        (date("2015-06-01"), vec![1.0, 3.0, 2.0]),
+        (date("2015-07-01"), vec![1.0, 3.0, 3.0]),
+    ];
+    assert_eq!(series, expected);
+}

@@ -3,6 +3,7 @@
 //! or removes that link through the history, and undo restores it.
 
 use argline::model::{LinkFrom, LinkTo, Map, Relation, Strength};
+use chrono::NaiveDate;
 use argline::ui::{ArglineApp, Document};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -80,4 +81,15 @@ fn arrow_keys_move_between_cells() {
     press(&mut harness, Key::Num4);
     assert_eq!(rating(&map_of(&harness), "e2", "h2"), Some((Relation::Opposes, Strength::Moderate)));
     assert_eq!(rating(&map_of(&harness), "e1", "h1"), Some((Relation::Supports, Strength::Moderate)), "untouched");
+}
+
+#[test]
+fn clicking_the_chart_of_scores_over_time_moves_the_as_of_cursor() {
+    let mut harness = harness();
+    assert_eq!(harness.state().as_of(), None);
+    harness.get_by_label("Chart of scores over time").click();
+    harness.run();
+    let as_of = harness.state().as_of().expect("the cursor is on");
+    let (first, last) = (NaiveDate::from_ymd_opt(2014, 12, 1), NaiveDate::from_ymd_opt(2015, 8, 1));
+    assert!(Some(as_of) > first && Some(as_of) < last, "{as_of} lies within the evidence's dates");
 }

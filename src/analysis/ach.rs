@@ -235,6 +235,33 @@ impl Matrix {
             .collect()
     }
 
+    /// Each explanation's inconsistency score after each date on which
+    /// evidence became known, oldest first: `(date, scores in column order)`.
+    /// Undated evidence counts from the start. Linear in the matrix's size.
+    pub fn scores_over_time(&self) -> Vec<(NaiveDate, Vec<f64>)> {
+        let mut totals = vec![0.0; self.explanations.len()];
+        let add = |totals: &mut Vec<f64>, row: &Row| {
+            for (total, cell) in totals.iter_mut().zip(&row.cells) {
+                *total += cell.as_ref().map_or(0.0, |cell| cell.rating.inconsistency());
+            }
+        };
+        for row in self.rows.iter().filter(|row| row.date.is_none()) {
+            add(&mut totals, row);
+        }
+        let mut dated: Vec<&Row> = self.rows.iter().filter(|row| row.date.is_some()).collect();
+        dated.sort_by_key(|row| row.date);
+        let mut series: Vec<(NaiveDate, Vec<f64>)> = Vec::new();
+        for row in dated {
+            let Some(date) = row.date else { continue };
+            add(&mut totals, row);
+            match series.last_mut() {
+                Some((last, scores)) if *last == date => scores.clone_from(&totals),
+                _ => series.push((date, totals.clone())),
+            }
+        }
+        series
+    }
+
     /// For each row, whether leaving it out alone would change which
     /// explanation ranks first. Linear: each row's share is taken off the totals.
     pub fn sensitive_rows(&self) -> Vec<bool> {

@@ -45,6 +45,8 @@ pub enum MatrixAction {
     Weigh { evidence: ItemRef, credibility: Level, relevance: Level },
     /// Select an item (a row's evidence or a column's explanation).
     Select(ItemRef),
+    /// Put the as-of cursor on a date.
+    SetAsOf(NaiveDate),
 }
 
 /// The matrix view's own state.
@@ -114,6 +116,12 @@ impl MatrixView {
             return actions;
         }
         self.keyboard(ui, &matrix, &order, &mut actions);
+        egui::CollapsingHeader::new("Scores over time").default_open(true).show(ui, |ui| {
+            let whole = if as_of.is_some() { Matrix::of(map, None) } else { matrix.clone() };
+            if let Some(date) = super::score_chart::score_chart_ui(ui, map, &whole, as_of) {
+                actions.push(MatrixAction::SetAsOf(date));
+            }
+        });
         let dark = ui.visuals().dark_mode;
         let columns = matrix.explanations.len();
         egui::ScrollArea::horizontal().show(ui, |ui| {

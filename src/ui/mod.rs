@@ -15,6 +15,7 @@ mod matrix;
 mod prefs;
 mod presenter;
 mod recovery;
+mod score_chart;
 mod selection;
 mod shell;
 mod story_panel;

@@ -13,6 +13,7 @@ impl ArglineApp {
     pub(super) fn run_matrix_action(&mut self, action: MatrixAction) {
         match action {
             MatrixAction::Select(item) => self.selection.select(item, Origin::Other),
+            MatrixAction::SetAsOf(date) => self.timeline.set_as_of(Some(date)),
             MatrixAction::Rate { evidence, explanation, rating } => self.rate(&evidence, &explanation, rating),
             MatrixAction::Weigh { evidence, credibility, relevance } => self.weigh(&evidence, credibility, relevance),
         }
