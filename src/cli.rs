@@ -2,11 +2,15 @@
 //! headless. The commands and their output are a contract that scripts and
 //! tests rely on.
 
+use crate::analysis::Matrix;
+use crate::export::{self, ExportOptions, Format};
 use crate::format::{self, LoadError};
 use crate::generate::{GenerateParams, generate};
+use crate::import::{self, ImportFormat};
 use crate::model::Counts;
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
@@ -31,7 +35,35 @@ pub enum Command {
         files: Vec<PathBuf>,
     },
     /// Print the counts of a map's items, one `name: value` line each.
-    Stats { file: PathBuf },
+    Stats {
+        file: PathBuf,
+        /// Print the competing-hypotheses scores instead: one line per explanation,
+        /// `ID inconsistency=N weighted=W rank=R`.
+        #[arg(long)]
+        ach: bool,
+    },
+    /// Write a map in another format: text formats go to stdout when no -o is given.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: Format,
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        /// Pixels per unit of the figure, for PNG (2 for print).
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
+        /// Draw figures (SVG, PNG) in the dark theme.
+        #[arg(long)]
+        dark: bool,
+    },
+    /// Read a map written by another tool and save it as an Argline map.
+    Import {
+        file: PathBuf,
+        #[arg(long = "from", value_enum)]
+        from: ImportFormat,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
     /// Write a deterministic synthetic map, for benchmarks and tests.
     Generate {
         /// Number of claims (at most 1,000,000).
@@ -57,7 +89,11 @@ const MAX_GENERATED: i64 = 1_000_000;
 pub fn run_command(command: Command) -> ExitCode {
     match command {
         Command::Validate { files } => validate(&files),
-        Command::Stats { file } => stats(&file),
+        Command::Stats { file, ach } => stats(&file, ach),
+        Command::Export { file, format, output, scale, dark } => {
+            export_command(&file, format, output.as_deref(), &ExportOptions { dark, scale })
+        }
+        Command::Import { file, from, output } => import_command(&file, from, &output),
         Command::Generate { claims, links, events, seed, output } => {
             let (claims, links, events) = (claims as usize, links as usize, events as usize);
             let map = generate(GenerateParams { claims, links, events, seed });
@@ -103,8 +139,17 @@ fn validate(files: &[PathBuf]) -> ExitCode {
     if all_valid { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
-fn stats(file: &std::path::Path) -> ExitCode {
+fn stats(file: &std::path::Path, ach: bool) -> ExitCode {
     match format::load_file(file) {
+        Ok(map) if ach => {
+            for score in Matrix::of(&map, None).scores() {
+                println!(
+                    "{} inconsistency={} weighted={:.3} rank={}",
+                    score.explanation, score.inconsistency, score.weighted, score.rank
+                );
+            }
+            ExitCode::SUCCESS
+        }
         Ok(map) => {
             for (name, value) in Counts::of(&map).rows() {
                 println!("{name}: {value}");
@@ -115,5 +160,68 @@ fn stats(file: &std::path::Path) -> ExitCode {
             report(&error);
             ExitCode::FAILURE
         }
+    }
+}
+
+fn export_command(file: &Path, format: Format, output: Option<&Path>, options: &ExportOptions) -> ExitCode {
+    let map = match format::load_file(file) {
+        Ok(map) => map,
+        Err(error) => {
+            report(&error);
+            return ExitCode::FAILURE;
+        }
+    };
+    if format.is_folder() {
+        let Some(folder) = output else {
+            return fail("slides are one PNG per story step: give the folder to write them to with -o FOLDER");
+        };
+        return match export::slides::write_slides(&map, folder, options) {
+            Ok(paths) => {
+                for path in paths {
+                    println!("{}", path.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&format!("{}: {error}", file.display())),
+        };
+    }
+    let bytes = match export::export(&map, format, options) {
+        Ok(bytes) => bytes,
+        Err(error) => return fail(&format!("{}: {error}", file.display())),
+    };
+    match output {
+        Some(path) => match format::write_atomically(path, &bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => fail(&format!("cannot write {}: {error}", path.display())),
+        },
+        None if format.is_text() => match std::io::stdout().lock().write_all(&bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => fail(&format!("cannot write to stdout: {error}")),
+        },
+        None => fail(&format!("{} is not text: give a file to write with -o FILE", format.label())),
+    }
+}
+
+fn import_command(file: &Path, from: ImportFormat, output: &Path) -> ExitCode {
+    let name = file.display().to_string();
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(error) => return fail(&format!("{name}: cannot read the file: {error}")),
+    };
+    let imported = match import::import(&bytes, from) {
+        Ok(imported) => imported,
+        Err(error) => {
+            for line in error.lines(&name) {
+                eprintln!("{line}");
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    for notice in &imported.notices {
+        eprintln!("{name}:{notice}");
+    }
+    match format::save_file(&imported.map, output) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => fail(&error.to_string()),
     }
 }

@@ -1,14 +1,17 @@
 //! Argline: argument maps of competing explanations, linked to a dated timeline
 //! of evidence.
 //!
-//! The core (`model`, `format`, `generate`) is plain Rust with no egui; the `ui`
+//! The core (`model`, `format`, `export`, `import`, `generate`) is plain Rust with no egui; the `ui`
 //! module is the eframe application, which changes a map only through edit
 //! commands.
 
+pub mod analysis;
 pub mod cli;
 pub mod edit;
+pub mod export;
 pub mod format;
 pub mod generate;
+pub mod import;
 pub mod layout;
 pub mod model;
 pub mod ui;

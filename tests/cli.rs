@@ -74,3 +74,13 @@ fn missing_or_out_of_range_arguments_are_usage_errors() {
     assert_eq!(huge.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&huge.stderr).contains("--claims"));
 }
+
+#[test]
+fn stats_ach_prints_each_explanations_scores_and_rank() {
+    let output = argline(&["stats", "tests/data/analysis/worked_example.ron", "--ach"]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        stdout(&output),
+        "h1 inconsistency=1 weighted=1.000 rank=1\nh2 inconsistency=3 weighted=3.414 rank=2\nh3 inconsistency=3 weighted=3.536 rank=2\n"
+    );
+}

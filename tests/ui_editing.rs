@@ -45,8 +45,8 @@ fn undo(harness: &mut Harness<'_, ArglineApp>) {
 fn a_claim_added_by_double_click_and_typing_is_removed_by_undo() {
     let mut harness = harness();
     let before = map_of(&harness);
-    // The top-left corner of the map is empty canvas after Fit.
-    double_click_at(&mut harness, egui::pos2(30.0, 80.0));
+    // The top-left corner of the map (below its tabs) is empty canvas after Fit.
+    double_click_at(&mut harness, egui::pos2(30.0, 120.0));
     common::focused_text_field(&harness).type_text("Sanctions were never the point");
     harness.key_press(egui::Key::Enter);
     harness.run();

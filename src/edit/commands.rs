@@ -70,7 +70,7 @@ pub fn add_link(map: &Map, link: Link) -> Result<Transaction, EditError> {
     if map.links.iter().any(|other| other.from == link.from && other.to == link.to) {
         return Err(EditError::Refused("these two items are already linked".to_owned()));
     }
-    let label = format!("Add {} link", link.relation.label());
+    let label = format!("Add {} link", link.relation.name());
     Ok(Transaction::new(label, vec![Op::Insert { index: map.links.len(), item: Item::Link(link) }]))
 }
 
@@ -94,9 +94,15 @@ pub fn drawn_link_ends(from: &ItemRef, onto: &ItemRef) -> Result<(LinkFrom, Link
     }
 }
 
-/// A new link `from` → `to` with `relation` (moderate strength), its id made
-/// from its ends ("sunnylands-supports-china-blinked").
-pub fn new_link(map: &Map, from: LinkFrom, to: LinkTo, relation: Relation) -> Result<(Transaction, LinkId), EditError> {
+/// A new link `from` → `to` with `relation` and `strength`, its id made from
+/// its ends ("sunnylands-supports-china-blinked").
+pub fn new_link(
+    map: &Map,
+    from: LinkFrom,
+    to: LinkTo,
+    relation: Relation,
+    strength: Strength,
+) -> Result<(Transaction, LinkId), EditError> {
     let start = match &from {
         LinkFrom::Event(id) => id.as_str(),
         LinkFrom::Claim(id) => id.as_str(),
@@ -105,16 +111,8 @@ pub fn new_link(map: &Map, from: LinkFrom, to: LinkTo, relation: Relation) -> Re
         LinkTo::Claim(id) => id.as_str(),
         LinkTo::Link(id) => id.as_str(),
     };
-    let id = LinkId::new(unused_id(map, format!("{start}-{}-{end}", relation.label())));
-    let link = Link {
-        id: id.clone(),
-        from,
-        to,
-        relation,
-        strength: Strength::Moderate,
-        note: String::new(),
-        citations: vec![],
-    };
+    let id = LinkId::new(unused_id(map, format!("{start}-{}-{end}", relation.name())));
+    let link = Link { id: id.clone(), from, to, relation, strength, note: String::new(), citations: vec![] };
     Ok((add_link(map, link)?, id))
 }
 

@@ -2,6 +2,7 @@
 //! that run after each UI pass. `show` draws everything and is what the
 //! window, the UI tests and the frame benchmark all call.
 
+mod analysis;
 mod clipboard;
 mod navigation;
 mod story;
@@ -9,8 +10,10 @@ mod story;
 use super::commands::Command;
 use super::document::Document;
 use super::files::{self, Dialog, Outcome, Purpose, Then};
+use super::find_panel::FindPanel;
 use super::inspector;
 use super::map_view::{MapAction, MapView, item_name};
+use super::matrix::{MatrixAction, MatrixView};
 use super::prefs::{Prefs, STORAGE_KEY, ThemeChoice};
 use super::presenter::Presenter;
 use super::recovery::{self, Autosave, Decision};
@@ -19,7 +22,7 @@ use super::shell;
 use super::story_panel::StoryPanel;
 use super::timeline::{TimelineAction, TimelineView};
 use crate::edit::{Transaction, commands};
-use crate::model::{Claim, ClaimKind, ItemRef};
+use crate::model::{Claim, ClaimKind, ItemRef, Strength};
 
 pub struct ArglineApp {
     document: Document,
@@ -32,6 +35,11 @@ pub struct ArglineApp {
     story_panel: StoryPanel,
     /// A presentation in progress.
     presenter: Option<Presenter>,
+    /// What the central area shows: the map or the matrix.
+    central_tab: CentralTab,
+    matrix: MatrixView,
+    find_panel: FindPanel,
+    find_open: bool,
     shown_title: String,
     shortcuts_open: bool,
     /// The last thing that went wrong, shown until dismissed.
@@ -53,6 +61,13 @@ pub struct ArglineApp {
     recovery_offer: Option<crate::format::recovery::Recovered>,
 }
 
+/// What the central area shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CentralTab {
+    Map,
+    Matrix,
+}
+
 /// How long a notice stays in the status bar, in seconds.
 const NOTICE_SECONDS: f64 = 6.0;
 
@@ -67,6 +82,10 @@ impl ArglineApp {
             applied_theme: None,
             story_panel: StoryPanel::default(),
             presenter: None,
+            central_tab: CentralTab::Map,
+            matrix: MatrixView::default(),
+            find_panel: FindPanel::default(),
+            find_open: false,
             shown_title: String::new(),
             shortcuts_open: false,
             error: None,
@@ -115,6 +134,11 @@ impl ArglineApp {
         self.map_view.viewport()
     }
 
+    /// The as-of date, while the timeline's cursor is on.
+    pub fn as_of(&self) -> Option<chrono::NaiveDate> {
+        self.timeline.as_of()
+    }
+
     /// The dates the timeline shows now.
     pub fn timeline_window(&self) -> Option<crate::model::TimeWindow> {
         self.timeline.window()
@@ -156,9 +180,11 @@ impl ArglineApp {
         let notice = self.current_notice(&ctx);
         let mut map_actions = Vec::new();
         let mut timeline_actions = Vec::new();
-        let highlight = self.highlight();
-        let map = self.document.map();
         let revision = self.document.revision();
+        let as_of = self.timeline.as_of();
+        let faded = self.find_panel.faded(self.document.map(), revision, self.find_open, as_of);
+        let highlight = self.highlight().fading(faded);
+        let map = self.document.map();
 
         let mut open_recent = None;
         egui::Panel::top("menu_bar").show(ui, |ui| {
@@ -200,6 +226,13 @@ impl ArglineApp {
                 },
             );
         }
+        let mut found = None;
+        if self.find_open {
+            egui::Panel::left("find").resizable(true).default_size(320.0).size_range(240.0..=600.0).show(ui, |ui| {
+                ui.add_space(6.0);
+                found = self.find_panel.ui(ui, map, revision);
+            });
+        }
         let mut story_actions = Vec::new();
         if self.prefs.story_open {
             egui::Panel::left("story").resizable(true).default_size(300.0).size_range(220.0..=600.0).show(ui, |ui| {
@@ -207,8 +240,24 @@ impl ArglineApp {
                 story_actions = self.story_panel.ui(ui, map);
             });
         }
+        let mut matrix_actions: Vec<MatrixAction> = Vec::new();
         egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-            self.map_view.ui(ui, map, revision, &mut self.selection, &highlight, &mut map_actions);
+            egui::Frame::NONE.inner_margin(egui::Margin::symmetric(8, 4)).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut self.central_tab, CentralTab::Map, "Map");
+                    ui.selectable_value(&mut self.central_tab, CentralTab::Matrix, "Matrix");
+                });
+            });
+            match self.central_tab {
+                CentralTab::Map => {
+                    self.map_view.ui(ui, map, revision, &mut self.selection, &highlight, &mut map_actions);
+                }
+                CentralTab::Matrix => {
+                    egui::Frame::NONE.inner_margin(egui::Margin::same(8)).show(ui, |ui| {
+                        matrix_actions = self.matrix.ui(ui, map, revision, as_of);
+                    });
+                }
+            }
         });
         shell::shortcuts_window_ui(&ctx, &mut self.shortcuts_open);
         if let Some(message) = &self.error
@@ -216,12 +265,18 @@ impl ArglineApp {
         {
             self.error = None;
         }
+        if let Some(item) = found {
+            self.selection.select(item, Origin::Other);
+        }
         self.run_inspector_response(inspected);
         for action in map_actions {
             self.run_map_action(action);
         }
         for action in timeline_actions {
             self.run_timeline_action(action);
+        }
+        for action in matrix_actions {
+            self.run_matrix_action(action);
         }
         for action in story_actions {
             self.run_story_action(&ctx, action);
@@ -431,10 +486,12 @@ impl ArglineApp {
     fn shortcut_commands(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let keys_taken = ctx.egui_wants_keyboard_input() || egui::Popup::is_any_open(ctx) || self.map_view.is_asking();
         let arrows_move_claims = self.selection.claims().next().is_some();
+        let matrix_keys = self.central_tab == CentralTab::Matrix && self.matrix.wants_keys();
         let mut commands: Vec<Command> = Command::ALL
             .into_iter()
             .filter(|command| !(keys_taken && command.defers_to_text_field()))
             .filter(|command| !(arrows_move_claims && matches!(command, Command::PreviousEvent | Command::NextEvent)))
+            .filter(|command| !(matrix_keys && command.shortcut().modifiers.is_none()))
             .filter(|command| {
                 ctx.input_mut(|input| {
                     input.consume_shortcut(&command.shortcut())
@@ -487,13 +544,15 @@ impl ArglineApp {
                     self.error = Some(format!("The claims could not be moved: {error}"));
                 }
             }
-            MapAction::AddLink { from, to, relation } => match commands::new_link(map, from, to, relation) {
-                Ok((transaction, id)) => {
-                    self.apply(transaction);
-                    self.selection.select(ItemRef::Link(id), Origin::Map);
+            MapAction::AddLink { from, to, relation } => {
+                match commands::new_link(map, from, to, relation, Strength::Moderate) {
+                    Ok((transaction, id)) => {
+                        self.apply(transaction);
+                        self.selection.select(ItemRef::Link(id), Origin::Map);
+                    }
+                    Err(error) => self.notify(&format!("No link was made: {error}.")),
                 }
-                Err(error) => self.notify(&format!("No link was made: {error}.")),
-            },
+            }
             MapAction::Explain(message) => self.notify(&message),
             MapAction::AddClaim { position, text } => {
                 let id = commands::fresh_id(map, &text);
@@ -598,6 +657,18 @@ impl ArglineApp {
             Command::FitAll => {
                 self.map_view.request_fit();
                 self.timeline.request_fit();
+            }
+            Command::ToggleMatrix => {
+                self.central_tab =
+                    if self.central_tab == CentralTab::Matrix { CentralTab::Map } else { CentralTab::Matrix };
+            }
+            Command::Find => {
+                if self.find_open && !ctx.egui_wants_keyboard_input() {
+                    self.find_open = false;
+                } else {
+                    self.find_open = true;
+                    self.find_panel.focus();
+                }
             }
             Command::ToggleStory => self.prefs.story_open = !self.prefs.story_open,
             Command::Present => self.start_presenting(ctx, self.story_panel.current.unwrap_or(0)),

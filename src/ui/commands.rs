@@ -19,6 +19,8 @@ pub enum Command {
     Paste,
     Duplicate,
     FitAll,
+    Find,
+    ToggleMatrix,
     ToggleStory,
     Present,
     ToggleInspector,
@@ -35,7 +37,7 @@ pub enum Command {
 impl Command {
     /// In the order shortcuts are matched: a shortcut with Shift comes before
     /// the same one without (egui lets Ctrl+Shift+Z also match Ctrl+Z).
-    pub const ALL: [Command; 25] = [
+    pub const ALL: [Command; 27] = [
         Self::NewMap,
         Self::Open,
         Self::SaveAs,
@@ -49,6 +51,8 @@ impl Command {
         Self::Copy,
         Self::Paste,
         Self::FitAll,
+        Self::Find,
+        Self::ToggleMatrix,
         Self::ToggleStory,
         Self::Present,
         Self::ToggleInspector,
@@ -79,6 +83,8 @@ impl Command {
             Self::Paste => "Paste",
             Self::Duplicate => "Duplicate",
             Self::FitAll => "Fit map and timeline",
+            Self::Find => "Find and check",
+            Self::ToggleMatrix => "Matrix / map",
             Self::ToggleStory => "Story panel",
             Self::Present => "Present the story",
             Self::ToggleInspector => "Inspector",
@@ -110,6 +116,8 @@ impl Command {
             Self::Paste => KeyboardShortcut::new(Modifiers::COMMAND, Key::V),
             Self::Duplicate => KeyboardShortcut::new(Modifiers::COMMAND, Key::D),
             Self::FitAll => plain(Key::F),
+            Self::Find => KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
+            Self::ToggleMatrix => KeyboardShortcut::new(Modifiers::COMMAND, Key::M),
             Self::ToggleStory => plain(Key::F4),
             Self::Present => plain(Key::F5),
             Self::ToggleInspector => KeyboardShortcut::new(Modifiers::COMMAND, Key::I),

@@ -98,11 +98,13 @@ impl Selection {
 
 /// The items drawn out by a selection: the selected items and everything one
 /// link away. Empty when nothing is selected (then nothing is dimmed). While a
-/// story step limits what is shown, the items it leaves out are hidden.
+/// story step limits what is shown, the items it leaves out are hidden; items
+/// a search filter or the as-of date leaves out are faded.
 #[derive(Debug, Default)]
 pub struct Highlight {
     items: HashSet<ItemRef>,
     shown: Option<HashSet<ItemRef>>,
+    faded: std::sync::Arc<HashSet<ItemRef>>,
 }
 
 impl Highlight {
@@ -112,7 +114,13 @@ impl Highlight {
             items.insert(item.clone());
             items.extend(map.neighbours(item));
         }
-        Self { items, shown: None }
+        Self { items, shown: None, faded: Default::default() }
+    }
+
+    /// Also fades `faded` (filtered out, or later than the as-of date).
+    pub fn fading(mut self, faded: std::sync::Arc<HashSet<ItemRef>>) -> Self {
+        self.faded = faded;
+        self
     }
 
     /// Shows only `items` and the links between them (everything when `items` is empty).
@@ -148,8 +156,9 @@ impl Highlight {
         self.shown.as_ref().is_some_and(|shown| !shown.contains(item))
     }
 
+    /// Whether anything is dimmed (then ask [`Highlight::dims`]).
     pub fn is_active(&self) -> bool {
-        !self.items.is_empty()
+        !self.items.is_empty() || !self.faded.is_empty()
     }
 
     pub fn contains(&self, item: &ItemRef) -> bool {
@@ -158,6 +167,6 @@ impl Highlight {
 
     /// Whether `item` should be drawn faded.
     pub fn dims(&self, item: &ItemRef) -> bool {
-        self.is_active() && !self.contains(item)
+        (!self.items.is_empty() && !self.contains(item)) || self.faded.contains(item)
     }
 }

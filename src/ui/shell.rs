@@ -73,6 +73,8 @@ pub fn menu_bar_ui(
         });
         ui.menu_button("View", |ui| {
             command_button(ui, Command::FitAll, commands);
+            command_button(ui, Command::Find, commands);
+            command_button(ui, Command::ToggleMatrix, commands);
             command_button(ui, Command::ToggleStory, commands);
             command_button(ui, Command::Present, commands);
             ui.checkbox(high_contrast, "High-contrast presentation");

@@ -3,6 +3,7 @@
 //! bands that show their uncertainty. Labels are packed into sub-rows so that
 //! they never overlap; those with no room are hidden until hovered.
 
+mod as_of;
 mod editing;
 mod paint;
 
@@ -46,6 +47,7 @@ pub struct TimelineView {
     event_drag: Option<editing::EventDrag>,
     /// A new event whose title is being typed.
     draft: Option<editing::EventDraft>,
+    as_of: as_of::AsOf,
 }
 
 struct LabelCache {
@@ -70,6 +72,7 @@ impl Default for TimelineView {
             labels: None,
             event_drag: None,
             draft: None,
+            as_of: as_of::AsOf::default(),
         }
     }
 }
@@ -303,6 +306,7 @@ impl TimelineView {
             self.begin_draft(plot, (*lane).clone(), pointer);
         }
         self.draft_ui(ui, actions);
+        self.as_of_ui(ui, rect, plot, map);
     }
 
     /// Where an event's band, marker and label go on the time axis.

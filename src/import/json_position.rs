@@ -1,0 +1,97 @@
+//! Positions in JSON text for the JSON importers: where serde_json stopped on a
+//! syntax error, and where the n-th object with a given key starts, so that a
+//! problem found after parsing (an unknown node, a bad date) still points at
+//! its `line:col`.
+
+use super::ImportError;
+use crate::format::TextPosition;
+
+/// The position of byte `offset` in `text`.
+pub fn position_of(text: &str, offset: usize) -> TextPosition {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = 1 + before.matches('\n').count();
+    let col = 1 + before.rsplit('\n').next().map_or(0, |last| last.chars().count());
+    TextPosition { line, col }
+}
+
+/// The `index`-th (from 0) place where `"key"` is written as a key, or the
+/// start of the text when there are fewer.
+pub fn nth_key(text: &str, key: &str, index: usize) -> TextPosition {
+    let pattern = format!("\"{key}\"");
+    let mut found = 0;
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|rest| rest.find(&pattern)) {
+        let start = from + at;
+        let after = text[start + pattern.len()..].trim_start();
+        let escaped = text[..start].ends_with('\\');
+        if after.starts_with(':') && !escaped {
+            if found == index {
+                return position_of(text, start);
+            }
+            found += 1;
+        }
+        from = start + pattern.len();
+    }
+    TextPosition { line: 1, col: 1 }
+}
+
+/// Parses `text` as `T`, or an error at the line and column serde_json gives.
+pub fn parse<'a, T: serde::Deserialize<'a>>(text: &'a str, what: &str) -> Result<T, ImportError> {
+    serde_json::from_str(text).map_err(|error| {
+        let position = TextPosition { line: error.line().max(1), col: error.column().max(1) };
+        let message = match error.classify() {
+            serde_json::error::Category::Eof => format!("the {what} ends too early: {error}"),
+            _ => format!("not {what}: {error}"),
+        };
+        ImportError::at(position, strip_position(&message))
+    })
+}
+
+/// serde_json ends its messages with " at line L column C"; the position is given apart.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Plain text from TimelineJS or OVA HTML: tags dropped, paragraphs kept as
+/// blank lines, the common entities decoded.
+pub fn html_to_text(html: &str) -> String {
+    let with_breaks = html.replace("</p>", "\n\n").replace("<br>", "\n").replace("<br/>", "\n");
+    let mut text = String::with_capacity(with_breaks.len());
+    let mut in_tag = false;
+    for c in with_breaks.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let decoded = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    decoded.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_nth_key_and_ignores_escaped_text() {
+        let text = "{\"a\": 1,\n \"b\": \"\\\"a\\\": x\",\n \"a\": 2}";
+        assert_eq!(nth_key(text, "a", 0), TextPosition { line: 1, col: 2 });
+        assert_eq!(nth_key(text, "a", 1), TextPosition { line: 3, col: 2 });
+    }
+
+    #[test]
+    fn html_becomes_text() {
+        assert_eq!(html_to_text("<p>A &amp; B</p><p>C &lt;D&gt;</p>"), "A & B\n\nC <D>");
+    }
+}

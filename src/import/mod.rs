@@ -1,0 +1,115 @@
+//! Reading maps written by other tools: Argdown, AIF JSON (OVA, AIFdb), CSV of
+//! events and TimelineJS JSON. Each importer builds a valid map with ids made
+//! from titles and a readable layout. Errors and skipped constructs are
+//! reported at their `line:col`; nothing is dropped silently. Pure: bytes in,
+//! a map out.
+
+mod aif;
+mod argdown;
+mod builder;
+mod csv;
+mod json_position;
+mod placement;
+mod timelinejs;
+
+use crate::format::{Diagnostic, TextPosition};
+use crate::model::Map;
+
+/// A format a map can be imported from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// Statements, arguments and their relations, titles and tags.
+    Argdown,
+    /// Argument Interchange Format JSON (OVA, AIFdb).
+    Aif,
+    /// Events, one row each: date, end, precision, lane, title, detail, sources.
+    Csv,
+    /// TimelineJS3 JSON.
+    #[value(name = "timelinejs")]
+    TimelineJs,
+}
+
+impl ImportFormat {
+    pub const ALL: [ImportFormat; 4] = [Self::Argdown, Self::Aif, Self::Csv, Self::TimelineJs];
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Argdown => "argdown",
+            Self::Aif | Self::TimelineJs => "json",
+            Self::Csv => "csv",
+        }
+    }
+
+    /// The name shown in menus and file choosers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Argdown => "Argdown",
+            Self::Aif => "AIF JSON (OVA, AIFdb)",
+            Self::Csv => "CSV of events",
+            Self::TimelineJs => "TimelineJS",
+        }
+    }
+}
+
+/// A map read from another format, with what of the input it could not keep.
+#[derive(Debug)]
+pub struct Imported {
+    pub map: Map,
+    /// Constructs of the input that Argline has no place for, each where it stands.
+    pub notices: Vec<Diagnostic>,
+}
+
+/// Why a file could not be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// Problems at places in the input: syntax, missing fields, unknown references.
+    #[error("{}", render(problems))]
+    Problems { problems: Vec<Diagnostic> },
+    /// The input read, but made a map that breaks a rule (a bug in an importer).
+    #[error("the imported map is not valid: {}", problems.join("; "))]
+    Invalid { problems: Vec<String> },
+}
+
+fn render(problems: &[Diagnostic]) -> String {
+    problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+}
+
+impl ImportError {
+    /// One problem at `position`.
+    pub(crate) fn at(position: TextPosition, message: impl Into<String>) -> Self {
+        Self::Problems { problems: vec![Diagnostic { position, message: message.into() }] }
+    }
+
+    /// Every problem as its own `FILE:LINE:COL: message` line.
+    pub fn lines(&self, file: &str) -> Vec<String> {
+        match self {
+            Self::Problems { problems } => problems.iter().map(|problem| format!("{file}:{problem}")).collect(),
+            other => vec![format!("{file}: {other}")],
+        }
+    }
+}
+
+/// Reads `bytes` as `from` and builds a valid map.
+pub fn import(bytes: &[u8], from: ImportFormat) -> Result<Imported, ImportError> {
+    let text = utf8(bytes)?;
+    match from {
+        ImportFormat::Argdown => argdown::import(text),
+        ImportFormat::Aif => aif::import(text),
+        ImportFormat::Csv => csv::import(text),
+        ImportFormat::TimelineJs => timelinejs::import(text),
+    }
+}
+
+/// The text of `bytes`, without a byte-order mark; an error at the first byte that is not UTF-8.
+fn utf8(bytes: &[u8]) -> Result<&str, ImportError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text)),
+        Err(error) => {
+            let valid = String::from_utf8_lossy(&bytes[..error.valid_up_to()]);
+            let line = 1 + valid.matches('\n').count();
+            let col = 1 + valid.rsplit('\n').next().map_or(0, |last| last.chars().count());
+            Err(ImportError::at(TextPosition { line, col }, "the file is not UTF-8 text"))
+        }
+    }
+}

@@ -1,0 +1,325 @@
+//! The matrix view, a tab beside the map: the competing-hypotheses matrix of
+//! [`crate::analysis::ach`], with the explanations' scores over their
+//! columns. A cell *is* the link between its evidence and its explanation:
+//! rating it (click, or keys 1–5 on the selected cell; 0 or Delete clears)
+//! asks the app to create, change or remove that link through the history.
+//! Arrows move between cells. Rows sort by map order, diagnosticity, date or
+//! credibility; rows whose removal alone would change the leader are marked.
+
+use super::theme;
+use crate::analysis::{Matrix, Rating, Row};
+use crate::model::{ClaimId, ItemRef, Level, Map};
+use chrono::NaiveDate;
+use egui::{Key, Modifiers, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+/// The order of the rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortBy {
+    #[default]
+    Map,
+    Diagnosticity,
+    Date,
+    Credibility,
+}
+
+impl SortBy {
+    const ALL: [SortBy; 4] = [Self::Map, Self::Diagnosticity, Self::Date, Self::Credibility];
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Map => "as in the map",
+            Self::Diagnosticity => "diagnosticity (most telling first)",
+            Self::Date => "date",
+            Self::Credibility => "credibility (most credible first)",
+        }
+    }
+}
+
+/// A change the matrix asks the app to make.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MatrixAction {
+    /// Rate the cell of `evidence` × `explanation` (`None` clears it).
+    Rate { evidence: ItemRef, explanation: ClaimId, rating: Option<Rating> },
+    /// Set a row's credibility and relevance.
+    Weigh { evidence: ItemRef, credibility: Level, relevance: Level },
+    /// Select an item (a row's evidence or a column's explanation).
+    Select(ItemRef),
+}
+
+/// The matrix view's own state.
+#[derive(Default)]
+pub struct MatrixView {
+    sort: SortBy,
+    /// The selected cell, by evidence and explanation so that it survives sorting.
+    selected: Option<(ItemRef, ClaimId)>,
+    cache: Option<(u64, Option<NaiveDate>, Matrix)>,
+}
+
+fn rating_color(rating: Rating, dark: bool) -> egui::Color32 {
+    use crate::model::Relation;
+    let (relation, strength) = rating.relation_and_strength();
+    let base = theme::relation_color(relation, dark);
+    match (relation, strength) {
+        (Relation::Neutral, _) => base.gamma_multiply(0.35),
+        (_, crate::model::Strength::Strong) => base.gamma_multiply(0.85),
+        _ => base.gamma_multiply(0.45),
+    }
+}
+
+impl MatrixView {
+    /// Whether the matrix has a selected cell and so needs the arrow, digit and Delete keys.
+    pub fn wants_keys(&self) -> bool {
+        self.selected.is_some()
+    }
+
+    fn matrix(&mut self, map: &Map, revision: u64, as_of: Option<NaiveDate>) -> &Matrix {
+        let fresh = self.cache.as_ref().is_some_and(|(r, a, _)| *r == revision && *a == as_of);
+        if !fresh {
+            self.cache = Some((revision, as_of, Matrix::of(map, as_of)));
+        }
+        &self.cache.get_or_insert_with(|| (revision, as_of, Matrix::of(map, as_of))).2
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, map: &Map, revision: u64, as_of: Option<NaiveDate>) -> Vec<MatrixAction> {
+        let mut actions = Vec::new();
+        let sort = self.sort;
+        let matrix = self.matrix(map, revision, as_of).clone();
+        let order = row_order(&matrix, sort);
+        let sensitive = matrix.sensitive_rows();
+        let scores = matrix.scores();
+        ui.horizontal(|ui| {
+            let label = ui.label("Rows sorted by");
+            egui::ComboBox::from_id_salt("matrix-sort")
+                .selected_text(self.sort.label())
+                .show_ui(ui, |ui| {
+                    for sort in SortBy::ALL {
+                        ui.selectable_value(&mut self.sort, sort, sort.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if let Some(as_of) = as_of {
+                ui.label(RichText::new(format!("As of {}", as_of.format("%-d %b %Y"))).strong());
+            }
+            ui.label(
+                RichText::new("Click a cell, then 1–5 rate it (CC C N I II), 0 or Delete clears, arrows move").weak(),
+            );
+        });
+        if matrix.explanations.is_empty() || matrix.rows.is_empty() {
+            ui.add_space(20.0);
+            ui.label(
+                "No evidence is linked to an explanation yet: link events or claims to an explanation on the map.",
+            );
+            return actions;
+        }
+        self.keyboard(ui, &matrix, &order, &mut actions);
+        let dark = ui.visuals().dark_mode;
+        let columns = matrix.explanations.len();
+        egui::ScrollArea::horizontal().show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt("ach-matrix")
+                .striped(true)
+                .column(Column::initial(300.0).at_least(160.0).resizable(true))
+                .column(Column::exact(86.0))
+                .columns(Column::exact(84.0), 2)
+                .columns(Column::exact(104.0), columns)
+                .header(74.0, |mut header| {
+                    header.col(|ui| {
+                        ui.strong("Evidence");
+                    });
+                    header.col(|ui| {
+                        ui.strong("Date");
+                    });
+                    header.col(|ui| {
+                        ui.strong("Credibility");
+                    });
+                    header.col(|ui| {
+                        ui.strong("Relevance");
+                    });
+                    for (explanation, score) in matrix.explanations.iter().zip(&scores) {
+                        header.col(|ui| {
+                            let text = map.claim(explanation).map_or(explanation.as_str(), |claim| claim.text.as_str());
+                            let title =
+                                egui::Label::new(RichText::new(text).strong()).wrap().sense(egui::Sense::click());
+                            if ui.add(title).on_hover_text(text).clicked() {
+                                actions.push(MatrixAction::Select(ItemRef::Claim(explanation.clone())));
+                            }
+                            let leader = score.rank == 1;
+                            let summary =
+                                format!("#{} · I {} · W {:.2}", score.rank, score.inconsistency, score.weighted);
+                            let summary = RichText::new(summary).small();
+                            ui.label(if leader {
+                                summary.color(theme::selection_color(dark)).strong()
+                            } else {
+                                summary
+                            })
+                            .on_hover_text(
+                                "Rank (1 = fewest inconsistencies) · inconsistency score (I = 1, II = 2) · \
+                                     weighted by credibility and relevance",
+                            );
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(26.0, order.len(), |mut table_row| {
+                        let index = order[table_row.index()];
+                        let row = &matrix.rows[index];
+                        self.row_ui(&mut table_row, map, &matrix, row, sensitive[index], &mut actions);
+                    });
+                });
+        });
+        actions
+    }
+
+    fn row_ui(
+        &mut self,
+        table_row: &mut egui_extras::TableRow<'_, '_>,
+        map: &Map,
+        matrix: &Matrix,
+        row: &Row,
+        sensitive: bool,
+        actions: &mut Vec<MatrixAction>,
+    ) {
+        table_row.col(|ui| {
+            let title = evidence_title(map, &row.item);
+            let label = ui.add(egui::Label::new(title.clone()).truncate().sense(egui::Sense::click()));
+            if label.on_hover_text(&title).clicked() {
+                actions.push(MatrixAction::Select(row.item.clone()));
+            }
+            if sensitive {
+                ui.label(RichText::new("sensitive").small().color(theme::selection_color(ui.visuals().dark_mode)))
+                    .on_hover_text("Leaving this row out alone would change which explanation ranks first");
+            }
+        });
+        table_row.col(|ui| {
+            ui.label(row.date.map_or_else(String::new, |date| date.format("%-d %b %Y").to_string()));
+        });
+        let (mut credibility, mut relevance) = (row.credibility, row.relevance);
+        let title = evidence_title(map, &row.item);
+        for (name, level) in [("Credibility", &mut credibility), ("Relevance", &mut relevance)] {
+            table_row.col(|ui| {
+                let combo = egui::ComboBox::from_id_salt((name, &row.item))
+                    .width(70.0)
+                    .selected_text(level.label())
+                    .show_ui(ui, |ui| {
+                        for choice in Level::ALL {
+                            ui.selectable_value(level, choice, choice.label());
+                        }
+                    });
+                let text = format!("{name} of {title}: {}", level.label());
+                combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &text));
+            });
+        }
+        if (credibility, relevance) != (row.credibility, row.relevance) {
+            actions.push(MatrixAction::Weigh { evidence: row.item.clone(), credibility, relevance });
+        }
+        for (explanation, cell) in matrix.explanations.iter().zip(&row.cells) {
+            table_row.col(|ui| {
+                let rating = cell.as_ref().map(|cell| cell.rating);
+                let selected = self.selected.as_ref().is_some_and(|(e, x)| *e == row.item && x == explanation);
+                let text = RichText::new(rating.map_or("", Rating::code)).strong();
+                let mut button = egui::Button::selectable(selected, text).min_size(egui::vec2(96.0, 22.0));
+                if let Some(rating) = rating {
+                    button = button.fill(rating_color(rating, ui.visuals().dark_mode));
+                }
+                let name = format!(
+                    "{} × {}: {}",
+                    evidence_title(map, &row.item),
+                    map.claim(explanation).map_or("", |claim| claim.text.as_str()),
+                    rating.map_or("not rated", Rating::description)
+                );
+                let response = ui.add(button).on_hover_text(&name);
+                response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &name));
+                if response.clicked() {
+                    self.selected = Some((row.item.clone(), explanation.clone()));
+                }
+                response.context_menu(|ui| {
+                    for choice in Rating::ALL {
+                        if ui.button(format!("{}  {}", choice.code(), choice.description())).clicked() {
+                            actions.push(MatrixAction::Rate {
+                                evidence: row.item.clone(),
+                                explanation: explanation.clone(),
+                                rating: Some(choice),
+                            });
+                        }
+                    }
+                    if ui.button("Clear").clicked() {
+                        actions.push(MatrixAction::Rate {
+                            evidence: row.item.clone(),
+                            explanation: explanation.clone(),
+                            rating: None,
+                        });
+                    }
+                });
+            });
+        }
+    }
+
+    /// Arrows move the selected cell; 1–5 rate it; 0 or Delete clears it; Escape leaves it.
+    fn keyboard(&mut self, ui: &Ui, matrix: &Matrix, order: &[usize], actions: &mut Vec<MatrixAction>) {
+        let Some((item, explanation)) = &self.selected else { return };
+        if ui.ctx().egui_wants_keyboard_input() {
+            return;
+        }
+        let row = order.iter().position(|&index| matrix.rows[index].item == *item);
+        let column = matrix.explanations.iter().position(|id| id == explanation);
+        let (Some(mut row), Some(mut column)) = (row, column) else {
+            self.selected = None;
+            return;
+        };
+        let pressed = |key| ui.ctx().input_mut(|input| input.consume_key(Modifiers::NONE, key));
+        if pressed(Key::Escape) {
+            self.selected = None;
+            return;
+        }
+        let rating_keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+        for (key, rating) in rating_keys.into_iter().zip(Rating::ALL) {
+            if pressed(key) {
+                actions.push(MatrixAction::Rate {
+                    evidence: item.clone(),
+                    explanation: explanation.clone(),
+                    rating: Some(rating),
+                });
+            }
+        }
+        if pressed(Key::Num0) || pressed(Key::Delete) || pressed(Key::Backspace) {
+            actions.push(MatrixAction::Rate { evidence: item.clone(), explanation: explanation.clone(), rating: None });
+        }
+        if pressed(Key::ArrowDown) {
+            row = (row + 1).min(order.len() - 1);
+        }
+        if pressed(Key::ArrowUp) {
+            row = row.saturating_sub(1);
+        }
+        if pressed(Key::ArrowRight) {
+            column = (column + 1).min(matrix.explanations.len() - 1);
+        }
+        if pressed(Key::ArrowLeft) {
+            column = column.saturating_sub(1);
+        }
+        self.selected = Some((matrix.rows[order[row]].item.clone(), matrix.explanations[column].clone()));
+    }
+}
+
+/// The row indices of `matrix` in the order `sort` asks for (stable).
+fn row_order(matrix: &Matrix, sort: SortBy) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..matrix.rows.len()).collect();
+    let rows = &matrix.rows;
+    match sort {
+        SortBy::Map => {}
+        SortBy::Diagnosticity => order.sort_by(|&a, &b| rows[b].diagnosticity().total_cmp(&rows[a].diagnosticity())),
+        SortBy::Date => order.sort_by_key(|&i| (rows[i].date.is_none(), rows[i].date)),
+        SortBy::Credibility => order.sort_by_key(|&i| std::cmp::Reverse(rows[i].credibility)),
+    }
+    order
+}
+
+/// A row's name: the event's title or the claim's text.
+fn evidence_title(map: &Map, item: &ItemRef) -> String {
+    match item {
+        ItemRef::Event(id) => map.event(id).map_or_else(|| id.to_string(), |event| event.title.clone()),
+        ItemRef::Claim(id) => map.claim(id).map_or_else(|| id.to_string(), |claim| claim.text.clone()),
+        ItemRef::Link(id) => id.to_string(),
+    }
+}
