@@ -337,3 +337,17 @@ fn dragging_a_claims_position_moves_it_in_one_undo_step() {
     undo(&mut harness);
     assert_eq!(map_of(&harness), before, "the whole drag is one step");
 }
+
+#[test]
+fn escape_in_a_field_leaves_the_field_and_keeps_the_selection() {
+    let mut harness = harness();
+    let claim = select_the_text_of_the_first_explanation(&mut harness);
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(!harness.get_by_role_and_label(Role::MultilineTextInput, "Text").is_focused());
+    assert_eq!(harness.state().selection().items(), [ItemRef::Claim(claim.id.clone())]);
+    // A second Escape, with no field focused, clears the selection as usual.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().selection().is_empty());
+}

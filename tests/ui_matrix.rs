@@ -3,8 +3,8 @@
 //! or removes that link through the history, and undo restores it.
 
 use argline::model::{LinkFrom, LinkTo, Map, Relation, Strength};
-use chrono::NaiveDate;
 use argline::ui::{ArglineApp, Document};
+use chrono::NaiveDate;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

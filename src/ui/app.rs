@@ -56,6 +56,9 @@ pub struct ArglineApp {
     notice: Option<(String, Option<f64>)>,
     /// Clipboard text that arrived with a paste this frame.
     pasted_text: Option<String>,
+    /// Whether a text field had the keyboard last frame: egui lets go of a field
+    /// on Escape before the shortcuts are read, and that Escape is the field's.
+    text_field_had_keys: bool,
     /// An export running on its own thread: what it writes, and where its result arrives.
     export_job: Option<(String, std::sync::mpsc::Receiver<Result<String, String>>)>,
     /// Writes unsaved work aside every 30 s.
@@ -98,6 +101,7 @@ impl ArglineApp {
             inspector: inspector::InspectorState::default(),
             notice: None,
             pasted_text: None,
+            text_field_had_keys: false,
             export_job: None,
             autosave: Autosave::new(None),
             recovery_offer: None,
@@ -310,6 +314,7 @@ impl ArglineApp {
             self.dialog = Some(Dialog::ConfirmDiscard { then: Then::Quit });
         }
         self.dialog_ui(&ctx);
+        self.text_field_had_keys = ctx.egui_wants_keyboard_input();
         self.autosave.tick(&ctx, &self.document);
         if let Some(failure) = self.autosave.take_failure() {
             self.notify(&format!("Unsaved work could not be written aside for recovery: {failure}"));
@@ -499,7 +504,10 @@ impl ArglineApp {
     /// focused text field, an open menu or a question on the map needs are
     /// left to them; so are the arrow keys while claims are selected (they move them).
     fn shortcut_commands(&mut self, ctx: &egui::Context) -> Vec<Command> {
-        let keys_taken = ctx.egui_wants_keyboard_input() || egui::Popup::is_any_open(ctx) || self.map_view.is_asking();
+        let keys_taken = ctx.egui_wants_keyboard_input()
+            || self.text_field_had_keys
+            || egui::Popup::is_any_open(ctx)
+            || self.map_view.is_asking();
         let arrows_move_claims = self.selection.claims().next().is_some();
         let matrix_keys = self.central_tab == CentralTab::Matrix && self.matrix.wants_keys();
         let mut commands: Vec<Command> = Command::ALL
