@@ -7,8 +7,9 @@ use crate::export::{self, ExportOptions, Format};
 use crate::format::{self, LoadError};
 use crate::generate::{GenerateParams, generate};
 use crate::import::{self, ImportFormat};
+use crate::layout::{Direction, LayeredOptions, MapSizes, tidy_up};
 use crate::model::Counts;
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -80,6 +81,22 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
+    /// Lay out a map's claims and evidence in layers (pinned claims stay) and write it to OUT.
+    Layout {
+        file: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Where the reasons go from what they bear on: down (conclusions on top) or right.
+        #[arg(long, value_enum, default_value_t = LayoutDirection::Down)]
+        direction: LayoutDirection,
+    },
+}
+
+/// The `--direction` of `argline layout`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LayoutDirection {
+    Down,
+    Right,
 }
 
 /// The most items of each kind `generate` makes: far past any real map.
@@ -102,6 +119,7 @@ pub fn run_command(command: Command) -> ExitCode {
                 Err(error) => fail(&error.to_string()),
             }
         }
+        Command::Layout { file, output, direction } => lay_out(&file, &output, direction),
     }
 }
 
@@ -137,6 +155,26 @@ fn validate(files: &[PathBuf]) -> ExitCode {
         }
     }
     if all_valid { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+fn lay_out(file: &std::path::Path, output: &std::path::Path, direction: LayoutDirection) -> ExitCode {
+    let mut map = match format::load_file(file) {
+        Ok(map) => map,
+        Err(error) => {
+            report(&error);
+            return ExitCode::FAILURE;
+        }
+    };
+    let direction = match direction {
+        LayoutDirection::Down => Direction::Down,
+        LayoutDirection::Right => Direction::Right,
+    };
+    let options = LayeredOptions { direction, ..LayeredOptions::default() };
+    tidy_up(&map, &MapSizes::estimate(&map), None, &options).apply(&mut map);
+    match format::save_file(&map, output) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => fail(&error.to_string()),
+    }
 }
 
 fn stats(file: &std::path::Path, ach: bool) -> ExitCode {

@@ -84,3 +84,34 @@ fn stats_ach_prints_each_explanations_scores_and_rank() {
         "h1 inconsistency=1 weighted=1.000 rank=1\nh2 inconsistency=3 weighted=3.414 rank=2\nh3 inconsistency=3 weighted=3.536 rank=2\n"
     );
 }
+
+#[test]
+fn layout_writes_a_valid_map_with_new_positions_twice_the_same() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let (down, again, right) =
+        (folder.path().join("down.ron"), folder.path().join("again.ron"), folder.path().join("right.ron"));
+    let case = "sample_maps/us_china_cyber_2013_2015.ron";
+    for (path, direction) in [(&down, "down"), (&again, "down"), (&right, "right")] {
+        let path = path.to_str().expect("utf-8 path");
+        let output = argline(&["layout", case, "-o", path, "--direction", direction]);
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    assert_eq!(std::fs::read(&down).expect("written"), std::fs::read(&again).expect("written"));
+    let original = argline::format::load_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join(case)).expect("valid");
+    let laid_out = argline::format::load_file(&down).expect("the output is a valid map");
+    let sideways = argline::format::load_file(&right).expect("the output is a valid map");
+    assert_eq!(laid_out.claims.len(), original.claims.len());
+    assert_eq!(laid_out.links, original.links);
+    assert!(laid_out.claims.iter().zip(&original.claims).any(|(a, b)| a.position != b.position));
+    assert_ne!(laid_out.claims, sideways.claims);
+}
+
+#[test]
+fn layout_reports_a_bad_file_and_a_bad_direction() {
+    let output = argline(&["layout", "tests/data/invalid/missing_comma.ron", "-o", "never.ron"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("missing_comma.ron:"));
+    assert!(!Path::new(env!("CARGO_MANIFEST_DIR")).join("never.ron").exists());
+    let output = argline(&["layout", "sample_maps/tutorial.ron", "-o", "never.ron", "--direction", "up"]);
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -1,0 +1,256 @@
+//! Where the laid-out components go: split the graph into connected
+//! components, pack the free ones in shelves anchored at the top-left corner
+//! the boxes had, line up each component that holds pinned boxes with its
+//! pins, and keep the pinned boxes where they are.
+
+use super::overlaps::{Extent, clear_overlaps};
+use super::proper::VertexBox;
+use super::{Direction, LayeredOptions, LayoutGraph};
+use crate::model::Position;
+
+/// The shelves of packed components aim at drawings this many times longer
+/// along the layers than across them.
+const SHELF_ASPECT: f32 = 1.5;
+
+/// Maps canvas coordinates to the layout's frame: `along` the layers and `across` them.
+#[derive(Clone, Copy, Debug)]
+pub struct Frame {
+    direction: Direction,
+}
+
+impl Frame {
+    pub fn new(direction: Direction) -> Self {
+        Self { direction }
+    }
+
+    /// A box's size along its layer and across it.
+    pub fn breadth_depth(&self, width: f32, height: f32) -> (f32, f32) {
+        match self.direction {
+            Direction::Down => (width, height),
+            Direction::Right => (height, width),
+        }
+    }
+
+    pub fn along(&self, position: Position) -> f32 {
+        self.split(position).0
+    }
+
+    fn split(&self, position: Position) -> (f32, f32) {
+        match self.direction {
+            Direction::Down => (position.x, position.y),
+            Direction::Right => (position.y, position.x),
+        }
+    }
+
+    fn join(&self, along: f32, across: f32) -> Position {
+        match self.direction {
+            Direction::Down => Position::new(along, across),
+            Direction::Right => Position::new(across, along),
+        }
+    }
+}
+
+/// A connected component: its nodes (indices into the graph) and its edges
+/// between them, as indices into `nodes`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Component {
+    pub nodes: Vec<usize>,
+    pub edges: Vec<(usize, usize)>,
+}
+
+/// The connected components, in the order of their first node.
+pub fn components(graph: &LayoutGraph) -> Vec<Component> {
+    let n = graph.nodes.len();
+    let edges: Vec<(usize, usize)> = graph.edges.iter().copied().filter(|&(a, b)| a < n && b < n && a != b).collect();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(parent: &mut [usize], mut v: usize) -> usize {
+        while parent[v] != v {
+            parent[v] = parent[parent[v]];
+            v = parent[v];
+        }
+        v
+    }
+    for &(a, b) in &edges {
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut component_of = vec![usize::MAX; n];
+    let mut local = vec![0usize; n];
+    let mut result: Vec<Component> = Vec::new();
+    for (v, local) in local.iter_mut().enumerate() {
+        let root = find(&mut parent, v);
+        if component_of[root] == usize::MAX {
+            component_of[root] = result.len();
+            result.push(Component { nodes: Vec::new(), edges: Vec::new() });
+        }
+        let component = &mut result[component_of[root]];
+        *local = component.nodes.len();
+        component.nodes.push(v);
+    }
+    for (a, b) in edges {
+        let root = find(&mut parent, a);
+        result[component_of[root]].edges.push((local[a], local[b]));
+    }
+    result
+}
+
+/// A component's drawing in the frame: each node's centre, and the extent of its boxes.
+#[derive(Clone, Debug)]
+pub struct Placed {
+    centres: Vec<(f32, f32)>,
+    extent: Extent,
+}
+
+impl Placed {
+    pub fn new(centres: Vec<(f32, f32)>, boxes: &[VertexBox]) -> Self {
+        let extent = centres
+            .iter()
+            .zip(boxes)
+            .map(|(&centre, b)| Extent::around(centre, b.breadth, b.depth))
+            .reduce(|a, b| a.union(&b))
+            .unwrap_or(Extent::around((0.0, 0.0), 0.0, 0.0));
+        Self { centres, extent }
+    }
+}
+
+/// The final centre of every node: components with pins lined up with them,
+/// the rest packed, pinned nodes unmoved and nothing overlapping them.
+pub fn arrange(
+    graph: &LayoutGraph,
+    components: &[Component],
+    placed: Vec<Placed>,
+    frame: &Frame,
+    options: &LayeredOptions,
+) -> Vec<Position> {
+    let mut result: Vec<Position> = graph.nodes.iter().map(|node| node.position).collect();
+    let mut packed: Vec<(usize, Placed)> = Vec::new();
+    for (index, (component, drawing)) in components.iter().zip(placed).enumerate() {
+        let pins: Vec<(f32, f32)> = component
+            .nodes
+            .iter()
+            .zip(&drawing.centres)
+            .filter(|&(&node, _)| graph.nodes[node].pinned)
+            .map(|(&node, &(along, across))| {
+                let (fixed_along, fixed_across) = frame.split(graph.nodes[node].position);
+                (fixed_along - along, fixed_across - across)
+            })
+            .collect();
+        if pins.is_empty() {
+            packed.push((index, drawing));
+        } else if pins.len() < component.nodes.len() {
+            let shift = (median(pins.iter().map(|p| p.0).collect()), median(pins.iter().map(|p| p.1).collect()));
+            write_free(graph, component, &drawing, shift, frame, &mut result);
+        }
+    }
+    pack(graph, components, packed, frame, options, &mut result);
+    if graph.nodes.iter().any(|node| node.pinned) {
+        let extents: Vec<Extent> = graph
+            .nodes
+            .iter()
+            .zip(&result)
+            .map(|(node, &position)| {
+                let (breadth, depth) = frame.breadth_depth(node.width, node.height);
+                Extent::around(frame.split(position), breadth, depth)
+            })
+            .collect();
+        let fixed: Vec<bool> = graph.nodes.iter().map(|node| node.pinned).collect();
+        let cleared = clear_overlaps(extents, &fixed, options.node_gap);
+        for ((slot, extent), node) in result.iter_mut().zip(cleared).zip(&graph.nodes) {
+            if !node.pinned {
+                let (along, across) = extent.centre();
+                *slot = frame.join(along, across);
+            }
+        }
+    }
+    result
+}
+
+fn median(mut values: Vec<f32>) -> f32 {
+    values.sort_by(f32::total_cmp);
+    let middle = values.len() / 2;
+    if values.len() % 2 == 1 { values[middle] } else { (values[middle - 1] + values[middle]) / 2.0 }
+}
+
+/// Writes the centres of a component's unpinned nodes, moved by `shift` in the frame.
+fn write_free(
+    graph: &LayoutGraph,
+    component: &Component,
+    drawing: &Placed,
+    shift: (f32, f32),
+    frame: &Frame,
+    result: &mut [Position],
+) {
+    for (&node, &(along, across)) in component.nodes.iter().zip(&drawing.centres) {
+        if !graph.nodes[node].pinned {
+            result[node] = frame.join(along + shift.0, across + shift.1);
+        }
+    }
+}
+
+/// Shelf packing: the largest components first, each shelf filled along the
+/// layers up to a length that makes the whole about `SHELF_ASPECT` long,
+/// the shelves stacked across; anchored at the boxes' old top-left corner.
+fn pack(
+    graph: &LayoutGraph,
+    components: &[Component],
+    mut packed: Vec<(usize, Placed)>,
+    frame: &Frame,
+    options: &LayeredOptions,
+    result: &mut [Position],
+) {
+    let Some(anchor) = packed
+        .iter()
+        .flat_map(|(index, _)| &components[*index].nodes)
+        .map(|&node| {
+            let node = &graph.nodes[node];
+            let (breadth, depth) = frame.breadth_depth(node.width, node.height);
+            Extent::around(frame.split(node.position), breadth, depth)
+        })
+        .reduce(|a, b| a.union(&b))
+    else {
+        return;
+    };
+    packed.sort_by(|a, b| components[b.0].nodes.len().cmp(&components[a.0].nodes.len()).then(a.0.cmp(&b.0)));
+    let gap = options.component_gap;
+    let area: f32 = packed.iter().map(|(_, p)| (p.extent.length() + gap) * (p.extent.thickness() + gap)).sum();
+    let aspect = if frame.direction == Direction::Down { SHELF_ASPECT } else { 1.0 / SHELF_ASPECT };
+    let widest = packed.iter().map(|(_, p)| p.extent.length()).fold(0.0, f32::max);
+    let shelf_length = widest.max((area * aspect).sqrt());
+    let (mut along, mut across, mut shelf_thickness) = (0.0f32, 0.0f32, 0.0f32);
+    for (index, drawing) in packed {
+        if along > 0.0 && along + drawing.extent.length() > shelf_length {
+            across += shelf_thickness + gap;
+            along = 0.0;
+            shelf_thickness = 0.0;
+        }
+        let shift = (anchor.low.0 + along - drawing.extent.low.0, anchor.low.1 + across - drawing.extent.low.1);
+        write_free(graph, &components[index], &drawing, shift, frame, result);
+        along += drawing.extent.length() + gap;
+        shelf_thickness = shelf_thickness.max(drawing.extent.thickness());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::NodeBox;
+    use super::*;
+
+    #[test]
+    fn components_split_and_keep_their_edges() {
+        let node = NodeBox { width: 1.0, height: 1.0, position: Position::default(), pinned: false };
+        let graph = LayoutGraph { nodes: vec![node; 5], edges: vec![(3, 1), (4, 2), (2, 2), (9, 0)] };
+        let parts = components(&graph);
+        let nodes: Vec<&[usize]> = parts.iter().map(|c| c.nodes.as_slice()).collect();
+        assert_eq!(nodes, [&[0][..], &[1, 3], &[2, 4]]);
+        assert_eq!(parts[1].edges, [(1, 0)]);
+        assert_eq!(parts[2].edges, [(1, 0)]);
+    }
+
+    #[test]
+    fn the_median_of_an_even_count_is_the_mean_of_the_middle_two() {
+        assert_eq!(median(vec![4.0, 1.0, 3.0, 2.0]), 2.5);
+        assert_eq!(median(vec![5.0, 1.0, 3.0]), 3.0);
+    }
+}

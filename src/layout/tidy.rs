@@ -1,0 +1,187 @@
+//! "Tidy up": the layered layout of a map's claims and of the chips of the
+//! events that serve as evidence, all of them or a selection. A link's
+//! target sits in an earlier layer than its start: conclusions on top (or at
+//! the left), the reasons and evidence that bear on them beneath — the way
+//! argument maps are read. A link onto a link counts as one onto the claim
+//! that link ends at.
+
+use super::card_size::{card_size, chip_size};
+use super::layered::{LayeredOptions, LayoutGraph, NodeBox, layout};
+use crate::model::{ClaimId, EventId, ItemRef, LinkFrom, LinkTo, Map, Position};
+use std::collections::HashMap;
+
+/// How far beneath the claims it bears on an event's chip is assumed to be
+/// when the event has no position of its own yet.
+const CHIP_DROP: f32 = 150.0;
+
+/// The size of everything drawn on the map, `(width, height)` in canvas
+/// units: one per claim in the order of `map.claims`, and one per event in
+/// the order of `map.events`, `Some` for events drawn as chips (those that
+/// start a link). The window passes the sizes it measured
+/// (`MapGeometry::claims[i].size()`, `chips[i].map(|r| r.size())`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MapSizes {
+    pub claims: Vec<(f32, f32)>,
+    pub chips: Vec<Option<(f32, f32)>>,
+}
+
+impl MapSizes {
+    /// Sizes estimated from the text, for use without a window.
+    pub fn estimate(map: &Map) -> Self {
+        let on_map = events_on_map(map);
+        Self {
+            claims: map.claims.iter().map(|claim| card_size(&claim.text, claim.kind)).collect(),
+            chips: map
+                .events
+                .iter()
+                .map(|event| on_map.contains_key(event.id.as_str()).then(|| chip_size(&event.title)))
+                .collect(),
+        }
+    }
+}
+
+/// New centres for the claims and chips a tidy-up moved (only those whose
+/// position changes), in the order of the map.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Moves {
+    pub claims: Vec<(ClaimId, Position)>,
+    pub events: Vec<(EventId, Position)>,
+}
+
+impl Moves {
+    pub fn is_empty(&self) -> bool {
+        self.claims.is_empty() && self.events.is_empty()
+    }
+
+    /// Sets the positions on `map` directly; the window issues edit commands instead.
+    pub fn apply(&self, map: &mut Map) {
+        let claims: HashMap<&ClaimId, Position> = self.claims.iter().map(|(id, p)| (id, *p)).collect();
+        let events: HashMap<&EventId, Position> = self.events.iter().map(|(id, p)| (id, *p)).collect();
+        for claim in &mut map.claims {
+            if let Some(&position) = claims.get(&claim.id) {
+                claim.position = position;
+            }
+        }
+        for event in &mut map.events {
+            if let Some(&position) = events.get(&event.id) {
+                event.position = Some(position);
+            }
+        }
+    }
+}
+
+/// Lays out the map's claims and chips with sizes `sizes`: all of them, or
+/// only the claims and events in `selection` (the rest then stay put and
+/// the selection is laid out among them without overlap). Pinned claims
+/// never move. Returns what moved.
+pub fn tidy_up(map: &Map, sizes: &MapSizes, selection: Option<&[ItemRef]>, options: &LayeredOptions) -> Moves {
+    let (graph, items) = map_graph(map, sizes, selection);
+    let positions = layout(&graph, options);
+    let mut moves = Moves::default();
+    for ((item, node), position) in items.iter().zip(&graph.nodes).zip(positions) {
+        if node.pinned || position == node.position {
+            continue;
+        }
+        match item {
+            ItemRef::Claim(id) => moves.claims.push((id.clone(), position)),
+            ItemRef::Event(id) => moves.events.push((id.clone(), position)),
+            ItemRef::Link(_) => {}
+        }
+    }
+    moves
+}
+
+/// The map as [`tidy_up`] lays it out: one node per claim then one per
+/// chip, and the item each node stands for. Items outside `selection` (if
+/// any) and pinned claims are pinned nodes.
+pub fn map_graph(map: &Map, sizes: &MapSizes, selection: Option<&[ItemRef]>) -> (LayoutGraph, Vec<ItemRef>) {
+    let selected = |item: &ItemRef| selection.is_none_or(|items| items.contains(item));
+    let mut items: Vec<ItemRef> = Vec::new();
+    let mut nodes: Vec<NodeBox> = Vec::new();
+    let mut node_of: HashMap<ItemRef, usize> = HashMap::new();
+    for (index, claim) in map.claims.iter().enumerate() {
+        let item = ItemRef::Claim(claim.id.clone());
+        let (width, height) = sizes.claims.get(index).copied().unwrap_or_else(|| card_size(&claim.text, claim.kind));
+        let pinned = claim.pinned || !selected(&item);
+        node_of.insert(item.clone(), nodes.len());
+        nodes.push(NodeBox { width, height, position: claim.position, pinned });
+        items.push(item);
+    }
+    let targets = events_on_map(map);
+    for (index, event) in map.events.iter().enumerate() {
+        let Some((width, height)) = sizes.chips.get(index).copied().flatten() else { continue };
+        let item = ItemRef::Event(event.id.clone());
+        let position = event.position.unwrap_or_else(|| {
+            let claims = targets.get(event.id.as_str()).map_or(&[][..], Vec::as_slice);
+            below_mean(claims.iter().filter_map(|&claim| map.claims.get(claim)).map(|claim| claim.position))
+        });
+        let pinned = !selected(&item);
+        node_of.insert(item.clone(), nodes.len());
+        nodes.push(NodeBox { width, height, position, pinned });
+        items.push(item);
+    }
+    // Outside a selection, items are obstacles only: no edges to them.
+    let edges = link_edges(map, &node_of)
+        .into_iter()
+        .filter(|&(parent, child)| selected(&items[parent]) && selected(&items[child]))
+        .collect();
+    (LayoutGraph { nodes, edges }, items)
+}
+
+/// One `(parent, child)` edge per link: from the node of the claim it bears
+/// on (following links onto links) to the node of its start.
+fn link_edges(map: &Map, node_of: &HashMap<ItemRef, usize>) -> Vec<(usize, usize)> {
+    let link_target: HashMap<&str, &LinkTo> = map.links.iter().map(|link| (link.id.as_str(), &link.to)).collect();
+    let mut edges = Vec::with_capacity(map.links.len());
+    for link in &map.links {
+        let start = match &link.from {
+            LinkFrom::Claim(id) => ItemRef::Claim(id.clone()),
+            LinkFrom::Event(id) => ItemRef::Event(id.clone()),
+        };
+        let mut target = &link.to;
+        // Validation forbids cycles of links; the bound keeps a broken file from looping.
+        for _ in 0..map.links.len() {
+            match target {
+                LinkTo::Link(id) => match link_target.get(id.as_str()) {
+                    Some(next) => target = next,
+                    None => break,
+                },
+                LinkTo::Claim(_) => break,
+            }
+        }
+        let LinkTo::Claim(claim) = target else { continue };
+        let (Some(&child), Some(&parent)) = (node_of.get(&start), node_of.get(&ItemRef::Claim(claim.clone()))) else {
+            continue;
+        };
+        edges.push((parent, child));
+    }
+    edges
+}
+
+/// The events drawn as chips (those that start a link), each with the
+/// indices of the claims it bears on directly.
+fn events_on_map(map: &Map) -> HashMap<&str, Vec<usize>> {
+    let claim_index: HashMap<&str, usize> =
+        map.claims.iter().enumerate().map(|(i, claim)| (claim.id.as_str(), i)).collect();
+    let mut targets: HashMap<&str, Vec<usize>> = HashMap::new();
+    for link in &map.links {
+        let LinkFrom::Event(event) = &link.from else { continue };
+        let claims = targets.entry(event.as_str()).or_default();
+        if let LinkTo::Claim(claim) = &link.to
+            && let Some(&index) = claim_index.get(claim.as_str())
+        {
+            claims.push(index);
+        }
+    }
+    targets
+}
+
+/// A point `CHIP_DROP` beneath the mean of `positions` (the origin if none).
+fn below_mean(positions: impl Iterator<Item = Position>) -> Position {
+    let (sum, count) = positions
+        .fold((Position::default(), 0usize), |(sum, count), p| (Position::new(sum.x + p.x, sum.y + p.y), count + 1));
+    if count == 0 {
+        return Position::default();
+    }
+    Position::new(sum.x / count as f32, sum.y / count as f32 + CHIP_DROP)
+}
