@@ -99,3 +99,27 @@ fn dragging_a_card_moves_it_in_one_undo_step() {
     undo(&mut harness);
     assert_eq!(map_of(&harness), before, "the whole drag is one step");
 }
+
+#[test]
+fn tidy_up_lays_out_the_map_in_one_undo_step() {
+    let document = argline::ui::Document::open(std::path::PathBuf::from("sample_maps/tutorial.ron")).expect("opens");
+    let mut harness = common::harness_with(common::app(document), 1.0 / 60.0);
+    let before = map_of(&harness);
+    // Scatter the map first, so that tidying has something to do.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowDown);
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    let scattered = map_of(&harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::L);
+    harness.run_steps(20);
+    let tidied = map_of(&harness);
+    assert_ne!(tidied, scattered, "tidying moved something");
+    assert_eq!(harness.state().document().history().undo_label(), Some("Tidy up the map"));
+    undo(&mut harness);
+    assert_eq!(map_of(&harness), scattered);
+    undo(&mut harness);
+    assert_eq!(map_of(&harness), before);
+}

@@ -137,18 +137,42 @@ pub fn update_meta(meta: Meta) -> Transaction {
 
 /// Moves claims to new positions, as one step ("Move 3 claims").
 pub fn move_claims(map: &Map, moves: &[(crate::model::ClaimId, Position)]) -> Transaction {
-    let ops: Vec<Op> = moves
+    let ops = claim_moves(map, moves);
+    Transaction::new(format!("Move {}", plural(ops.len(), "claim", "claims")), ops)
+}
+
+/// The operations that put claims at new positions (those already there are left out).
+fn claim_moves(map: &Map, moves: &[(crate::model::ClaimId, Position)]) -> Vec<Op> {
+    let index: std::collections::HashMap<&crate::model::ClaimId, usize> =
+        map.claims.iter().enumerate().map(|(i, claim)| (&claim.id, i)).collect();
+    moves
         .iter()
         .filter_map(|(id, position)| {
-            let index = map.claims.iter().position(|claim| &claim.id == id)?;
-            let mut claim = map.claims[index].clone();
-            (claim.position != *position).then(|| {
-                claim.position = *position;
-                Op::Replace { index, item: Item::Claim(claim) }
-            })
+            let index = *index.get(id)?;
+            let claim = &map.claims[index];
+            (claim.position != *position)
+                .then(|| Op::Replace { index, item: Item::Claim(Claim { position: *position, ..claim.clone() }) })
         })
-        .collect();
-    Transaction::new(format!("Move {}", plural(ops.len(), "claim", "claims")), ops)
+        .collect()
+}
+
+/// Moves claims and event chips on the map as one step named `label` ("Tidy up").
+pub fn move_items(
+    map: &Map,
+    claims: &[(crate::model::ClaimId, Position)],
+    events: &[(crate::model::EventId, Position)],
+    label: &str,
+) -> Transaction {
+    let mut ops = claim_moves(map, claims);
+    let index: std::collections::HashMap<&crate::model::EventId, usize> =
+        map.events.iter().enumerate().map(|(i, event)| (&event.id, i)).collect();
+    ops.extend(events.iter().filter_map(|(id, position)| {
+        let index = *index.get(id)?;
+        let event = &map.events[index];
+        (event.position != Some(*position))
+            .then(|| Op::Replace { index, item: Item::Event(Event { position: Some(*position), ..event.clone() }) })
+    }));
+    Transaction::new(label, ops)
 }
 
 /// Deletes `items`, the links that touch them (and links on those links),

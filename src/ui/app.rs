@@ -685,6 +685,7 @@ impl ArglineApp {
                 self.central_tab =
                     if self.central_tab == CentralTab::Matrix { CentralTab::Map } else { CentralTab::Matrix };
             }
+            Command::TidyUp => self.tidy_up(),
             Command::Find => {
                 if self.find_open && !ctx.egui_wants_keyboard_input() {
                     self.find_open = false;

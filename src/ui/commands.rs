@@ -19,6 +19,7 @@ pub enum Command {
     Paste,
     Duplicate,
     FitAll,
+    TidyUp,
     Find,
     ToggleMatrix,
     ToggleStory,
@@ -37,7 +38,7 @@ pub enum Command {
 impl Command {
     /// In the order shortcuts are matched: a shortcut with Shift comes before
     /// the same one without (egui lets Ctrl+Shift+Z also match Ctrl+Z).
-    pub const ALL: [Command; 27] = [
+    pub const ALL: [Command; 28] = [
         Self::NewMap,
         Self::Open,
         Self::SaveAs,
@@ -51,6 +52,7 @@ impl Command {
         Self::Copy,
         Self::Paste,
         Self::FitAll,
+        Self::TidyUp,
         Self::Find,
         Self::ToggleMatrix,
         Self::ToggleStory,
@@ -83,6 +85,7 @@ impl Command {
             Self::Paste => "Paste",
             Self::Duplicate => "Duplicate",
             Self::FitAll => "Fit map and timeline",
+            Self::TidyUp => "Tidy up (the selection, or everything)",
             Self::Find => "Find and check",
             Self::ToggleMatrix => "Matrix / map",
             Self::ToggleStory => "Story panel",
@@ -116,6 +119,7 @@ impl Command {
             Self::Paste => KeyboardShortcut::new(Modifiers::COMMAND, Key::V),
             Self::Duplicate => KeyboardShortcut::new(Modifiers::COMMAND, Key::D),
             Self::FitAll => plain(Key::F),
+            Self::TidyUp => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::L),
             Self::Find => KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
             Self::ToggleMatrix => KeyboardShortcut::new(Modifiers::COMMAND, Key::M),
             Self::ToggleStory => plain(Key::F4),

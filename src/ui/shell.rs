@@ -88,6 +88,8 @@ pub fn menu_bar_ui(
             command_button(ui, Command::DeleteSelection, commands);
             ui.separator();
             command_button(ui, Command::SelectAll, commands);
+            ui.separator();
+            command_button(ui, Command::TidyUp, commands);
         });
         ui.menu_button("View", |ui| {
             command_button(ui, Command::FitAll, commands);

@@ -57,6 +57,29 @@ impl ArglineApp {
         }
     }
 
+    /// Lays out the selected cards and chips, or the whole map, as one undoable step.
+    pub(super) fn tidy_up(&mut self) {
+        let map = self.document.map();
+        let sizes = self
+            .map_view
+            .sizes(map, self.document.revision())
+            .unwrap_or_else(|| crate::layout::MapSizes::estimate(map));
+        let selected: Vec<ItemRef> =
+            self.selection.items().iter().filter(|item| !matches!(item, ItemRef::Link(_))).cloned().collect();
+        let selection = (!selected.is_empty()).then_some(selected.as_slice());
+        let moves = crate::layout::tidy_up(map, &sizes, selection, &crate::layout::LayeredOptions::default());
+        if moves.is_empty() {
+            self.notify("Already tidy: nothing moved.");
+            return;
+        }
+        let label = if selection.is_some() { "Tidy up the selection" } else { "Tidy up the map" };
+        let transaction = commands::move_items(map, &moves.claims, &moves.events, label);
+        self.apply(transaction);
+        if selection.is_none() {
+            self.map_view.request_fit();
+        }
+    }
+
     fn weigh(&mut self, evidence: &ItemRef, credibility: Level, relevance: Level) {
         let map = self.document.map();
         let transaction = match evidence {

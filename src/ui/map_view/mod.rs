@@ -111,6 +111,15 @@ impl MapView {
         self.zoom
     }
 
+    /// The sizes of the cards and chips as drawn, for laying the map out; `None` before the first frame.
+    pub fn sizes(&self, map: &Map, revision: u64) -> Option<crate::layout::MapSizes> {
+        let geometry = self.geometry.as_ref().filter(|geometry| geometry.revision == revision)?;
+        (geometry.claims.len() == map.claims.len()).then(|| crate::layout::MapSizes {
+            claims: geometry.claims.iter().map(|card| (card.width(), card.height())).collect(),
+            chips: geometry.chips.iter().map(|chip| chip.map(|chip| (chip.width(), chip.height()))).collect(),
+        })
+    }
+
     /// Allows or forbids editing gestures (drag to move, link handles, double-click, arrow keys).
     pub fn set_editable(&mut self, editable: bool) {
         self.editable = editable;
