@@ -149,3 +149,24 @@ fn positions_off_the_canvas_are_reported_and_laid_out() {
         "{notices:?}"
     );
 }
+
+#[test]
+fn xaif_with_dialogue_keeps_the_argument_and_reports_the_dialogue() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/import/xaif_dialogue.json");
+    let imported = import(&std::fs::read(path).expect("fixture"), ImportFormat::Aif).expect("imports");
+    let texts: Vec<&str> = imported.map.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["The bridge is unsafe", "The girders are corroded", "The report is old"]);
+    let relations: Vec<_> = imported.map.links.iter().map(|l| (l.relation, l.to.clone())).collect();
+    assert_eq!(relations.len(), 2);
+    assert_eq!(
+        relations[0],
+        (argline::model::Relation::Supports, argline::model::LinkTo::Claim("the-bridge-is-unsafe".into()))
+    );
+    assert_eq!(
+        relations[1],
+        (argline::model::Relation::Undercuts, argline::model::LinkTo::Link(imported.map.links[0].id.clone()))
+    );
+    let notices: Vec<String> = imported.notices.iter().map(ToString::to_string).collect();
+    assert!(notices.iter().any(|n| n.starts_with("4:8: skipped: L-node \"1\"")), "{notices:#?}");
+    assert!(notices.iter().any(|n| n.starts_with("6:8: skipped: YA-node \"3\"")), "{notices:#?}");
+}

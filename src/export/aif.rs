@@ -52,16 +52,37 @@ pub struct AifEdge {
     pub to_id: AifId,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
+/// The AIF graph. The dialogue parts, which a map has no place for, are kept
+/// as they come (tools write `[]` or `null`) and written empty.
+#[derive(Debug, Serialize, Deserialize)]
 pub struct AifGraph {
     pub nodes: Vec<AifNode>,
     pub edges: Vec<AifEdge>,
-    #[serde(default)]
-    pub locutions: Vec<serde_json::Value>,
-    #[serde(default)]
-    pub participants: Vec<serde_json::Value>,
-    #[serde(default)]
-    pub schemefulfillments: Vec<serde_json::Value>,
+    #[serde(default = "empty_list")]
+    pub locutions: serde_json::Value,
+    #[serde(default = "empty_list")]
+    pub participants: serde_json::Value,
+    #[serde(default = "empty_list")]
+    pub schemefulfillments: serde_json::Value,
+    #[serde(default = "empty_list")]
+    pub descriptorfulfillments: serde_json::Value,
+}
+
+fn empty_list() -> serde_json::Value {
+    serde_json::Value::Array(Vec::new())
+}
+
+impl Default for AifGraph {
+    fn default() -> Self {
+        Self {
+            nodes: Vec::new(),
+            edges: Vec::new(),
+            locutions: empty_list(),
+            participants: empty_list(),
+            schemefulfillments: empty_list(),
+            descriptorfulfillments: empty_list(),
+        }
+    }
 }
 
 /// Where OVA draws a node.
@@ -81,12 +102,37 @@ fn visible() -> bool {
     true
 }
 
+/// OVA's canvas: who drew it, and where each node sits.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct OvaLayout {
+    #[serde(default)]
+    pub firstname: String,
+    #[serde(default)]
+    pub surname: String,
+    #[serde(default)]
+    pub url: String,
     #[serde(default)]
     pub nodes: Vec<OvaNode>,
     #[serde(default)]
     pub edges: Vec<serde_json::Value>,
+}
+
+/// OVA writes its layout as an object; other xAIF tools write `[]` when they have none.
+fn layout_or_none<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OvaLayout, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        Layout(OvaLayout),
+        Other(serde_json::Value),
+    }
+    match Either::deserialize(deserializer)? {
+        Either::Layout(layout) => Ok(layout),
+        Either::Other(serde_json::Value::Array(items)) if items.is_empty() => Ok(OvaLayout::default()),
+        Either::Other(serde_json::Value::Null) => Ok(OvaLayout::default()),
+        Either::Other(_) => {
+            Err(serde::de::Error::custom("\"OVA\" must be OVA's layout: {\"nodes\": [{\"nodeID\", \"x\", \"y\"}]}"))
+        }
+    }
 }
 
 /// What Argline knows of a node beyond AIF.
@@ -124,8 +170,11 @@ pub struct AifFile {
     pub nodes: Option<Vec<AifNode>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edges: Option<Vec<AifEdge>>,
-    #[serde(rename = "OVA", default)]
+    #[serde(rename = "OVA", default, deserialize_with = "layout_or_none")]
     pub ova: OvaLayout,
+    /// The analysed text, in OVA; empty here.
+    #[serde(default)]
+    pub text: serde_json::Value,
     /// The map's title.
     #[serde(rename = "argline_title", default, skip_serializing_if = "String::is_empty")]
     pub title: String,
@@ -247,6 +296,7 @@ pub fn render(map: &Map) -> Result<String, serde_json::Error> {
     let file = AifFile {
         aif: Some(builder.graph),
         ova: builder.ova,
+        text: serde_json::Value::String(String::new()),
         title: map.meta.title.clone(),
         argline: builder.extras,
         ..AifFile::default()

@@ -16,7 +16,7 @@ pub fn draw(svg: &mut SvgWriter, origin: Point, dark: bool) {
     let rect = Rect::from_min_size(origin, WIDTH, HEIGHT);
     svg.open_group("legend");
     svg.rect(rect, 6.0, Some(style::legend_fill(dark)), Some(Stroke { paint: style::grid_color(dark), width: 1.0 }));
-    let text = TextStyle { size: 12.0, paint: style::text_color(dark), bold: false };
+    let text = TextStyle { size: 12.0, paint: style::text_color(dark) };
     let mut y = rect.min.y + 8.0 + ROW / 2.0;
     for (index, relation) in Relation::ALL.iter().enumerate() {
         let x = rect.min.x + 10.0 + (index % 2) as f32 * 144.0;

@@ -67,9 +67,9 @@ fn draw_card(svg: &mut SvgWriter, card: &Card, claim: &Claim, dark: bool) {
         svg.polygon(&diamond, kind_color);
         label_left += 14.0;
     }
-    let label = TextStyle { size: 11.0, paint: kind_color, bold: false };
+    let label = TextStyle { size: 11.0, paint: kind_color };
     svg.text_block(label_left, rect.min.y + CARD_PADDING, &[claim.kind.label().to_uppercase()], label);
-    let text = TextStyle { size: text_size(claim.kind), paint: style::text_color(dark), bold: false };
+    let text = TextStyle { size: text_size(claim.kind), paint: style::text_color(dark) };
     svg.text_block(inner_left, rect.min.y + CARD_PADDING + KIND_LINE_HEIGHT, &card.lines, text);
 }
 
@@ -85,9 +85,9 @@ fn draw_chip(svg: &mut SvgWriter, chip: &Card, event: &Event, lane: Option<&Lane
     );
     stripe(svg, chip, radius, lane_color);
     let left = rect.min.x + CHIP_PADDING + 6.0;
-    let date = TextStyle { size: 11.0, paint: lane_color, bold: false };
+    let date = TextStyle { size: 11.0, paint: lane_color };
     svg.text_block(left, rect.min.y + CHIP_PADDING, &[event.when()], date);
-    let title = TextStyle { size: CHIP_TEXT_SIZE, paint: style::text_color(dark), bold: false };
+    let title = TextStyle { size: CHIP_TEXT_SIZE, paint: style::text_color(dark) };
     svg.text_block(left, rect.min.y + CHIP_PADDING + DATE_LINE_HEIGHT, &chip.lines, title);
 }
 

@@ -40,7 +40,7 @@ pub fn render(map: &Map, dark: bool) -> String {
     let height = timeline_top + timeline.as_ref().map_or(0.0, |t| t.height + MARGIN);
     let mut svg = SvgWriter::new(width, height, &map.meta.title);
     svg.rect(Rect::from_min_size(Point::new(0.0, 0.0), width, height), 0.0, Some(style::canvas_background(dark)), None);
-    let title = TextStyle { size: TITLE_SIZE, paint: style::text_color(dark), bold: true };
+    let title = TextStyle { size: TITLE_SIZE, paint: style::text_color(dark) };
     svg.text_block(MARGIN, MARGIN, std::slice::from_ref(&map.meta.title), title);
     svg.open_translated("map", MARGIN - map_bounds.min.x, map_top - map_bounds.min.y);
     map::draw(&mut svg, map, &geometry, dark);

@@ -107,7 +107,7 @@ impl<'a> TimelineLayout<'a> {
             svg.line(Point::new(x, axis_bottom - 6.0), Point::new(x, bottom), Stroke { paint, width: 1.0 }, None);
             let (size, paint) =
                 if tick.major { (13.0, style::text_color(dark)) } else { (12.0, style::weak_text_color(dark)) };
-            svg.text_block(x + 4.0, top + 7.0, &[tick.label], TextStyle { size, paint, bold: false });
+            svg.text_block(x + 4.0, top + 7.0, &[tick.label], TextStyle { size, paint });
         }
         let mut lane_top = axis_bottom;
         for (lane_index, events) in &self.lanes {
@@ -121,7 +121,7 @@ impl<'a> TimelineLayout<'a> {
             }
             svg.rect(Rect::from_min_size(lane_rect.min, 5.0, lane_height), 0.0, Some(color), None);
             let name = wrap_lines(&lane.name, 13.0, LANE_HEADER_WIDTH - 18.0);
-            let name_style = TextStyle { size: 13.0, paint: style::text_color(dark), bold: false };
+            let name_style = TextStyle { size: 13.0, paint: style::text_color(dark) };
             svg.text_block(left + 12.0, lane_top + (ROW_HEIGHT - 16.0).max(4.0), &name, name_style);
             svg.line(lane_rect.min_bottom(), lane_rect.max, grid(dark), None);
             let row_center = |row: usize| lane_top + LANE_PADDING + (row as f32 + 0.5) * ROW_HEIGHT;
@@ -167,7 +167,7 @@ fn draw_event_shape(svg: &mut SvgWriter, placed: &Placed<'_>, left: f32, y: f32,
 
 fn draw_label(svg: &mut SvgWriter, placed: &Placed<'_>, left: f32, y: f32, dark: bool) {
     let x = left + placed.label_x;
-    let text = TextStyle { size: LABEL_FONT_SIZE, paint: style::text_color(dark), bold: false };
+    let text = TextStyle { size: LABEL_FONT_SIZE, paint: style::text_color(dark) };
     if !placed.event.is_span() {
         let width = text_width(&placed.label, LABEL_FONT_SIZE);
         let height = crate::export::text_metrics::line_height(LABEL_FONT_SIZE);

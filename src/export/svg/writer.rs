@@ -3,7 +3,7 @@
 
 use super::geometry::{Point, Rect};
 use crate::export::svg_style::Paint;
-use crate::export::text_metrics::{FONT_FAMILY, FONT_WEIGHT, ascent, line_height};
+use crate::export::text_metrics::{FONT_FAMILY, FONT_WEIGHT, ascent, line_height, text_width};
 use std::fmt::Write;
 
 /// `text` safe inside SVG (XML) text and attribute values.
@@ -49,7 +49,6 @@ pub struct Stroke {
 pub struct TextStyle {
     pub size: f32,
     pub paint: Paint,
-    pub bold: bool,
 }
 
 /// An SVG document being written.
@@ -182,16 +181,22 @@ impl SvgWriter {
         }
     }
 
-    /// One line of text on the baseline `baseline`.
+    /// One line of text on the baseline `baseline`. Its length is fixed to
+    /// the width measured with the app's font, so that a viewer that draws it
+    /// with a wider font squeezes it into its card instead of overflowing.
     pub fn text_line(&mut self, left: f32, baseline: f32, text: &str, style: TextStyle) {
         if text.is_empty() {
             return;
         }
         let out = &mut self.out;
-        let _ = write!(out, "<text x=\"{}\" y=\"{}\" font-size=\"{}\"", Num(left), Num(baseline), Num(style.size));
-        if style.bold {
-            out.push_str(" font-weight=\"bold\"");
-        }
+        let _ = write!(
+            out,
+            "<text x=\"{}\" y=\"{}\" font-size=\"{}\" textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\"",
+            Num(left),
+            Num(baseline),
+            Num(style.size),
+            Num(text_width(text, style.size))
+        );
         paint_attrs(out, "fill", style.paint);
         let _ = writeln!(out, " xml:space=\"preserve\">{}</text>", escape_xml(text));
     }
