@@ -90,6 +90,31 @@ fn evidence(out: &mut String, map: &Map, heading: &str, links: &[&Link]) {
     out.push('\n');
 }
 
+/// The competing-hypotheses scores: one row per explanation, fewest inconsistencies first.
+fn scores(out: &mut String, map: &Map) {
+    let matrix = crate::analysis::Matrix::of(map, None);
+    if matrix.explanations.is_empty() || matrix.rows.is_empty() {
+        return;
+    }
+    let mut scores = matrix.scores();
+    scores.sort_by_key(|score| score.rank);
+    out.push_str("## Competing hypotheses\n\n");
+    let _ = writeln!(
+        out,
+        "{} pieces of evidence rated against {} explanations. Inconsistency: I counts 1, II counts 2; \
+         weighted: each times the evidence's credibility and relevance.\n",
+        matrix.rows.len(),
+        matrix.explanations.len()
+    );
+    out.push_str("| rank | explanation | inconsistency | weighted |\n|---:|---|---:|---:|\n");
+    for score in scores {
+        let text = map.claim(&score.explanation).map_or_else(|| score.explanation.to_string(), |c| c.text.clone());
+        let _ =
+            writeln!(out, "| {} | {} | {} | {:.2} |", score.rank, escape(&text), score.inconsistency, score.weighted);
+    }
+    out.push('\n');
+}
+
 pub fn render(map: &Map) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&map.meta.title));
@@ -101,6 +126,7 @@ pub fn render(map: &Map) -> String {
     if !credits.is_empty() {
         let _ = writeln!(out, "*{}*\n", credits.join(", "));
     }
+    scores(&mut out, map);
     out.push_str("## Explanations\n\n");
     for explanation in map.explanations() {
         let _ = writeln!(out, "### {}\n", escape(&explanation.text));
