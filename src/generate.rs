@@ -76,38 +76,32 @@ pub fn generate(params: GenerateParams) -> Map {
                 Date::from_naive(start.first_day() + chrono::Days::new(30 + rng.below(300) as u64), start.precision())
             });
             Event {
-                id: format!("event-{i}").into(),
-                date: start,
                 end,
-                title: format!("Generated event {i}"),
-                detail: String::new(),
-                lane: lanes[i % lanes.len()].id.clone(),
-                position: None,
-                tags: vec![],
                 citations: if i % 3 == 0 { vec![citation(&mut rng, i)] } else { vec![] },
-                credibility: Default::default(),
-                relevance: Default::default(),
+                ..Event::new(
+                    format!("event-{i}"),
+                    start,
+                    format!("Generated event {i}"),
+                    lanes[i % lanes.len()].id.clone(),
+                )
             }
         })
         .collect();
     let explanations = params.claims.div_ceil(20);
     let columns = (params.claims as f64).sqrt().ceil().max(1.0) as usize;
     let claims: Vec<Claim> = (0..params.claims)
-        .map(|i| Claim {
-            id: format!("claim-{i}").into(),
-            kind: if i < explanations {
+        .map(|i| {
+            let kind = if i < explanations {
                 ClaimKind::Explanation
             } else {
                 [ClaimKind::Claim, ClaimKind::Objection, ClaimKind::Question][i % 3]
-            },
-            text: format!("Generated claim {i}: a statement long enough to wrap onto a second line of its card."),
-            detail: String::new(),
-            position: Position::new((i % columns) as f32 * 300.0, (i / columns) as f32 * 180.0),
-            pinned: false,
-            tags: vec![],
-            citations: if i % 4 == 0 { vec![citation(&mut rng, i)] } else { vec![] },
-            credibility: Default::default(),
-            relevance: Default::default(),
+            };
+            let text = format!("Generated claim {i}: a statement long enough to wrap onto a second line of its card.");
+            let position = Position::new((i % columns) as f32 * 300.0, (i / columns) as f32 * 180.0);
+            Claim {
+                citations: if i % 4 == 0 { vec![citation(&mut rng, i)] } else { vec![] },
+                ..Claim::new(format!("claim-{i}"), kind, text, position)
+            }
         })
         .collect();
     let links = generate_links(&mut rng, params, &events, &claims);

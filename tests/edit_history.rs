@@ -57,18 +57,12 @@ fn transaction(map: &Map, action: &Action) -> Option<Transaction> {
     match action {
         Action::AddClaim { kind, x, y } => {
             let kind = ClaimKind::ALL[*kind];
-            let claim = Claim {
-                id: commands::fresh_id(map, "new claim").into(),
+            let claim = Claim::new(
+                commands::fresh_id(map, "new claim"),
                 kind,
-                text: format!("A new {}", kind.label()),
-                detail: String::new(),
-                position: Position::new(f32::from(*x), f32::from(*y)),
-                pinned: false,
-                tags: vec![],
-                citations: vec![],
-                credibility: Default::default(),
-                relevance: Default::default(),
-            };
+                format!("A new {}", kind.label()),
+                Position::new(f32::from(*x), f32::from(*y)),
+            );
             Some(commands::add_claim(map, claim))
         }
         Action::Delete { pick: n, what } => {

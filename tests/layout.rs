@@ -147,18 +147,12 @@ fn a_small_edit_moves_little_else() {
     let tidy = tidied(sample("us_china_cyber_2013_2015.ron"), &LayeredOptions::default());
     let mut edited = tidy.clone();
     let target = edited.claims[10].clone();
-    edited.claims.push(Claim {
-        id: "new-reason".into(),
-        kind: ClaimKind::Claim,
-        text: "A new reason added after the tidy-up".to_owned(),
-        detail: String::new(),
-        position: Position::new(target.position.x, target.position.y + 150.0),
-        pinned: false,
-        tags: vec![],
-        citations: vec![],
-        credibility: Default::default(),
-        relevance: Default::default(),
-    });
+    edited.claims.push(Claim::new(
+        "new-reason",
+        ClaimKind::Claim,
+        "A new reason added after the tidy-up",
+        Position::new(target.position.x, target.position.y + 150.0),
+    ));
     edited.links.push(Link {
         id: "new-link".into(),
         from: LinkFrom::Claim("new-reason".into()),

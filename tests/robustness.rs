@@ -52,18 +52,7 @@ proptest! {
 fn a_very_long_chain_of_links_on_links_validates() {
     use argline::model::{Claim, ClaimKind, Link, LinkFrom, LinkTo, Map, Position, Relation, Strength};
     let depth = 20_000;
-    let claim = |i: usize| Claim {
-        id: format!("c{i}").into(),
-        kind: ClaimKind::Claim,
-        text: format!("claim {i}"),
-        detail: String::new(),
-        position: Position::default(),
-        pinned: false,
-        tags: vec![],
-        citations: vec![],
-        credibility: Default::default(),
-        relevance: Default::default(),
-    };
+    let claim = |i: usize| Claim::new(format!("c{i}"), ClaimKind::Claim, format!("claim {i}"), Position::default());
     let link = |i: usize| Link {
         id: format!("l{i}").into(),
         from: LinkFrom::Claim(format!("c{}", i + 1).into()),

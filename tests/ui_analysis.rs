@@ -14,19 +14,6 @@ fn harness_on(document: Document) -> Harness<'static, ArglineApp> {
     common::harness_with(common::app(document), 1.0 / 60.0)
 }
 
-fn click_at(harness: &mut Harness<'_, ArglineApp>, pos: egui::Pos2) {
-    harness.hover_at(pos);
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    harness.run();
-}
-
 #[test]
 fn ctrl_f_searches_every_text_and_a_result_goes_to_its_item() {
     let mut harness = harness_on(common::case_study());
@@ -62,7 +49,7 @@ fn the_as_of_cursor_starts_at_the_last_date_and_the_axis_moves_it() {
     let (_, last) = harness.state().document().map().date_extent().expect("dated events");
     assert_eq!(harness.state().as_of(), Some(last));
     let axis = harness.get_by_label_contains("As of ").rect();
-    click_at(&mut harness, egui::pos2(axis.left() + 30.0, axis.center().y));
+    common::click_at(&mut harness, egui::pos2(axis.left() + 30.0, axis.center().y));
     let moved = harness.state().as_of().expect("still on");
     assert!(moved < last, "{moved} is before {last}");
     harness.get_by_label("Off").click();

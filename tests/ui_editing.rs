@@ -17,25 +17,6 @@ fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {
     harness.state().document().map().clone()
 }
 
-fn press(harness: &Harness<'_, ArglineApp>, pos: egui::Pos2, pressed: bool) {
-    harness.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: egui::Modifiers::NONE,
-    });
-}
-
-fn double_click_at(harness: &mut Harness<'_, ArglineApp>, pos: egui::Pos2) {
-    harness.hover_at(pos);
-    for _ in 0..2 {
-        press(harness, pos, true);
-        press(harness, pos, false);
-        harness.step();
-    }
-    harness.run();
-}
-
 fn undo(harness: &mut Harness<'_, ArglineApp>) {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
@@ -46,7 +27,7 @@ fn a_claim_added_by_double_click_and_typing_is_removed_by_undo() {
     let mut harness = harness();
     let before = map_of(&harness);
     // The top-left corner of the map (below its tabs) is empty canvas after Fit.
-    double_click_at(&mut harness, egui::pos2(30.0, 120.0));
+    common::double_click_at(&mut harness, egui::pos2(30.0, 120.0));
     common::focused_text_field(&harness).type_text("Sanctions were never the point");
     harness.key_press(egui::Key::Enter);
     harness.run();

@@ -23,15 +23,6 @@ fn undo(harness: &mut Harness<'_, ArglineApp>) {
     harness.run();
 }
 
-fn press(harness: &Harness<'_, ArglineApp>, pos: egui::Pos2, pressed: bool) {
-    harness.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: egui::Modifiers::NONE,
-    });
-}
-
 #[test]
 fn double_clicking_a_lane_adds_an_event_on_that_day() {
     let mut harness = tutorial_harness();
@@ -41,13 +32,7 @@ fn double_clicking_a_lane_adds_an_event_on_that_day() {
     let closure = before.events.iter().find(|e| e.id.as_str() == "closure").expect("the closure event");
     let row = harness.get_by_label(&closure.title).rect().center().y;
     let spot = egui::pos2(1370.0, row);
-    harness.hover_at(spot);
-    for _ in 0..2 {
-        press(&harness, spot, true);
-        press(&harness, spot, false);
-        harness.step();
-    }
-    harness.run();
+    common::double_click_at(&mut harness, spot);
     common::focused_text_field(&harness).type_text("Engineers reopen one walkway");
     harness.key_press(egui::Key::Enter);
     harness.run();

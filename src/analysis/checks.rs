@@ -74,7 +74,7 @@ fn story_before_event(map: &Map, findings: &mut Vec<Finding>) {
         for item in step.shows.iter().chain(&step.highlights) {
             let Some(date) = evidence_date(map, item) else { continue };
             if date > window_end {
-                let name = item_title(map, item);
+                let name = map.title_of(item);
                 findings.push(Finding {
                     check: Check::StoryBeforeEvent,
                     message: format!(
@@ -110,15 +110,6 @@ fn sources_before_events(map: &Map, findings: &mut Vec<Finding>) {
                 });
             }
         }
-    }
-}
-
-/// An event's title or a claim's text.
-fn item_title(map: &Map, item: &ItemRef) -> String {
-    match item {
-        ItemRef::Event(id) => map.event(id).map_or_else(|| id.to_string(), |event| event.title.clone()),
-        ItemRef::Claim(id) => map.claim(id).map_or_else(|| id.to_string(), |claim| claim.text.clone()),
-        ItemRef::Link(id) => id.to_string(),
     }
 }
 

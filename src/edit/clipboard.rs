@@ -110,18 +110,8 @@ impl Fragment {
             return None;
         }
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let claim = Claim {
-            id: ClaimId::new(super::commands::slug_of(&text)),
-            kind: crate::model::ClaimKind::Claim,
-            text,
-            detail: String::new(),
-            position: Position::new(0.0, 0.0),
-            pinned: false,
-            tags: vec![],
-            citations: vec![],
-            credibility: Default::default(),
-            relevance: Default::default(),
-        };
+        let id = ClaimId::new(super::commands::slug_of(&text));
+        let claim = Claim::new(id, crate::model::ClaimKind::Claim, text, Position::new(0.0, 0.0));
         Some(Self { argline_fragment: 1, claims: vec![claim], ..Self::default() })
     }
 

@@ -68,18 +68,14 @@ impl<'a> Reader<'a> {
         };
         let lane = builder.lane(extra.lane.as_deref().unwrap_or(""));
         let title = node.text.trim().to_owned();
+        let id = EventId::new(if extra.id.is_empty() { title.as_str() } else { extra.id.as_str() });
+        let title = if title.is_empty() { extra.id.clone() } else { title };
         let id = builder.add_event(Event {
-            id: EventId::new(if extra.id.is_empty() { title.as_str() } else { extra.id.as_str() }),
-            date,
             end,
-            title: if title.is_empty() { extra.id.clone() } else { title },
             detail: extra.detail.clone(),
-            lane,
             position: self.positions.get(&node.node_id).copied(),
             tags: extra.tags.clone(),
-            citations: Vec::new(),
-            credibility: Default::default(),
-            relevance: Default::default(),
+            ..Event::new(id, date, title, lane)
         });
         Some(Item::Event(id))
     }

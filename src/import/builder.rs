@@ -117,18 +117,7 @@ impl MapBuilder {
             self.unplaced.insert(id.clone());
         }
         let text = if text.trim().is_empty() { id.as_str().to_owned() } else { text.trim().to_owned() };
-        self.map.claims.push(Claim {
-            id,
-            kind,
-            text,
-            detail: String::new(),
-            position: position.unwrap_or_default(),
-            pinned: false,
-            tags: Vec::new(),
-            citations: Vec::new(),
-            credibility: Default::default(),
-            relevance: Default::default(),
-        });
+        self.map.claims.push(Claim::new(id, kind, text, position.unwrap_or_default()));
         let last = self.map.claims.len() - 1;
         &mut self.map.claims[last]
     }

@@ -214,17 +214,10 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         }
         let id = value("id").map_or(title, |(text, _)| if text.is_empty() { title } else { text });
         builder.add_event(Event {
-            id: EventId::new(id),
-            date,
             end,
-            title: title.to_owned(),
             detail,
-            lane,
-            position: None,
             tags: value("tags").map_or(Vec::new(), |(text, _)| list(text)),
-            citations: Vec::new(),
-            credibility: Default::default(),
-            relevance: Default::default(),
+            ..Event::new(EventId::new(id), date, title, lane)
         });
     }
     if !problems.is_empty() {

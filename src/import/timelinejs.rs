@@ -80,17 +80,9 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         let lane = builder.lane(&html_to_text(slide.group.as_deref().unwrap_or("")));
         let id = slide.unique_id.clone().unwrap_or_else(|| headline.clone());
         builder.add_event(Event {
-            id: EventId::new(id),
-            date: start,
             end,
-            title: headline,
             detail: html_to_text(&slide.text.text),
-            lane,
-            position: None,
-            tags: Vec::new(),
-            citations: Vec::new(),
-            credibility: Default::default(),
-            relevance: Default::default(),
+            ..Event::new(id, start, headline, lane)
         });
     }
     for (index, era) in file.eras.iter().enumerate() {
@@ -112,18 +104,11 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
             continue;
         }
         let lane = builder.lane("Eras");
+        let id = EventId::new(headline.as_str());
         builder.add_event(Event {
-            id: EventId::new(headline.as_str()),
-            date: start,
             end: Some(end),
-            title: headline,
             detail: html_to_text(&era.text.text),
-            lane,
-            position: None,
-            tags: Vec::new(),
-            citations: Vec::new(),
-            credibility: Default::default(),
-            relevance: Default::default(),
+            ..Event::new(id, start, headline, lane)
         });
     }
     if !problems.is_empty() {

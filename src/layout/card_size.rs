@@ -1,29 +1,38 @@
-//! A pure estimate of the size of a claim's card and an event's chip on the
-//! map, for laying out without a window (the command line, benches). The
-//! window measures text with egui and should pass those sizes instead.
-//!
-//! The dimensions mirror `ui::map_view::geometry` (which cannot be used here:
-//! it depends on egui); text is wrapped word by word with an average glyph
-//! width a little generous, so estimated cards are rarely smaller than drawn.
+//! The dimensions of a claim's card and an event's chip on the map — one
+//! place for the window (`ui::map_view::geometry`), the figures
+//! (`export::svg`) and the layout — and a pure estimate of their sizes, for
+//! laying out without a window (the command line, benches). The window
+//! measures text with egui and passes those sizes instead. Text is wrapped
+//! word by word with an average glyph width a little generous, so estimated
+//! cards are rarely smaller than drawn.
 
 use crate::model::ClaimKind;
 
-const CARD_WIDTH: f32 = 240.0;
-const EXPLANATION_WIDTH: f32 = 280.0;
-const CARD_PADDING: f32 = 10.0;
-const KIND_LINE_HEIGHT: f32 = 18.0;
-const CHIP_WIDTH: f32 = 210.0;
-const CHIP_PADDING: f32 = 7.0;
-const DATE_LINE_HEIGHT: f32 = 16.0;
-const CHIP_TEXT_SIZE: f32 = 13.0;
+pub const CARD_WIDTH: f32 = 240.0;
+pub const EXPLANATION_WIDTH: f32 = 280.0;
+pub const CARD_PADDING: f32 = 10.0;
+pub const KIND_LINE_HEIGHT: f32 = 18.0;
+pub const CHIP_WIDTH: f32 = 210.0;
+pub const CHIP_PADDING: f32 = 7.0;
+pub const DATE_LINE_HEIGHT: f32 = 16.0;
+pub const CHIP_TEXT_SIZE: f32 = 13.0;
 /// Mean advance of a Latin glyph, and the height of a line, per unit of font size.
 const GLYPH_WIDTH: f32 = 0.55;
 const LINE_HEIGHT: f32 = 1.3;
 
+/// The font size of a claim's text on its card.
+pub fn text_size(kind: ClaimKind) -> f32 {
+    if kind == ClaimKind::Explanation { 16.0 } else { 14.0 }
+}
+
+/// The width of the card of a claim of `kind`.
+pub fn card_width(kind: ClaimKind) -> f32 {
+    if kind == ClaimKind::Explanation { EXPLANATION_WIDTH } else { CARD_WIDTH }
+}
+
 /// The estimated `(width, height)` of the card of a claim of `kind` saying `text`.
 pub fn card_size(text: &str, kind: ClaimKind) -> (f32, f32) {
-    let (width, font_size) =
-        if kind == ClaimKind::Explanation { (EXPLANATION_WIDTH, 16.0) } else { (CARD_WIDTH, 14.0) };
+    let (width, font_size) = (card_width(kind), text_size(kind));
     let text_height = wrapped_height(text, font_size, width - 2.0 * CARD_PADDING - 4.0);
     (width, 2.0 * CARD_PADDING + KIND_LINE_HEIGHT + text_height)
 }

@@ -3,7 +3,7 @@
 //! layered layout of the argument map ("Tidy up") with the crossing count
 //! that measures it.
 
-mod card_size;
+pub mod card_size;
 mod crossings;
 mod lane_rows;
 pub mod layered;

@@ -88,6 +88,24 @@ pub struct Event {
 }
 
 impl Event {
+    /// A point event titled `title` on `lane`, with nothing else yet: no
+    /// detail, tags or citations, no place of its own on the map, medium weights.
+    pub fn new(id: impl Into<EventId>, date: Date, title: impl Into<String>, lane: LaneId) -> Self {
+        Self {
+            id: id.into(),
+            date,
+            end: None,
+            title: title.into(),
+            detail: String::new(),
+            lane,
+            position: None,
+            tags: Vec::new(),
+            citations: Vec::new(),
+            credibility: Level::Medium,
+            relevance: Level::Medium,
+        }
+    }
+
     pub fn is_span(&self) -> bool {
         self.end.is_some()
     }
@@ -169,6 +187,25 @@ pub struct Claim {
     /// As evidence: how much it bears on the question.
     #[serde(default, skip_serializing_if = "Level::is_medium")]
     pub relevance: Level,
+}
+
+impl Claim {
+    /// A claim of `kind` saying `text` at `position`, with nothing else yet:
+    /// no detail, tags or citations, not pinned, medium weights.
+    pub fn new(id: impl Into<ClaimId>, kind: ClaimKind, text: impl Into<String>, position: Position) -> Self {
+        Self {
+            id: id.into(),
+            kind,
+            text: text.into(),
+            detail: String::new(),
+            position,
+            pinned: false,
+            tags: Vec::new(),
+            citations: Vec::new(),
+            credibility: Level::Medium,
+            relevance: Level::Medium,
+        }
+    }
 }
 
 /// Where a link starts: an event (as evidence) or a claim.

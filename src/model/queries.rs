@@ -28,6 +28,15 @@ impl Map {
         self.lanes.iter().find(|lane| &lane.id == id)
     }
 
+    /// What an event or claim says: its title or its text (a link: its id).
+    pub fn title_of(&self, item: &ItemRef) -> String {
+        match item {
+            ItemRef::Event(id) => self.event(id).map_or_else(|| id.to_string(), |event| event.title.clone()),
+            ItemRef::Claim(id) => self.claim(id).map_or_else(|| id.to_string(), |claim| claim.text.clone()),
+            ItemRef::Link(id) => id.to_string(),
+        }
+    }
+
     pub fn explanations(&self) -> impl Iterator<Item = &Claim> {
         self.claims.iter().filter(|claim| claim.kind == ClaimKind::Explanation)
     }
@@ -130,31 +139,8 @@ mod tests {
     use crate::model::{Date, Lane, Position, Rgb, Strength};
 
     fn small_map() -> Map {
-        let claim = |id: &str, kind| Claim {
-            id: id.into(),
-            kind,
-            text: id.to_owned(),
-            detail: String::new(),
-            position: Position::default(),
-            pinned: false,
-            tags: vec![],
-            citations: vec![],
-            credibility: Default::default(),
-            relevance: Default::default(),
-        };
-        let event = |id: &str, date: Date, end: Option<Date>| Event {
-            id: id.into(),
-            date,
-            end,
-            title: id.to_owned(),
-            detail: String::new(),
-            lane: "us".into(),
-            position: None,
-            tags: vec![],
-            citations: vec![],
-            credibility: Default::default(),
-            relevance: Default::default(),
-        };
+        let claim = |id: &str, kind| Claim::new(id, kind, id, Position::default());
+        let event = |id: &str, date: Date, end: Option<Date>| Event { end, ..Event::new(id, date, id, "us".into()) };
         let link = |id: &str, from: LinkFrom, to: LinkTo, relation| Link {
             id: id.into(),
             from,

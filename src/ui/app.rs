@@ -579,18 +579,7 @@ impl ArglineApp {
             MapAction::Explain(message) => self.notify(&message),
             MapAction::AddClaim { position, text } => {
                 let id = commands::fresh_id(map, &text);
-                let claim = Claim {
-                    id: id.clone().into(),
-                    kind: ClaimKind::Claim,
-                    text,
-                    detail: String::new(),
-                    position,
-                    pinned: false,
-                    tags: vec![],
-                    citations: vec![],
-                    credibility: Default::default(),
-                    relevance: Default::default(),
-                };
+                let claim = Claim::new(id.clone(), ClaimKind::Claim, text, position);
                 let transaction = commands::add_claim(map, claim);
                 self.apply(transaction);
                 self.selection.select(ItemRef::Claim(id.into()), Origin::Map);
@@ -603,19 +592,7 @@ impl ArglineApp {
         match action {
             TimelineAction::AddEvent { lane, date, title } => {
                 let id: crate::model::EventId = commands::fresh_id(map, &title).into();
-                let event = crate::model::Event {
-                    id: id.clone(),
-                    date,
-                    end: None,
-                    title,
-                    detail: String::new(),
-                    lane,
-                    position: None,
-                    tags: vec![],
-                    citations: vec![],
-                    credibility: Default::default(),
-                    relevance: Default::default(),
-                };
+                let event = crate::model::Event::new(id.clone(), date, title, lane);
                 self.apply(commands::add_event(map, event));
                 self.selection.select(ItemRef::Event(id), Origin::Timeline);
             }

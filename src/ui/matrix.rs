@@ -190,7 +190,7 @@ impl MatrixView {
         actions: &mut Vec<MatrixAction>,
     ) {
         table_row.col(|ui| {
-            let title = evidence_title(map, &row.item);
+            let title = map.title_of(&row.item);
             let label = ui.add(egui::Label::new(title.clone()).truncate().sense(egui::Sense::click()));
             if label.on_hover_text(&title).clicked() {
                 actions.push(MatrixAction::Select(row.item.clone()));
@@ -204,7 +204,7 @@ impl MatrixView {
             ui.label(row.date.map_or_else(String::new, |date| date.format("%-d %b %Y").to_string()));
         });
         let (mut credibility, mut relevance) = (row.credibility, row.relevance);
-        let title = evidence_title(map, &row.item);
+        let title = map.title_of(&row.item);
         for (name, level) in [("Credibility", &mut credibility), ("Relevance", &mut relevance)] {
             table_row.col(|ui| {
                 let combo = egui::ComboBox::from_id_salt((name, &row.item))
@@ -233,7 +233,7 @@ impl MatrixView {
                 }
                 let name = format!(
                     "{} × {}: {}",
-                    evidence_title(map, &row.item),
+                    map.title_of(&row.item),
                     map.claim(explanation).map_or("", |claim| claim.text.as_str()),
                     rating.map_or("not rated", Rating::description)
                 );
@@ -321,13 +321,4 @@ fn row_order(matrix: &Matrix, sort: SortBy) -> Vec<usize> {
         SortBy::Credibility => order.sort_by_key(|&i| std::cmp::Reverse(rows[i].credibility)),
     }
     order
-}
-
-/// A row's name: the event's title or the claim's text.
-fn evidence_title(map: &Map, item: &ItemRef) -> String {
-    match item {
-        ItemRef::Event(id) => map.event(id).map_or_else(|| id.to_string(), |event| event.title.clone()),
-        ItemRef::Claim(id) => map.claim(id).map_or_else(|| id.to_string(), |claim| claim.text.clone()),
-        ItemRef::Link(id) => id.to_string(),
-    }
 }

@@ -52,3 +52,32 @@ pub fn focused_text_field<'h>(harness: &'h Harness<'_, ArglineApp>) -> egui_kitt
         .find(|node| node.is_focused())
         .expect("a focused text field")
 }
+
+/// Presses or releases the primary button at `pos` (queued for the next frame).
+pub fn press(harness: &Harness<'_, ArglineApp>, pos: egui::Pos2, pressed: bool) {
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    });
+}
+
+/// A click at `pos`, where there may be no widget to find by label.
+pub fn click_at(harness: &mut Harness<'_, ArglineApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    press(harness, pos, true);
+    press(harness, pos, false);
+    harness.run();
+}
+
+/// Two clicks at `pos`, a frame apart (the harness needs a short step time).
+pub fn double_click_at(harness: &mut Harness<'_, ArglineApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    for _ in 0..2 {
+        press(harness, pos, true);
+        press(harness, pos, false);
+        harness.step();
+    }
+    harness.run();
+}

@@ -108,17 +108,11 @@ fn event_of(
     }
     let title = if node.text.is_empty() { node.title.clone() } else { node.text.clone() };
     Some(builder.add_event(Event {
-        id: EventId::new(node.title.as_str()),
-        date: start,
         end,
-        title,
         detail: node.data.get("detail").map(Value::text).unwrap_or_default(),
-        lane,
         position: position_of(node, notices),
         tags: node.tags.clone(),
-        citations: Vec::new(),
-        credibility: Default::default(),
-        relevance: Default::default(),
+        ..Event::new(EventId::new(node.title.as_str()), start, title, lane)
     }))
 }
 

@@ -3,27 +3,14 @@
 //! evidence, and the two ends of every link. Computed once per revision of
 //! the document, not per frame.
 
-use crate::model::{ClaimKind, ItemRef, LinkFrom, LinkTo, Map};
+use crate::model::{ItemRef, LinkFrom, LinkTo, Map};
 use egui::{Pos2, Rect, Vec2};
 use std::collections::HashMap;
 
-pub const CARD_WIDTH: f32 = 240.0;
-pub const EXPLANATION_WIDTH: f32 = 280.0;
-pub const CARD_PADDING: f32 = 10.0;
-pub const KIND_LINE_HEIGHT: f32 = 18.0;
-pub const CHIP_WIDTH: f32 = 210.0;
-pub const CHIP_PADDING: f32 = 7.0;
-pub const DATE_LINE_HEIGHT: f32 = 16.0;
-
-pub fn text_size(kind: ClaimKind) -> f32 {
-    if kind == ClaimKind::Explanation { 16.0 } else { 14.0 }
-}
-
-pub const CHIP_TEXT_SIZE: f32 = 13.0;
-
-pub fn card_width(kind: ClaimKind) -> f32 {
-    if kind == ClaimKind::Explanation { EXPLANATION_WIDTH } else { CARD_WIDTH }
-}
+pub use crate::layout::card_size::{
+    CARD_PADDING, CARD_WIDTH, CHIP_PADDING, CHIP_TEXT_SIZE, CHIP_WIDTH, DATE_LINE_HEIGHT, KIND_LINE_HEIGHT, card_width,
+    text_size,
+};
 
 /// The canvas geometry of one revision of a map.
 pub struct MapGeometry {
