@@ -14,6 +14,7 @@ pub mod generate;
 pub mod import;
 pub mod layout;
 pub mod model;
+#[cfg(feature = "gui")]
 pub mod ui;
 
 /// The bundled case study, embedded so that `argline` with no file opens it.

@@ -139,3 +139,110 @@ fn unsaved_work_is_written_aside_after_30_seconds_and_removed_by_saving() {
     assert!(!harness.state().window_title().starts_with('•'));
     assert!(!expected.exists(), "saving removes the recovery file");
 }
+
+/// The real `argline` window, on an X display of its own (Xvfb), with its data in `data_dir`.
+struct RealWindow {
+    xvfb: std::process::Child,
+    app: std::process::Child,
+    display: String,
+}
+
+impl RealWindow {
+    fn open(file: &Path, data_dir: &Path) -> Self {
+        use std::io::BufRead;
+        // Xvfb picks a free display and writes its number to the given descriptor (stdout).
+        let mut xvfb = std::process::Command::new("Xvfb")
+            .args(["-displayfd", "1", "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("Xvfb starts (Debian package xvfb; .ci/run installs it)");
+        let mut number = String::new();
+        std::io::BufReader::new(xvfb.stdout.take().expect("piped")).read_line(&mut number).expect("reads");
+        let display = format!(":{}", number.trim());
+        let app = std::process::Command::new(env!("CARGO_BIN_EXE_argline"))
+            .arg(file)
+            .env("DISPLAY", &display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env("ARGLINE_DATA_DIR", data_dir)
+            .env("XDG_DATA_HOME", data_dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("argline starts");
+        Self { xvfb, app, display }
+    }
+
+    fn xdotool(&self, args: &[&str]) -> Option<String> {
+        let output = std::process::Command::new("xdotool")
+            .args(args)
+            .env("DISPLAY", &self.display)
+            .output()
+            .expect("xdotool runs (Debian package xdotool; .ci/run installs it)");
+        output.status.success().then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+    }
+
+    /// Waits for the window to show, focuses it, and presses `keys` (xdotool's names).
+    fn press(&self, keys: &[&str]) {
+        let window = (0..600)
+            .find_map(|_| {
+                std::thread::sleep(Duration::from_millis(100));
+                self.xdotool(&["search", "--onlyvisible", "--name", "Argline"])
+            })
+            .and_then(|ids| ids.lines().next().map(str::to_owned))
+            .expect("the Argline window appears within a minute");
+        // Let the first frames draw before typing.
+        std::thread::sleep(Duration::from_secs(2));
+        self.xdotool(&["windowfocus", "--sync", &window]).expect("focuses the window");
+        for key in keys {
+            self.xdotool(&["key", "--clearmodifiers", key]).expect("presses a key");
+            std::thread::sleep(Duration::from_millis(300));
+        }
+    }
+}
+
+impl Drop for RealWindow {
+    fn drop(&mut self) {
+        for child in [&mut self.app, &mut self.xvfb] {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// End to end: the real app, with unsaved edits, killed with SIGKILL; the next
+/// start offers the work back and Restore brings the edits.
+#[cfg(unix)]
+#[test]
+fn the_real_app_killed_with_unsaved_edits_offers_them_back_at_the_next_start() {
+    let dir = tempfile::tempdir().expect("scratch folder");
+    let data_dir = dir.path().join("data");
+    let document = document_file(dir.path(), Duration::from_secs(3600));
+    let mut window = RealWindow::open(&document, &data_dir);
+    // Select everything and delete it: an edit nobody saved.
+    window.press(&["ctrl+a", "Delete"]);
+    let recovery_dir = data_dir.join("recovery");
+    let expected = recovery_path(&recovery_dir, &Origin::File(document.clone()));
+    let written = (0..900).any(|_| {
+        std::thread::sleep(Duration::from_millis(100));
+        expected.exists()
+    });
+    assert!(written, "no recovery file within 90 s of the edit");
+    // Let the background write finish its rename, then kill without warning.
+    std::thread::sleep(Duration::from_millis(500));
+    window.app.kill().expect("SIGKILL");
+    window.app.wait().expect("reaped");
+    let saved = tutorial();
+    assert_eq!(argline::format::load_file(&document).expect("loads"), saved, "the file itself was never saved");
+
+    let recovered = read_recovery(&expected).expect("the recovery file reads").map;
+    assert!(recovered.claims.len() < saved.claims.len(), "the recovery holds the deletion");
+
+    // The next start, on the same file and data folder.
+    let mut harness = app_with_recovery(Document::open(document.clone()).expect("opens"), &recovery_dir);
+    harness.get_by_label_contains("Recover unsaved work?");
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert_eq!(harness.state().document().map(), &recovered);
+    assert!(harness.state().document().has_unsaved_changes(), "restored work is still unsaved");
+}
