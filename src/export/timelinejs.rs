@@ -1,7 +1,7 @@
 //! TimelineJS3 JSON: one slide per event (`start_date`/`end_date` objects to
 //! the date's precision, `group` = its lane, its detail and quotes as the
 //! text), and an era for each span. Text fields are HTML for TimelineJS, so
-//! user text is escaped.
+//! user text is escaped; the `group` twice (see [`group_label`]).
 
 use crate::model::{Date, Event, Map, Precision};
 use serde::{Deserialize, Serialize};
@@ -86,6 +86,16 @@ pub fn escape_html(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
+/// A lane's name as a `group`. TimelineJS 3.9 reads `group` as HTML, strips it
+/// to its text (which decodes one level of entities), then writes that text
+/// into the page with `innerHTML`: escaped once, a lane named `<img
+/// onerror=…>` would run script in the timeline and `a <b` would vanish.
+/// Escaped twice, the label shows the name as written (`tests/external_tools.rs`
+/// checks it in TimelineJS itself); the importer decodes it twice to match.
+fn group_label(name: &str) -> String {
+    escape_html(&escape_html(name))
+}
+
 fn slide_text(map: &Map, event: &Event) -> String {
     let mut html = String::new();
     if !event.detail.is_empty() {
@@ -110,7 +120,7 @@ pub fn render(map: &Map) -> Result<String, serde_json::Error> {
             start_date: TimelineDate::of(&event.date),
             end_date: event.end.as_ref().map(TimelineDate::of),
             text: TimelineText { headline: escape_html(&event.title), text: slide_text(map, event) },
-            group: Some(escape_html(map.lane(&event.lane).map_or(event.lane.as_str(), |lane| lane.name.as_str()))),
+            group: Some(group_label(map.lane(&event.lane).map_or(event.lane.as_str(), |lane| lane.name.as_str()))),
             unique_id: Some(event.id.to_string()),
             media: None,
             background: None,

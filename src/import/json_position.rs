@@ -69,14 +69,17 @@ pub fn html_to_text(html: &str) -> String {
             _ => {}
         }
     }
-    let decoded = text
-        .replace("&lt;", "<")
+    decode_entities(&text).trim().to_owned()
+}
+
+/// `text` with the HTML entities that exporters write turned back into characters.
+pub fn decode_entities(text: &str) -> String {
+    text.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&nbsp;", " ")
-        .replace("&amp;", "&");
-    decoded.trim().to_owned()
+        .replace("&amp;", "&")
 }
 
 #[cfg(test)]

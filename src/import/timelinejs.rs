@@ -1,11 +1,11 @@
 //! Events from TimelineJS3 JSON: each slide an event (its `group` the lane,
 //! its `unique_id` the id), dates to the precision given (year, month, day),
 //! and each era a span unless a slide already is that span. Text is HTML in
-//! TimelineJS and becomes plain text. Media and backgrounds have no place in
-//! a map and are reported.
+//! TimelineJS and becomes plain text; a group is decoded twice, as TimelineJS
+//! shows it. Media and backgrounds have no place in a map and are reported.
 
 use super::builder::MapBuilder;
-use super::json_position::{html_to_text, nth_key, parse};
+use super::json_position::{decode_entities, html_to_text, nth_key, parse};
 use super::{ImportError, Imported};
 use crate::export::timelinejs::{TimelineDate, TimelineFile};
 use crate::format::{Diagnostic, TextPosition};
@@ -77,7 +77,8 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
             continue;
         }
         spans.push((headline.clone(), start, end));
-        let lane = builder.lane(&html_to_text(slide.group.as_deref().unwrap_or("")));
+        // TimelineJS shows a group decoded twice (text of the HTML, then set as HTML).
+        let lane = builder.lane(&decode_entities(&html_to_text(slide.group.as_deref().unwrap_or(""))));
         let id = slide.unique_id.clone().unwrap_or_else(|| headline.clone());
         builder.add_event(Event {
             end,
