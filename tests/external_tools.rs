@@ -1,13 +1,15 @@
 //! The real tools read the exports: the Argdown CLI (`@argdown/cli` 1.7.5)
 //! parses the Argdown with no error and finds as many statements, arguments
-//! and relations as the map has; Graphviz's `dot` renders the DOT. Under CI
-//! (`CI=true`) a missing tool fails the test; elsewhere it is skipped with a
-//! note (`.ci/run` installs both).
+//! and relations as the map has; Graphviz's `dot` renders the DOT; TimelineJS3
+//! (`@knight-lab/timelinejs` 3.9.11 from npm) loads the TimelineJS JSON in
+//! headless Chromium and builds a slide per event, a row per lane and an era
+//! per span. Under CI (`CI=true`) a missing tool fails the test; elsewhere it
+//! is skipped with a note (`.ci/run` installs them).
 
 use argline::export::{ExportOptions, Format, export};
 use argline::model::{LinkTo, Map};
 use std::collections::HashSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 fn sample(name: &str) -> Map {
@@ -105,5 +107,153 @@ fn graphviz_renders_the_dot_export() {
         let svg = String::from_utf8(output.stdout).expect("utf-8");
         let edges = svg.matches("class=\"edge\"").count();
         assert_eq!(edges, map.links.len() + targeted_links(&map), "one edge per link, two for a link others bear on");
+    }
+}
+
+/// Where `npm install -g @knight-lab/timelinejs@3.9.11` put TimelineJS (or
+/// `TIMELINEJS_DIR`); under CI a missing copy is a failure.
+fn timelinejs_folder() -> Option<PathBuf> {
+    let folder = match std::env::var_os("TIMELINEJS_DIR") {
+        Some(folder) => Some(PathBuf::from(folder)),
+        None => Command::new("npm").args(["root", "-g"]).stderr(Stdio::null()).output().ok().map(|output| {
+            PathBuf::from(String::from_utf8_lossy(&output.stdout).trim()).join("@knight-lab").join("timelinejs")
+        }),
+    }
+    .filter(|folder| folder.join("dist/js/timeline.js").is_file());
+    if folder.is_none() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "TimelineJS is not installed, and CI needs it: see .ci/run"
+        );
+        eprintln!(
+            "note: TimelineJS (npm @knight-lab/timelinejs) is not installed here; skipping this check (CI runs it)"
+        );
+    }
+    folder
+}
+
+/// A page that loads `DATA.json` with TimelineJS from `DIST/`, as an embed
+/// does, and once the timeline says it has loaded (or after 20 s, if it never
+/// does) writes what it shows into `#argline-report` as JSON, with `&`, `<`
+/// and `>` as `\u` escapes so the DOM dump leaves the JSON as it is.
+const TIMELINE_PAGE: &str = r#"<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<link rel="stylesheet" href="DIST/css/timeline.css">
+<script src="DIST/js/timeline.js"></script>
+<style>#timeline { width: 1200px; height: 700px }</style>
+</head><body>
+<div id="timeline"></div>
+<pre id="argline-report"></pre>
+<script>
+const scriptErrors = [];
+window.addEventListener('error', e => scriptErrors.push(String(e.message)));
+const texts = selector => Array.from(document.querySelectorAll(selector), el => el.textContent.trim());
+let reported = false;
+function report(loaded) {
+  if (reported) return;
+  reported = true;
+  const message = document.querySelector('.tl-message-full');
+  const shown = message && getComputedStyle(message).display != 'none' ? message.textContent.trim() : '';
+  document.getElementById('argline-report').textContent = JSON.stringify({
+    loaded,
+    errors: (timeline.config ? timeline.config.getErrors() : ['no configuration']).map(String),
+    script_errors: scriptErrors,
+    message: shown,
+    events: timeline.config ? timeline.config.events.length : 0,
+    slides: document.querySelectorAll('.tl-slide').length,
+    title_slides: document.querySelectorAll('.tl-slide-titleslide').length,
+    markers: document.querySelectorAll('.tl-timemarker').length,
+    headlines: texts('.tl-slide:not(.tl-slide-titleslide) .tl-headline'),
+    slide_texts: texts('.tl-slide:not(.tl-slide-titleslide) .tl-text-content'),
+    groups: texts('.tl-timegroup-message'),
+    eras: texts('.tl-timeera-text'),
+    injected: document.body.dataset.injected || '',
+  }).replace(/[&<>]/g, c => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+const timeline = new TL.Timeline('timeline', 'DATA.json');
+timeline.on('loaded', () => setTimeout(() => report(true), 500));
+setTimeout(() => report(false), 20000);
+</script></body></html>
+"#;
+
+/// What TimelineJS showed for `json`: the page's report.
+fn timelinejs_report(dist: &Path, folder: &Path, name: &str, json: &[u8]) -> serde_json::Value {
+    std::fs::write(folder.join(format!("{name}.json")), json).expect("written");
+    let page = TIMELINE_PAGE.replace("DIST/", &format!("file://{}/", dist.display())).replace("DATA", name);
+    let page_path = folder.join(format!("{name}.html"));
+    std::fs::write(&page_path, page).expect("written");
+    let output = Command::new("chromium")
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"])
+        .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        // The page reads the JSON next to it, as an embed reads its URL.
+        .arg("--allow-file-access-from-files")
+        .arg(format!("--user-data-dir={}", folder.join(format!("{name}-profile")).display()))
+        .args(["--virtual-time-budget=30000", "--timeout=60000", "--dump-dom"])
+        .arg(format!("file://{}", page_path.display()))
+        .stderr(Stdio::null())
+        .output()
+        .expect("chromium runs");
+    assert!(output.status.success(), "{name}: chromium failed");
+    let dom = String::from_utf8_lossy(&output.stdout);
+    let report = dom
+        .split_once("<pre id=\"argline-report\">")
+        .and_then(|(_, rest)| rest.split_once("</pre>"))
+        .map(|(report, _)| report)
+        .unwrap_or_default();
+    serde_json::from_str(report).unwrap_or_else(|_| panic!("{name}: no report from the page: {report:?}"))
+}
+
+fn sorted(items: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut items: Vec<String> = items.into_iter().collect();
+    items.sort();
+    items
+}
+
+fn strings(value: &serde_json::Value) -> Vec<String> {
+    sorted(value.as_array().into_iter().flatten().map(|item| item.as_str().unwrap_or_default().to_owned()))
+}
+
+#[test]
+fn timelinejs_shows_a_slide_per_event_a_row_per_lane_and_an_era_per_span() {
+    if !available("chromium", "--version") {
+        return;
+    }
+    let Some(dist) = timelinejs_folder().map(|folder| folder.join("dist")) else {
+        return;
+    };
+    let mut tricky = hostile(sample("tutorial.ron"));
+    tricky.events[1].title = "<b>Bold?</b> a < b & \"c\"".to_owned();
+    let lane = tricky.events[0].lane.clone();
+    if let Some(lane) = tricky.lanes.iter_mut().find(|l| l.id == lane) {
+        lane.name = "<img src=x onerror=\"document.body.dataset.injected='lane'\"> a <b & c".to_owned();
+    }
+    let folder = tempfile::tempdir().expect("temp folder");
+    let maps =
+        [("tutorial", sample("tutorial.ron")), ("case", sample("us_china_cyber_2013_2015.ron")), ("hostile", tricky)];
+    for (name, map) in maps {
+        let json = export(&map, Format::TimelineJs, &ExportOptions::default()).expect("exports");
+        let report = timelinejs_report(&dist, folder.path(), name, &json);
+        assert_eq!(report["loaded"], true, "{name}: TimelineJS never finished loading: {report}");
+        assert_eq!(report["errors"], serde_json::json!([]), "{name}: TimelineJS reported errors");
+        assert_eq!(report["script_errors"], serde_json::json!([]), "{name}: the page threw");
+        assert_eq!(report["message"], "", "{name}: TimelineJS shows a message");
+        let events = map.events.len();
+        assert_eq!(report["events"], events, "{name}: TimelineJS kept every event");
+        assert_eq!(report["markers"], events, "{name}: a marker per event");
+        assert_eq!(report["slides"], events + 1, "{name}: a slide per event and the title slide");
+        assert_eq!(report["title_slides"], 1, "{name}: the title slide");
+        let titles = sorted(map.events.iter().map(|e| e.title.clone()));
+        assert_eq!(strings(&report["headlines"]), titles, "{name}: the headlines read as the titles");
+        let lanes: HashSet<String> =
+            map.events.iter().map(|e| map.lane(&e.lane).map_or(e.lane.to_string(), |l| l.name.clone())).collect();
+        assert_eq!(strings(&report["groups"]), sorted(lanes), "{name}: a row per lane, named as the lane");
+        let spans = sorted(map.events.iter().filter(|e| e.end.is_some()).map(|e| e.title.clone()));
+        assert!(!spans.is_empty(), "{name}: the sample has spans");
+        assert_eq!(strings(&report["eras"]), spans, "{name}: an era per span");
+        let shown = strings(&report["slide_texts"]);
+        for event in map.events.iter().filter(|e| !e.detail.is_empty()) {
+            assert!(shown.iter().any(|text| text.starts_with(&event.detail)), "{name}: {} shown", event.id);
+        }
+        assert_eq!(report["injected"], "", "{name}: no text of the map ran as script");
     }
 }
