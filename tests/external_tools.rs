@@ -3,8 +3,10 @@
 //! and relations as the map has; Graphviz's `dot` renders the DOT; TimelineJS3
 //! (`@knight-lab/timelinejs` 3.9.11 from npm) loads the TimelineJS JSON in
 //! headless Chromium and builds a slide per event, a row per lane and an era
-//! per span. Under CI (`CI=true`) a missing tool fails the test; elsewhere it
-//! is skipped with a note (`.ci/run` installs them).
+//! per span; Inkscape (Debian's 1.2) turns the SVG into a PNG with nothing to
+//! say and draws about as much as resvg does. Under CI (`CI=true`) a missing
+//! tool fails the test; elsewhere it is skipped with a note (`.ci/run`
+//! installs them).
 
 use argline::export::{ExportOptions, Format, export};
 use argline::model::{LinkTo, Map};
@@ -255,5 +257,60 @@ fn timelinejs_shows_a_slide_per_event_a_row_per_lane_and_an_era_per_span() {
             assert!(shown.iter().any(|text| text.starts_with(&event.detail)), "{name}: {} shown", event.id);
         }
         assert_eq!(report["injected"], "", "{name}: no text of the map ran as script");
+    }
+}
+
+/// The share of `png`'s pixels that differ from its top-left (background) pixel.
+fn ink_share(png: &[u8]) -> (u32, u32, f64) {
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(png).expect("a PNG");
+    let pixels = pixmap.pixels();
+    let background = pixels[0].demultiply();
+    let differs = |p: &resvg::tiny_skia::PremultipliedColorU8| {
+        let p = p.demultiply();
+        let channels = [(p.red(), background.red()), (p.green(), background.green()), (p.blue(), background.blue())];
+        channels.iter().any(|(a, b)| a.abs_diff(*b) > 40)
+    };
+    let inked = pixels.iter().filter(|p| differs(p)).count();
+    (pixmap.width(), pixmap.height(), inked as f64 / pixels.len() as f64)
+}
+
+#[test]
+fn inkscape_turns_the_svg_into_a_png_without_a_word() {
+    if !available("inkscape", "--version") {
+        return;
+    }
+    let folder = tempfile::tempdir().expect("temp folder");
+    let maps = [
+        ("tutorial", sample("tutorial.ron")),
+        ("case", sample("us_china_cyber_2013_2015.ron")),
+        ("hostile", hostile(sample("tutorial.ron"))),
+    ];
+    for (name, map) in maps {
+        let input = folder.path().join(format!("{name}.svg"));
+        let png = folder.path().join(format!("{name}.png"));
+        std::fs::write(&input, export(&map, Format::Svg, &ExportOptions::default()).expect("exports"))
+            .expect("written");
+        let output = Command::new("inkscape")
+            .arg(&input)
+            .arg("--export-type=png")
+            .arg(format!("--export-filename={}", png.display()))
+            .output()
+            .expect("inkscape runs");
+        // Inkscape exits with 0 even when the SVG does not parse: what it says
+        // is the verdict. Its 1.2 command line always warns that GTK's recent
+        // files manager was not set up, which is about GTK, not the file.
+        let said = String::from_utf8_lossy(&output.stderr);
+        let remarks: Vec<&str> =
+            said.lines().filter(|line| !line.trim().is_empty() && !line.contains("GtkRecentManager")).collect();
+        assert!(output.status.success() && remarks.is_empty(), "{name}: inkscape said {said}");
+        let ours = export(&map, Format::Png, &ExportOptions::default()).expect("exports");
+        let (width, height, share) = ink_share(&std::fs::read(&png).expect("inkscape wrote the PNG"));
+        let (our_width, our_height, our_share) = ink_share(&ours);
+        eprintln!(
+            "{name}: inkscape {width}x{height}, {share:.4} inked; resvg {our_width}x{our_height}, {our_share:.4}"
+        );
+        assert!(width.abs_diff(our_width) <= 1 && height.abs_diff(our_height) <= 1, "{name}: the size of the figure");
+        assert!(share > 0.02, "{name}: the PNG is not blank");
+        assert!((0.7..1.4).contains(&(share / our_share)), "{name}: Inkscape draws about as much as resvg");
     }
 }
