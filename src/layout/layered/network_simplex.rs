@@ -26,9 +26,11 @@ pub fn optimise_ranks(rank: &mut [i64], edges: &[(usize, usize, i64)]) {
 
 /// Caps on the exchanges: per vertex (real graphs need far fewer), and by
 /// work, each exchange costing up to O(V + E), so that thousands of vertices
-/// still take well under a second; the layers are then merely good.
+/// take tens of milliseconds; the layers are then merely good. (A generated
+/// map of 1,000 claims needs about 330 exchanges and gets 620; one of 5,000
+/// gets 120, and its drawing has fewer crossings than with ten times more.)
 const MAX_EXCHANGES_PER_VERTEX: usize = 8;
-const EXCHANGE_WORK: usize = 20_000_000;
+const EXCHANGE_WORK: usize = 2_000_000;
 const MIN_EXCHANGES: usize = 100;
 /// Candidates for the leaving edge looked at per exchange.
 const SEARCH_SIZE: usize = 30;

@@ -10,6 +10,11 @@ use super::proper::ProperGraph;
 /// Sweeps at most; the search also stops after `PATIENCE` sweeps without gain.
 const MAX_SWEEPS: usize = 24;
 const PATIENCE: usize = 4;
+/// Vertices and edges swept over in all, at most: a graph of a few thousand
+/// vertices (1,000 claims) gets every sweep, and a larger one fewer, down to
+/// `MIN_SWEEPS`, so that tens of thousands of vertices order in well under a second.
+const SWEEP_WORK: usize = 200_000;
+const MIN_SWEEPS: usize = 4;
 /// Passes of transposition over one layer at most, per sweep.
 const MAX_TRANSPOSE_PASSES: usize = 8;
 
@@ -20,21 +25,23 @@ pub fn reduce_crossings(graph: &mut ProperGraph) {
     if graph.layers.len() < 2 {
         return;
     }
+    let size = graph.vertex_count() + graph.down.iter().map(Vec::len).sum::<usize>();
+    let sweeps = (SWEEP_WORK / size.max(1)).clamp(MIN_SWEEPS, MAX_SWEEPS);
     let seeded = graph.layers.clone();
-    let (layers, crossings) = improve(graph, seeded, false);
-    graph.layers = if crossings == 0 { layers } else { improve(graph, layers, true).0 };
+    let (layers, crossings) = improve(graph, seeded, sweeps, false);
+    graph.layers = if crossings == 0 { layers } else { improve(graph, layers, sweeps, true).0 };
 }
 
-/// Sweeps from `start` and returns the best order seen (`start` unless
+/// Sweeps from `start`, at most `sweeps` times, and returns the best order seen (`start` unless
 /// strictly beaten), and its crossings. With `reverse`, every other pair
 /// of sweeps breaks ties the other way and swaps equal neighbours.
-fn improve(graph: &mut ProperGraph, start: Vec<Vec<usize>>, reverse: bool) -> (Vec<Vec<usize>>, u64) {
+fn improve(graph: &mut ProperGraph, start: Vec<Vec<usize>>, sweeps: usize, reverse: bool) -> (Vec<Vec<usize>>, u64) {
     graph.layers = start;
     let mut position = positions(graph);
     let mut best_layers = graph.layers.clone();
     let mut best = total_crossings(graph, &position);
     let mut since_gain = 0;
-    for sweep in 0..MAX_SWEEPS {
+    for sweep in 0..sweeps {
         if best == 0 || since_gain >= PATIENCE {
             break;
         }
