@@ -316,7 +316,9 @@ impl TimelineView {
         let band = egui::Rangef::new(start, end.max(start + 1.0));
         let marker_x = if event.is_span() || event.date.precision() == Precision::Day { start } else { band.center() };
         let label_width = *self.labels.as_ref()?.widths.get(index)?;
-        let label_x = if event.is_span() { start.max(plot.left()) + 6.0 } else { marker_x + 9.0 };
+        // A span's label stays at the left edge while the span runs on past it; a span over before it keeps its label.
+        let span_start = if band.max > plot.left() { start.max(plot.left()) } else { start };
+        let label_x = if event.is_span() { span_start + 6.0 } else { marker_x + 9.0 };
         let extent = LabelExtent { start: band.min.min(marker_x - 6.0), end: (label_x + label_width).max(band.max) };
         Some(MeasuredEvent { index, event, band, marker_x, label_x, extent })
     }
