@@ -127,7 +127,7 @@ fn extents(events: &[MeasuredEvent<'_>], clusters: &[MeasuredCluster<'_>]) -> Ve
 }
 
 /// The day number where an event's marker stands: its date, or for a date
-/// known only to the month or year, the middle of that period (see [`TimelineView::measure`]).
+/// known only to the month or year, the middle of that period.
 fn marker_day(event: &Event) -> f64 {
     let first = day_number(event.date.first_day());
     if event.is_span() || event.date.precision() == Precision::Day {
