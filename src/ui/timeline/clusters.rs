@@ -195,12 +195,12 @@ pub fn cluster_interaction(
     let first_index = events.first().map_or(0, |(index, _)| *index);
     let id = ui.scope_id().with(("timeline-cluster", first_index));
     let response = ui.interact(hit_rect.intersect(plot), id, Sense::click());
-    let label = cluster_label(events);
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    // Labels are written only when asked for: most frames nobody reads them.
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, cluster_label(events)));
     if !response.hovered() {
         return response;
     }
-    let mut tooltip = label;
+    let mut tooltip = cluster_label(events);
     for (_, event) in events.iter().take(TITLES_IN_TOOLTIP) {
         tooltip.push_str(&format!("\n• {} — {}", event.date.human(), event.title));
     }
