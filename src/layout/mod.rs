@@ -1,18 +1,23 @@
 //! Pure geometry for the views, no egui: the timeline's axis ticks, the
-//! packing of event labels into rows so that they never overlap, and the
-//! layered layout of the argument map ("Tidy up") with the crossing count
-//! that measures it.
+//! packing of event labels into rows so that they never overlap, the
+//! clusters of markers too close to tell apart, the layered layout of the
+//! argument map ("Tidy up") with the crossing count that measures it, and the
+//! grid that finds the map's items near a point or in view.
 
 pub mod card_size;
 mod crossings;
 mod lane_rows;
 pub mod layered;
+mod spatial_index;
 mod ticks;
 mod tidy;
+mod timeline_clusters;
 
 pub use card_size::{card_size, chip_size};
 pub use crossings::count_crossings;
 pub use lane_rows::{LabelExtent, RowAssignment, pack_rows, share_rows};
 pub use layered::{Direction, LayeredOptions, LayoutGraph, NodeBox};
+pub use spatial_index::{Bounds, SpatialIndex, SpatialIndexBuilder};
 pub use ticks::{Tick, date_of, day_number, ticks};
 pub use tidy::{MapSizes, Moves, map_graph, tidy_up};
+pub use timeline_clusters::{ClusterRule, cluster_markers};

@@ -1,8 +1,9 @@
 //! Where everything sits on the map's canvas (canvas units, y down): claim
 //! cards sized to their wrapped text, chips for the events that serve as
-//! evidence, and the two ends of every link. Computed once per revision of
-//! the document, not per frame.
+//! evidence, the two ends of every link, and a spatial index of them all.
+//! Computed once per revision of the document, not per frame.
 
+use crate::layout::{Bounds, SpatialIndex, SpatialIndexBuilder};
 use crate::model::{ItemRef, LinkFrom, LinkTo, Map};
 use egui::{Pos2, Rect, Vec2};
 use std::collections::HashMap;
@@ -24,6 +25,22 @@ pub struct MapGeometry {
     pub links: Vec<Option<(Pos2, Pos2)>>,
     /// Everything drawn, for Fit.
     pub bounds: Rect,
+    /// Links, chips and cards by where they are, to draw and hit-test only those near.
+    index: SpatialIndex<MapItem>,
+}
+
+/// An item of the map in the spatial index, by its place in `map.links`,
+/// `map.events` or `map.claims`. Ordered as drawn: links under chips under
+/// cards, each kind in the map's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MapItem {
+    Link(usize),
+    Chip(usize),
+    Card(usize),
+}
+
+fn bounds_of(rect: Rect) -> Bounds {
+    Bounds::new([rect.min.x, rect.min.y], [rect.max.x, rect.max.y])
 }
 
 impl MapGeometry {
@@ -48,23 +65,34 @@ impl MapGeometry {
         let links = link_ends(map, &claims, &claim_index, &chips, &event_index);
         let bounds =
             claims.iter().chain(chips.iter().flatten()).fold(Rect::NOTHING, |bounds, rect| bounds.union(*rect));
-        Self { revision, claims, chips, links, bounds }
+        let index = index_items(&claims, &chips, &links);
+        Self { revision, claims, chips, links, bounds, index }
+    }
+
+    /// The items that touch `area` (canvas), in the order they are drawn.
+    pub fn items_in(&self, area: Rect) -> Vec<MapItem> {
+        self.index.query_rect(bounds_of(area))
     }
 
     /// The item drawn at canvas point `at`: a card, else a chip, else a link
     /// whose middle is within `link_reach` (canvas units).
     pub fn item_at(&self, map: &Map, at: Pos2, link_reach: f32) -> Option<ItemRef> {
-        if let Some(index) = self.claims.iter().rposition(|card| card.contains(at)) {
-            return map.claims.get(index).map(|claim| ItemRef::Claim(claim.id.clone()));
+        // The last drawn is on top.
+        let under = self.index.query_point([at.x, at.y]);
+        match under.last() {
+            Some(MapItem::Card(index)) => return map.claims.get(*index).map(|claim| ItemRef::Claim(claim.id.clone())),
+            Some(MapItem::Chip(index)) => return map.events.get(*index).map(|event| ItemRef::Event(event.id.clone())),
+            Some(MapItem::Link(_)) | None => {}
         }
-        if let Some(index) = self.chips.iter().rposition(|chip| chip.is_some_and(|chip| chip.contains(at))) {
-            return map.events.get(index).map(|event| ItemRef::Event(event.id.clone()));
-        }
-        let nearest = self
-            .links
+        // A link whose middle is within reach passes through the square around `at`.
+        let near = self.items_in(Rect::from_center_size(at, Vec2::splat(2.0 * link_reach)));
+        let nearest = near
             .iter()
-            .enumerate()
-            .filter_map(|(index, ends)| ends.map(|(a, b)| (index, a.lerp(b, 0.5).distance(at))))
+            .filter_map(|item| match item {
+                MapItem::Link(index) => self.links.get(*index).copied().flatten().map(|ends| (*index, ends)),
+                MapItem::Chip(_) | MapItem::Card(_) => None,
+            })
+            .map(|(index, (a, b))| (index, a.lerp(b, 0.5).distance(at)))
             .filter(|(_, distance)| *distance <= link_reach)
             .min_by(|a, b| a.1.total_cmp(&b.1))?;
         map.links.get(nearest.0).map(|link| ItemRef::Link(link.id.clone()))
@@ -84,6 +112,24 @@ impl MapGeometry {
             }
         }
     }
+}
+
+fn index_items(claims: &[Rect], chips: &[Option<Rect>], links: &[Option<(Pos2, Pos2)>]) -> SpatialIndex<MapItem> {
+    let mut index = SpatialIndexBuilder::default();
+    for (at, ends) in links.iter().enumerate() {
+        if let Some((a, b)) = ends {
+            index.insert_segment(MapItem::Link(at), [a.x, a.y], [b.x, b.y]);
+        }
+    }
+    for (at, chip) in chips.iter().enumerate() {
+        if let Some(chip) = chip {
+            index.insert_rect(MapItem::Chip(at), bounds_of(*chip));
+        }
+    }
+    for (at, card) in claims.iter().enumerate() {
+        index.insert_rect(MapItem::Card(at), bounds_of(*card));
+    }
+    index.build()
 }
 
 /// Chips go where the event says, or else in a band beneath all cards, each
@@ -206,6 +252,49 @@ mod tests {
         assert_eq!(border_point(rect, Pos2::new(500.0, 0.0)), Pos2::new(100.0, 0.0));
         assert_eq!(border_point(rect, Pos2::new(0.0, -500.0)), Pos2::new(0.0, -50.0));
         assert_eq!(border_point(rect, Pos2::ZERO), Pos2::ZERO);
+    }
+
+    #[test]
+    fn the_index_finds_the_cards_chips_and_links_a_walk_over_all_of_them_finds() {
+        use crate::generate::{GenerateParams, generate};
+        let map = generate(GenerateParams { claims: 400, links: 800, events: 200, seed: 7 });
+        let geometry = MapGeometry::compute(&map, 0, &mut |_, size, _| 2.0 * size);
+        for (x, y, size) in [(0.0, 0.0, 500.0), (1_200.0, 900.0, 2_000.0), (-300.0, 2_500.0, 800.0)] {
+            let area = Rect::from_min_size(Pos2::new(x, y), Vec2::splat(size));
+            let found = geometry.items_in(area);
+            let walked_cards = (0..map.claims.len()).filter(|&i| area.intersects(geometry.claims[i]));
+            let walked_chips = (0..map.events.len()).filter(|&i| geometry.chips[i].is_some_and(|c| area.intersects(c)));
+            let found_cards = found.iter().filter_map(|item| if let MapItem::Card(i) = item { Some(*i) } else { None });
+            let found_chips = found.iter().filter_map(|item| if let MapItem::Chip(i) = item { Some(*i) } else { None });
+            assert!(walked_cards.eq(found_cards));
+            assert!(walked_chips.eq(found_chips));
+            for (index, ends) in geometry.links.iter().enumerate() {
+                let Some((a, b)) = ends else { continue };
+                let found_link = found.contains(&MapItem::Link(index));
+                if area.contains(*a) || area.contains(*b) {
+                    assert!(found_link, "link {index} ends in view");
+                }
+                if !area.intersects(Rect::from_two_pos(*a, *b)) {
+                    assert!(!found_link, "link {index} is nowhere near");
+                }
+            }
+            let middle = area.center();
+            let walked_top_card = (0..map.claims.len()).rev().find(|&i| geometry.claims[i].contains(middle));
+            let expected = walked_top_card.map(|i| ItemRef::Claim(map.claims[i].id.clone()));
+            if expected.is_some() {
+                assert_eq!(geometry.item_at(&map, middle, 10.0), expected);
+            }
+        }
+        let card = geometry.claims[5];
+        assert_eq!(geometry.item_at(&map, card.center(), 10.0), Some(ItemRef::Claim(map.claims[5].id.clone())));
+        let (a, b) = geometry.links[3].expect("drawn");
+        let beside_the_middle = a.lerp(b, 0.5) + Vec2::new(3.0, 3.0);
+        let on_a_card_or_chip =
+            geometry.claims.iter().chain(geometry.chips.iter().flatten()).any(|r| r.contains(beside_the_middle));
+        if !on_a_card_or_chip {
+            let on_top = geometry.item_at(&map, beside_the_middle, 10.0);
+            assert!(matches!(on_top, Some(ItemRef::Link(_))), "{on_top:?}");
+        }
     }
 
     #[test]

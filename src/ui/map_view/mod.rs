@@ -1,5 +1,7 @@
 //! The argument map: claims as cards, evidence events as chips, links as
-//! arrows. Zoom about the cursor, pan, Fit; items off screen are skipped.
+//! arrows. Zoom about the cursor, pan, Fit; only the items in view, found
+//! through the geometry's spatial index, are drawn, so a frame costs what is
+//! on screen rather than what is on the map.
 //! Every drawn item is also a widget with an AccessKit label, so that screen
 //! readers and tests find it.
 
@@ -14,10 +16,12 @@ use super::transition::{Frame, Transition};
 use crate::model::{ClaimId, ItemRef, LinkFrom, LinkTo, Map, Position, Relation, Viewport};
 use draw::Look;
 use egui::{Pos2, Rect, Sense, Vec2};
-use geometry::MapGeometry;
+use geometry::{MapGeometry, MapItem};
 
 const MIN_ZOOM: f32 = 0.03;
 const MAX_ZOOM: f32 = 4.0;
+/// Screen points beyond the view within which links are still drawn (their heads and widths).
+const LINK_MARGIN_POINTS: f32 = 16.0;
 
 /// How the map is looked at: view state, never part of the document.
 pub struct MapView {
@@ -318,13 +322,25 @@ impl MapView {
         // Items a story step leaves out are not drawn; ids are cloned only while a step hides some.
         let hides = |item: &dyn Fn() -> ItemRef| highlight.hides_any() && highlight.hides(&item());
         let mut events = ItemEvents::default();
+        // Only the items in view, found through the spatial index: links a
+        // little beyond it too, so that their arrowheads and widths are whole.
+        let (mut links, mut chips, mut cards) = (Vec::new(), Vec::new(), Vec::new());
+        for item in geometry.items_in(visible.expand(LINK_MARGIN_POINTS / self.zoom)) {
+            match item {
+                MapItem::Link(index) => links.push(index),
+                MapItem::Chip(index) => chips.push(index),
+                MapItem::Card(index) => cards.push(index),
+            }
+        }
 
         // Links under the cards; with a selection, the drawn-out links last, on top.
         let link_passes: &[bool] = if highlight.is_active() { &[true, false] } else { &[false] };
         for &dimmed_pass in link_passes {
-            for (index, (link, ends)) in map.links.iter().zip(&geometry.links).enumerate() {
-                let Some((start, end)) = ends else { continue };
-                if !visible.intersects(Rect::from_two_pos(*start, *end)) || hides(&|| ItemRef::Link(link.id.clone())) {
+            for &index in &links {
+                let (Some(link), Some(Some((start, end)))) = (map.links.get(index), geometry.links.get(index)) else {
+                    continue;
+                };
+                if hides(&|| ItemRef::Link(link.id.clone())) {
                     continue;
                 }
                 let link_look = look(&|| ItemRef::Link(link.id.clone()));
@@ -355,8 +371,8 @@ impl MapView {
             }
         }
 
-        for (index, (event, chip)) in map.events.iter().zip(&geometry.chips).enumerate() {
-            let Some(chip) = chip else { continue };
+        for index in chips {
+            let (Some(event), Some(Some(chip))) = (map.events.get(index), geometry.chips.get(index)) else { continue };
             if !visible.intersects(*chip) || hides(&|| ItemRef::Event(event.id.clone())) {
                 continue;
             }
@@ -392,7 +408,8 @@ impl MapView {
             }
         }
 
-        for (index, (claim, card)) in map.claims.iter().zip(&geometry.claims).enumerate() {
+        for index in cards {
+            let (Some(claim), Some(card)) = (map.claims.get(index), geometry.claims.get(index)) else { continue };
             if !visible.intersects(*card) || hides(&|| ItemRef::Claim(claim.id.clone())) {
                 continue;
             }

@@ -3,7 +3,7 @@
 //! keys move the selected claims (Shift: further), merged into one undo step
 //! while the same claims keep moving.
 
-use super::{MapAction, MapGeometry, MapView};
+use super::{MapAction, MapGeometry, MapItem, MapView};
 use crate::model::{ClaimId, ItemRef, Map, Position};
 use crate::ui::selection::{Origin, Selection};
 use crate::ui::theme;
@@ -38,18 +38,15 @@ impl MapView {
         }
         self.selection_box = None;
         let area = Rect::from_two_pos(self.to_canvas(view, on_screen.min), self.to_canvas(view, on_screen.max));
-        let claims = map
-            .claims
-            .iter()
-            .zip(&geometry.claims)
-            .filter(|(_, card)| area.intersects(**card))
-            .map(|(claim, _)| ItemRef::Claim(claim.id.clone()));
-        let events = map
-            .events
-            .iter()
-            .zip(&geometry.chips)
-            .filter(|(_, chip)| chip.is_some_and(|chip| area.intersects(chip)))
-            .map(|(event, _)| ItemRef::Event(event.id.clone()));
+        let touched = geometry.items_in(area);
+        let claims = touched.iter().filter_map(|item| match item {
+            MapItem::Card(index) => map.claims.get(*index).map(|claim| ItemRef::Claim(claim.id.clone())),
+            MapItem::Chip(_) | MapItem::Link(_) => None,
+        });
+        let events = touched.iter().filter_map(|item| match item {
+            MapItem::Chip(index) => map.events.get(*index).map(|event| ItemRef::Event(event.id.clone())),
+            MapItem::Card(_) | MapItem::Link(_) => None,
+        });
         selection.select_many(claims.chain(events), true, Origin::Map);
     }
 

@@ -1,9 +1,11 @@
 //! The timeline: a zoomable time axis over coloured lanes, with point events
 //! as markers, spans as bars, and month- or year-precision dates drawn as
 //! bands that show their uncertainty. Labels are packed into sub-rows so that
-//! they never overlap; those with no room are hidden until hovered.
+//! they never overlap; those with no room are hidden until hovered. Zoomed
+//! out, markers too close to tell apart become clusters with a count.
 
 mod as_of;
+mod clusters;
 mod editing;
 mod paint;
 
@@ -13,6 +15,7 @@ use super::selection::{Highlight, Origin, Selection};
 use super::transition::{Frame, Transition};
 use crate::layout::{LabelExtent, date_of, day_number, pack_rows, share_rows, ticks};
 use crate::model::{Date, Event, ItemRef, Map, Precision, TimeWindow};
+use clusters::{MeasuredCluster, PlacedCluster};
 use egui::{Pos2, Rect, Sense};
 
 pub const AXIS_HEIGHT: f32 = 30.0;
@@ -41,8 +44,8 @@ pub struct TimelineView {
     requested_window: Option<TimeWindow>,
     /// Where the plot was drawn last frame.
     last_plot: Rect,
-    /// Each event's label width, measured once per revision of the document.
-    labels: Option<LabelCache>,
+    /// Each event's label width and each lane's events in date order, once per revision of the document.
+    cache: Option<EventCache>,
     /// An event being dragged to a new date.
     event_drag: Option<editing::EventDrag>,
     /// A new event whose title is being typed.
@@ -50,13 +53,16 @@ pub struct TimelineView {
     as_of: as_of::AsOf,
 }
 
-struct LabelCache {
+struct EventCache {
     revision: u64,
     pixels_per_point: f32,
     /// One per event, in the order of `map.events`.
     /// In points, truncated at [`MAX_LABEL_WIDTH`]. Only widths are kept: a
     /// galley from an earlier frame may point into a font atlas egui has since rebuilt.
     widths: Vec<f32>,
+    /// One per lane of `map.lanes`: its events' markers as (day number, index
+    /// in `map.events`), in order of day.
+    lanes: Vec<Vec<(f64, usize)>>,
 }
 
 impl Default for TimelineView {
@@ -69,7 +75,7 @@ impl Default for TimelineView {
             transition: None,
             requested_window: None,
             last_plot: Rect::NOTHING,
-            labels: None,
+            cache: None,
             event_drag: None,
             draft: None,
             as_of: as_of::AsOf::default(),
@@ -115,8 +121,20 @@ pub fn label_job(title: &str, color: egui::Color32) -> egui::text::LayoutJob {
     job
 }
 
-fn extents(events: &[MeasuredEvent<'_>]) -> Vec<LabelExtent> {
-    events.iter().map(|event| event.extent).collect()
+/// What the events and then the clusters of a lane occupy, to be packed into rows together.
+fn extents(events: &[MeasuredEvent<'_>], clusters: &[MeasuredCluster<'_>]) -> Vec<LabelExtent> {
+    events.iter().map(|event| event.extent).chain(clusters.iter().map(MeasuredCluster::extent)).collect()
+}
+
+/// The day number where an event's marker stands: its date, or for a date
+/// known only to the month or year, the middle of that period.
+fn marker_day(event: &Event) -> f64 {
+    let first = day_number(event.date.first_day());
+    if event.is_span() || event.date.precision() == Precision::Day {
+        first
+    } else {
+        (first + day_number(event.date.last_day()) + 1.0) / 2.0
+    }
 }
 
 impl TimelineView {
@@ -142,11 +160,12 @@ impl TimelineView {
         (first - margin, px_per_day)
     }
 
-    /// Lays out every event's label once per revision of the document (and
-    /// per display scale); panning and zooming reuse them.
-    fn refresh_labels(&mut self, ui: &egui::Ui, map: &Map, revision: u64) {
+    /// Lays out every event's label and sorts each lane's events by date,
+    /// once per revision of the document (and per display scale); panning and
+    /// zooming reuse them.
+    fn refresh_cache(&mut self, ui: &egui::Ui, map: &Map, revision: u64) {
         let pixels_per_point = ui.ctx().pixels_per_point();
-        let fresh = self.labels.as_ref().is_some_and(|cache| {
+        let fresh = self.cache.as_ref().is_some_and(|cache| {
             cache.revision == revision
                 && cache.pixels_per_point == pixels_per_point
                 && cache.widths.len() == map.events.len()
@@ -159,7 +178,18 @@ impl TimelineView {
             .iter()
             .map(|event| ui.fonts_mut(|fonts| fonts.layout_job(label_job(&event.title, egui::Color32::WHITE)).size().x))
             .collect();
-        self.labels = Some(LabelCache { revision, pixels_per_point, widths });
+        let lane_of: std::collections::HashMap<&str, usize> =
+            map.lanes.iter().enumerate().map(|(i, lane)| (lane.id.as_str(), i)).collect();
+        let mut lanes: Vec<Vec<(f64, usize)>> = map.lanes.iter().map(|_| Vec::new()).collect();
+        for (index, event) in map.events.iter().enumerate() {
+            if let Some(lane_events) = lane_of.get(event.lane.as_str()).and_then(|&lane| lanes.get_mut(lane)) {
+                lane_events.push((marker_day(event), index));
+            }
+        }
+        for lane_events in &mut lanes {
+            lane_events.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        }
+        self.cache = Some(EventCache { revision, pixels_per_point, widths, lanes });
     }
 
     pub fn ui(
@@ -208,45 +238,41 @@ impl TimelineView {
         paint::axis(&painter, rect, plot, &axis_ticks, |day| self.x_of(plot, day), dark);
 
         let lanes_top = rect.top() + AXIS_HEIGHT;
-        self.refresh_labels(ui, map, revision);
+        self.refresh_cache(ui, map, revision);
         // Only events near the visible dates are laid out and packed into rows.
         let near = egui::Rangef::new(plot.left() - MAX_LABEL_WIDTH - 20.0, plot.right() + 20.0);
-        let lane_of: std::collections::HashMap<&str, usize> =
-            map.lanes.iter().enumerate().map(|(i, lane)| (lane.id.as_str(), i)).collect();
-        let mut measured: Vec<Vec<MeasuredEvent<'_>>> = map.lanes.iter().map(|_| Vec::new()).collect();
-        for (index, event) in map.events.iter().enumerate() {
-            let Some(lane_events) = lane_of.get(event.lane.as_str()).and_then(|&lane| measured.get_mut(lane)) else {
-                continue;
-            };
-            if highlight.hides_any() && highlight.hides(&ItemRef::Event(event.id.clone())) {
-                continue;
-            }
-            let Some(placed) = self.measure(plot, index, event) else { continue };
-            if placed.extent.end >= near.min && placed.extent.start <= near.max {
-                lane_events.push(placed);
-            }
-        }
+        let measured: Vec<(Vec<MeasuredEvent<'_>>, Vec<MeasuredCluster<'_>>)> =
+            (0..map.lanes.len()).map(|lane| self.measure_lane(ui, plot, map, lane, highlight, near)).collect();
         let lane_chrome = map.lanes.len() as f32 * 2.0 * LANE_PADDING;
         let budget = ((rect.bottom() - lanes_top - lane_chrome) / ROW_HEIGHT).floor().max(0.0) as usize;
         // No lane can have more rows than the whole budget, so need no more.
-        let needs: Vec<usize> =
-            measured.iter().map(|events| pack_rows(&extents(events), budget.max(1), LABEL_GAP).1).collect();
+        let needs: Vec<usize> = measured
+            .iter()
+            .map(|(events, clusters)| pack_rows(&extents(events, clusters), budget.max(1), LABEL_GAP).1)
+            .collect();
         let shares = share_rows(&needs, budget);
 
         let mut lane_top = lanes_top;
         let mut placed: Vec<(PlacedEvent<'_>, &crate::model::Lane)> = Vec::new();
+        let mut placed_clusters: Vec<(PlacedCluster<'_>, &crate::model::Lane)> = Vec::new();
         let mut lane_rects = Vec::with_capacity(map.lanes.len());
-        for (lane_index, ((lane, events), rows)) in map.lanes.iter().zip(measured).zip(shares).enumerate() {
-            let (assignments, _) = pack_rows(&extents(&events), rows, LABEL_GAP);
+        for (lane_index, ((lane, (events, clusters)), rows)) in map.lanes.iter().zip(measured).zip(shares).enumerate() {
+            let (assignments, _) = pack_rows(&extents(&events, &clusters), rows, LABEL_GAP);
             let lane_rect = Rect::from_min_max(
                 Pos2::new(rect.left(), lane_top),
                 Pos2::new(rect.right(), lane_top + rows as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING),
             );
             paint::lane(&painter, lane_rect, lane, lane_index, dark);
             lane_rects.push((&lane.id, lane_rect));
-            for (measured_event, assignment) in events.into_iter().zip(assignments) {
-                let row_center_y = lane_top + LANE_PADDING + (assignment.row as f32 + 0.5) * ROW_HEIGHT;
-                placed.push((measured_event.place(row_center_y, assignment.label_shown), lane));
+            let row_center_y = |row: usize| lane_top + LANE_PADDING + (row as f32 + 0.5) * ROW_HEIGHT;
+            let (event_rows, cluster_rows) = assignments.split_at(events.len());
+            for (measured_event, assignment) in events.into_iter().zip(event_rows) {
+                placed.push((measured_event.place(row_center_y(assignment.row), assignment.label_shown), lane));
+            }
+            for (cluster, assignment) in clusters.into_iter().zip(cluster_rows) {
+                let row_center_y = row_center_y(assignment.row);
+                placed_clusters
+                    .push((PlacedCluster { cluster, row_center_y, label_shown: assignment.label_shown }, lane));
             }
             lane_top = lane_rect.bottom();
         }
@@ -256,6 +282,15 @@ impl TimelineView {
             .map(|(event, lane)| {
                 let item = ItemRef::Event(event.event.id.clone());
                 paint::event_shape(&painter, plot, event, lane, selection.contains(&item), highlight.dims(&item), dark)
+            })
+            .collect();
+        let cluster_rects: Vec<Rect> = placed_clusters
+            .iter()
+            .map(|(placed, lane)| {
+                let members = || placed.cluster.events.iter().map(|(_, event)| ItemRef::Event(event.id.clone()));
+                let selected = !selection.is_empty() && members().any(|item| selection.contains(&item));
+                let dimmed = highlight.is_active() && members().all(|item| highlight.dims(&item));
+                clusters::cluster_shape(&painter, plot, placed, lane, selected, dimmed, dark)
             })
             .collect();
         let hit_rects: Vec<Rect> = placed
@@ -271,7 +306,15 @@ impl TimelineView {
         // after the slim ones, so that a label takes the clicks aimed at it.
         let mut clicked_event = None;
         let mut dragged_event = None;
+        let mut clicked_cluster = None;
         for labelled in [false, true] {
+            for ((placed, _), hit_rect) in placed_clusters.iter().zip(&cluster_rects) {
+                if placed.label_shown == labelled
+                    && clusters::cluster_interaction(ui, plot, placed, *hit_rect).clicked()
+                {
+                    clicked_cluster = Some(&placed.cluster);
+                }
+            }
             for ((event, _), hit_rect) in placed.iter().zip(&hit_rects) {
                 if event.label_shown != labelled {
                     continue;
@@ -285,6 +328,9 @@ impl TimelineView {
                     dragged_event = Some(event.event.id.clone());
                 }
             }
+        }
+        if let Some(cluster) = clicked_cluster {
+            self.zoom_to_cluster(plot, cluster);
         }
         let extend = ui.input(|i| i.modifiers.shift || i.modifiers.command);
         match clicked_event {
@@ -314,9 +360,11 @@ impl TimelineView {
         let start = self.x_of(plot, day_number(event.date.first_day()));
         let end = self.x_of(plot, day_number(event.last_date().last_day()) + 1.0);
         let band = egui::Rangef::new(start, end.max(start + 1.0));
-        let marker_x = if event.is_span() || event.date.precision() == Precision::Day { start } else { band.center() };
-        let label_width = *self.labels.as_ref()?.widths.get(index)?;
-        let label_x = if event.is_span() { start.max(plot.left()) + 6.0 } else { marker_x + 9.0 };
+        let marker_x = self.x_of(plot, marker_day(event));
+        let label_width = *self.cache.as_ref()?.widths.get(index)?;
+        // A span's label stays at the left edge while the span runs on past it; a span over before it keeps its label.
+        let span_start = if band.max > plot.left() { start.max(plot.left()) } else { start };
+        let label_x = if event.is_span() { span_start + 6.0 } else { marker_x + 9.0 };
         let extent = LabelExtent { start: band.min.min(marker_x - 6.0), end: (label_x + label_width).max(band.max) };
         Some(MeasuredEvent { index, event, band, marker_x, label_x, extent })
     }
