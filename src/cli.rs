@@ -24,6 +24,10 @@ use std::process::ExitCode;
 pub struct Cli {
     /// A map file to open in the window; without it, the bundled case study opens.
     pub file: Option<PathBuf>,
+    /// Close the window by itself after N frames: for measuring start-up time
+    /// and memory (see "Performance" in the README).
+    #[arg(long, value_name = "N")]
+    pub quit_after_frames: Option<u32>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

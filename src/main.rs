@@ -9,6 +9,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run_command(command),
-        None => argline::ui::run_window(cli.file),
+        None => argline::ui::run_window(cli.file, cli.quit_after_frames),
     }
 }

@@ -142,6 +142,11 @@ impl ArglineApp {
         self.map_view.viewport()
     }
 
+    /// Moves the map view to look at `viewport` (eased, as a story step does).
+    pub fn show_map_viewport(&mut self, viewport: crate::model::Viewport) {
+        self.map_view.show_viewport(viewport);
+    }
+
     /// The as-of date, while the timeline's cursor is on.
     pub fn as_of(&self) -> Option<chrono::NaiveDate> {
         self.timeline.as_of()

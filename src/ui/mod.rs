@@ -38,7 +38,7 @@ pub fn install_fonts(ctx: &egui::Context) {
 }
 
 /// Opens the window on `file`, or on the bundled case study when there is none.
-pub fn run_window(file: Option<PathBuf>) -> ExitCode {
+pub fn run_window(file: Option<PathBuf>, quit_after_frames: Option<u32>) -> ExitCode {
     let document = match file {
         Some(path) => Document::open(path),
         None => Document::case_study(),
@@ -67,7 +67,11 @@ pub fn run_window(file: Option<PathBuf>) -> ExitCode {
         options,
         Box::new(|creation| {
             install_fonts(&creation.egui_ctx);
-            Ok(Box::new(ArglineApp::from_creation_context(creation, document)))
+            let app = ArglineApp::from_creation_context(creation, document);
+            Ok(match quit_after_frames {
+                Some(frames_left) => Box::new(QuitAfterFrames { app, frames_left }),
+                None => Box::new(app),
+            })
         }),
     );
     match result {
@@ -76,5 +80,32 @@ pub fn run_window(file: Option<PathBuf>) -> ExitCode {
             eprintln!("argline: cannot open the window: {error}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The app, closing its window by itself after a number of frames
+/// (`argline --quit-after-frames N`), for measuring start-up and memory.
+struct QuitAfterFrames {
+    app: ArglineApp,
+    frames_left: u32,
+}
+
+impl eframe::App for QuitAfterFrames {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.app.ui(ui, frame);
+        self.frames_left = self.frames_left.saturating_sub(1);
+        if self.frames_left == 0 {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            ui.ctx().request_repaint();
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.app.save(storage);
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        self.app.persist_egui_memory()
     }
 }
