@@ -5,6 +5,7 @@
 //! grid that finds the map's items near a point or in view.
 
 pub mod card_size;
+pub mod chip_band;
 mod crossings;
 mod lane_rows;
 pub mod layered;

@@ -4,6 +4,7 @@
 //! the two ends of every link.
 
 use crate::export::text_metrics::{line_height, wrap_lines};
+use crate::layout::chip_band::{UnplacedChip, place_in_band};
 use crate::model::{LinkFrom, LinkTo, Map};
 use std::collections::HashMap;
 
@@ -127,7 +128,7 @@ fn place_chips(map: &Map, cards: &[Card], claim_index: &HashMap<&str, usize>) ->
     }
     let band_top = cards.iter().map(|card| card.rect.max.y).fold(f32::NEG_INFINITY, f32::max).max(0.0) + 160.0;
     let mut chips: Vec<Option<Card>> = Vec::with_capacity(map.events.len());
-    let mut unplaced: Vec<(usize, f32)> = Vec::new();
+    let mut unplaced: Vec<UnplacedChip> = Vec::new();
     for (index, event) in map.events.iter().enumerate() {
         let Some(xs) = targets.get(event.id.as_str()) else {
             chips.push(None);
@@ -144,18 +145,19 @@ fn place_chips(map: &Map, cards: &[Card], claim_index: &HashMap<&str, usize>) ->
             }
             None => {
                 let mean_x = if xs.is_empty() { 0.0 } else { xs.iter().sum::<f32>() / xs.len() as f32 };
-                unplaced.push((index, mean_x));
+                unplaced.push(UnplacedChip { index, wanted_x: mean_x, width: CHIP_WIDTH, height });
                 chips.push(card(Rect::from_min_size(Point::new(0.0, band_top), CHIP_WIDTH, height)));
             }
         }
     }
-    unplaced.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-    let mut next_free_x = f32::NEG_INFINITY;
-    for (index, x) in unplaced {
-        let left = (x - CHIP_WIDTH / 2.0).max(next_free_x);
-        next_free_x = left + CHIP_WIDTH + 20.0;
+    let (cards_left, cards_right) = cards.iter().fold((f32::INFINITY, f32::NEG_INFINITY), |(left, right), card| {
+        (left.min(card.rect.min.x), right.max(card.rect.max.x))
+    });
+    let band_left = if cards_left.is_finite() { cards_left } else { 0.0 };
+    let band_right = cards_right.max(band_left);
+    for (index, left, top) in place_in_band(unplaced, band_top, band_left, band_right) {
         if let Some(Some(chip)) = chips.get_mut(index) {
-            chip.rect = Rect::from_min_size(Point::new(left, band_top), CHIP_WIDTH, chip.rect.height());
+            chip.rect = Rect::from_min_size(Point::new(left, top), CHIP_WIDTH, chip.rect.height());
         }
     }
     chips

@@ -12,6 +12,9 @@ pub const TEXT_MIN_ZOOM: f32 = 0.18;
 pub const HANDLE_MIN_ZOOM: f32 = 0.12;
 /// Below this zoom, arrows are drawn without heads.
 const ARROWHEAD_MIN_ZOOM: f32 = 0.08;
+/// Below this zoom, cards and chips are a few pixels across: plain blocks of
+/// their border colour, without rounded corners or a separate outline.
+const BLOCK_MAX_ZOOM: f32 = 0.08;
 
 pub struct Look {
     pub dark: bool,
@@ -22,6 +25,9 @@ pub struct Look {
 
 pub fn card(painter: &Painter, rect: Rect, claim: &Claim, look: &Look) {
     let kind_color = theme::emphasis(theme::kind_color(claim.kind, look.dark), look.dimmed);
+    if look.zoom < BLOCK_MAX_ZOOM {
+        return block(painter, rect, kind_color, look);
+    }
     let fill = theme::emphasis(theme::card_fill(claim.kind, look.dark), look.dimmed);
     let radius = CornerRadius::same((6.0 * look.zoom).clamp(1.0, 10.0) as u8);
     let border_width = if claim.kind == ClaimKind::Explanation { 2.5 } else { 1.2 } * look.zoom.clamp(0.5, 1.5);
@@ -63,6 +69,9 @@ pub fn card(painter: &Painter, rect: Rect, claim: &Claim, look: &Look) {
 pub fn chip(painter: &Painter, rect: Rect, event: &Event, lane: Option<&Lane>, look: &Look) {
     let lane_color = lane.map_or(theme::UNKNOWN_LANE, |lane| theme::lane_color(lane.color));
     let lane_color = theme::emphasis(lane_color, look.dimmed);
+    if look.zoom < BLOCK_MAX_ZOOM {
+        return block(painter, rect, lane_color, look);
+    }
     let fill = theme::emphasis(theme::card_fill(ClaimKind::Claim, look.dark), look.dimmed);
     let radius = CornerRadius::same((rect.height() / 2.0).min(14.0 * look.zoom).clamp(1.0, 30.0) as u8);
     painter.rect(rect, radius, fill, Stroke::new(1.2 * look.zoom.clamp(0.5, 1.5), lane_color), StrokeKind::Inside);
@@ -85,6 +94,12 @@ pub fn chip(painter: &Painter, rect: Rect, event: &Event, lane: Option<&Lane>, l
     let wrap = rect.right() - CHIP_PADDING * z - left;
     let galley = painter.layout(event.title.clone(), FontId::proportional(CHIP_TEXT_SIZE * z), text_color, wrap);
     painter.galley(Pos2::new(left, rect.top() + (CHIP_PADDING + DATE_LINE_HEIGHT) * z), galley, text_color);
+}
+
+/// A card or chip far zoomed out: a block of its colour, outlined if selected.
+fn block(painter: &Painter, rect: Rect, color: egui::Color32, look: &Look) {
+    painter.rect_filled(rect, CornerRadius::ZERO, color);
+    outline_and_show_text(painter, rect, CornerRadius::ZERO, look);
 }
 
 /// Outlines a selected card or chip; returns whether the zoom leaves room for its text.

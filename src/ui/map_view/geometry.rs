@@ -3,6 +3,7 @@
 //! evidence, the two ends of every link, and a spatial index of them all.
 //! Computed once per revision of the document, not per frame.
 
+use crate::layout::chip_band::{UnplacedChip, place_in_band};
 use crate::layout::{Bounds, SpatialIndex, SpatialIndexBuilder};
 use crate::model::{ItemRef, LinkFrom, LinkTo, Map};
 use egui::{Pos2, Rect, Vec2};
@@ -153,7 +154,7 @@ fn place_chips(
     }
     let band_top = claims.iter().map(|rect| rect.bottom()).fold(f32::NEG_INFINITY, f32::max).max(0.0) + 160.0;
     let mut chips: Vec<Option<Rect>> = Vec::with_capacity(map.events.len());
-    let mut unplaced: Vec<(usize, f32, Vec2)> = Vec::new();
+    let mut unplaced: Vec<UnplacedChip> = Vec::new();
     for (index, event) in map.events.iter().enumerate() {
         if !targets.contains_key(event.id.as_str()) {
             chips.push(None);
@@ -166,18 +167,19 @@ fn place_chips(
             None => {
                 let xs = targets.get(event.id.as_str()).map_or(&[][..], Vec::as_slice);
                 let mean_x = if xs.is_empty() { 0.0 } else { xs.iter().sum::<f32>() / xs.len() as f32 };
-                unplaced.push((index, mean_x, size));
-                chips.push(None);
+                unplaced.push(UnplacedChip { index, wanted_x: mean_x, width: size.x, height: size.y });
+                chips.push(Some(Rect::from_min_size(Pos2::new(mean_x, band_top), size)));
             }
         }
     }
-    unplaced.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-    let mut next_free_x = f32::NEG_INFINITY;
-    for (index, x, size) in unplaced {
-        let left = (x - size.x / 2.0).max(next_free_x);
-        next_free_x = left + size.x + 20.0;
+    let (claims_left, claims_right) = claims.iter().fold((f32::INFINITY, f32::NEG_INFINITY), |(left, right), rect| {
+        (left.min(rect.left()), right.max(rect.right()))
+    });
+    let band_left = if claims_left.is_finite() { claims_left } else { 0.0 };
+    let band_right = claims_right.max(band_left);
+    for (index, left, top) in place_in_band(unplaced, band_top, band_left, band_right) {
         if let Some(slot) = chips.get_mut(index) {
-            *slot = Some(Rect::from_min_size(Pos2::new(left, band_top), size));
+            *slot = slot.map(|rect: Rect| Rect::from_min_size(Pos2::new(left, top), rect.size()));
         }
     }
     chips
