@@ -221,3 +221,19 @@ fn copy_in_one_window_and_paste_into_a_new_map_in_another() {
         [explanation.text.clone(), explanation.text.clone(), "Beijing saw a chance to look responsible".into()]
     );
 }
+
+#[test]
+fn far_zoomed_out_a_click_on_a_block_selects_its_claim() {
+    use argline::generate::{GenerateParams, generate};
+    let map = generate(GenerateParams { claims: 5_000, links: 10_000, events: 2_000, seed: 1 });
+    let mut harness = common::harness_with(common::app(Document::new(map, None, "generated.ron".to_owned())), 0.1);
+    let viewport = harness.state().map_viewport();
+    assert!(viewport.zoom < 0.08, "fitted, the 5,000 claims are blocks a few pixels wide (zoom {})", viewport.zoom);
+    let view = harness.state().map_view_rect();
+    let claim = harness.state().document().map().claims[2_535].clone();
+    let offset = egui::vec2(claim.position.x - viewport.center.x, claim.position.y - viewport.center.y);
+    let at = view.center() + offset * viewport.zoom;
+    assert!(view.contains(at), "the claim is in view");
+    common::click_at(&mut harness, at);
+    assert_eq!(harness.state().selection().items(), [ItemRef::Claim(claim.id.clone())]);
+}

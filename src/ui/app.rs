@@ -142,6 +142,11 @@ impl ArglineApp {
         self.map_view.viewport()
     }
 
+    /// Where the map view is on screen, as last drawn.
+    pub fn map_view_rect(&self) -> egui::Rect {
+        self.map_view.view_rect()
+    }
+
     /// Moves the map view to look at `viewport` (eased, as a story step does).
     pub fn show_map_viewport(&mut self, viewport: crate::model::Viewport) {
         self.map_view.show_viewport(viewport);

@@ -13,8 +13,9 @@ pub const HANDLE_MIN_ZOOM: f32 = 0.12;
 /// Below this zoom, arrows are drawn without heads.
 const ARROWHEAD_MIN_ZOOM: f32 = 0.08;
 /// Below this zoom, cards and chips are a few pixels across: plain blocks of
-/// their border colour, without rounded corners or a separate outline.
-const BLOCK_MAX_ZOOM: f32 = 0.08;
+/// their border colour, without rounded corners or a separate outline, and
+/// without a widget each (a click finds them through the spatial index).
+pub const BLOCK_MAX_ZOOM: f32 = 0.08;
 
 pub struct Look {
     pub dark: bool,

@@ -206,7 +206,15 @@ impl MapView {
             selection.reveal_on_map = false;
             self.reveal(view, map, &geometry, highlight);
         }
-        let events = self.paint_and_interact(ui, view, map, &geometry, selection, highlight);
+        let mut events = self.paint_and_interact(ui, view, map, &geometry, selection, highlight);
+        if self.zoom < draw::BLOCK_MAX_ZOOM
+            && background.clicked()
+            && let Some(pointer) = background.interact_pointer_pos()
+        {
+            // Far out, thousands of blocks a few pixels wide: one hit test instead of a widget each.
+            let at = self.to_canvas(view, pointer);
+            events.clicked = geometry.item_at(map, at, 0.0).filter(|item| !matches!(item, ItemRef::Link(_)));
+        }
         let extend = ui.input(|i| i.modifiers.shift || i.modifiers.command);
         match events.clicked {
             Some(item) if extend => selection.toggle(item),
@@ -379,6 +387,9 @@ impl MapView {
             let chip_look = look(&|| ItemRef::Event(event.id.clone()));
             let rect = self.rect_to_screen(view, *chip);
             draw::chip(&painter, rect, event, map.lane(&event.lane), &chip_look);
+            if self.zoom < draw::BLOCK_MAX_ZOOM {
+                continue;
+            }
             let response = ui.interact(rect, ui.scope_id().with(("map-event", index)), Sense::click());
             response.widget_info(|| {
                 egui::WidgetInfo::selected(
@@ -416,6 +427,9 @@ impl MapView {
             let card_look = look(&|| ItemRef::Claim(claim.id.clone()));
             let rect = self.rect_to_screen(view, *card);
             draw::card(&painter, rect, claim, &card_look);
+            if self.zoom < draw::BLOCK_MAX_ZOOM {
+                continue;
+            }
             let response = ui.interact(rect, ui.scope_id().with(("map-claim", index)), Sense::click_and_drag());
             response.widget_info(|| {
                 let label = format!("{}: {}", claim.kind.label(), claim.text);
@@ -501,6 +515,11 @@ impl MapView {
     }
 
     /// Where the map looks now: the canvas point at the middle of the view, and the zoom.
+    /// Where the view is on screen, as last drawn.
+    pub fn view_rect(&self) -> Rect {
+        self.last_view
+    }
+
     pub fn viewport(&self) -> Viewport {
         let center = -self.pan / self.zoom;
         Viewport { center: Position::new(center.x, center.y), zoom: self.zoom }
