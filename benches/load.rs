@@ -1,5 +1,7 @@
-//! Load + validate: the case study (target ≤ 2 ms) and a generated map of
-//! 5,000 claims / 10,000 links / 2,000 events (target ≤ 100 ms).
+//! Load + validate: the case study (target ≤ 2 ms), a generated map of
+//! 5,000 claims / 10,000 links / 2,000 events (target ≤ 100 ms), and a file
+//! that is one giant string of 1, 4 and 10 MB, valid or with an error after
+//! the string (nothing quadratic: the time grows in proportion to the size).
 
 use argline::format::{load_str, to_ron_string};
 use argline::generate::{GenerateParams, generate};
@@ -17,6 +19,21 @@ fn load_benches(c: &mut Criterion) {
     group.bench_function("load 5k claims 10k links 2k events", |b| {
         b.iter(|| load_str(black_box(&text), "big.ron").expect("valid"))
     });
+    group.finish();
+
+    let mut group = c.benchmark_group("giant string");
+    group.sample_size(10);
+    for megabytes in [1, 4, 10] {
+        let title = "x".repeat(megabytes * 1_000_000);
+        let valid = format!("(format: 1, meta: (title: \"{title}\"))");
+        let broken = format!("(format: 1, meta: (title: \"{title}\", colour: 3))");
+        group.bench_function(format!("{megabytes} MB, valid"), |b| {
+            b.iter(|| load_str(black_box(&valid), "giant.ron").expect("valid"))
+        });
+        group.bench_function(format!("{megabytes} MB, error after it"), |b| {
+            b.iter(|| load_str(black_box(&broken), "giant.ron").expect_err("an unknown field"))
+        });
+    }
     group.finish();
 }
 
