@@ -49,18 +49,22 @@ fn hostile(mut map: Map) -> Map {
     map
 }
 
+/// The maps each tool is given: the tutorial, the case study, and text that breaks naive escaping.
+fn checked_maps() -> [(&'static str, Map); 3] {
+    [
+        ("tutorial", sample("tutorial.ron")),
+        ("case", sample("us_china_cyber_2013_2015.ron")),
+        ("hostile", hostile(sample("tutorial.ron"))),
+    ]
+}
+
 #[test]
 fn the_argdown_cli_reads_every_statement_and_relation() {
     if !available("argdown", "--version") {
         return;
     }
     let folder = tempfile::tempdir().expect("temp folder");
-    let maps = [
-        ("tutorial", sample("tutorial.ron")),
-        ("case", sample("us_china_cyber_2013_2015.ron")),
-        ("hostile", hostile(sample("tutorial.ron"))),
-    ];
-    for (name, map) in maps {
+    for (name, map) in checked_maps() {
         let input = folder.path().join(format!("{name}.argdown"));
         std::fs::write(&input, export(&map, Format::Argdown, &ExportOptions::default()).expect("exports"))
             .expect("written");
@@ -280,12 +284,7 @@ fn inkscape_turns_the_svg_into_a_png_without_a_word() {
         return;
     }
     let folder = tempfile::tempdir().expect("temp folder");
-    let maps = [
-        ("tutorial", sample("tutorial.ron")),
-        ("case", sample("us_china_cyber_2013_2015.ron")),
-        ("hostile", hostile(sample("tutorial.ron"))),
-    ];
-    for (name, map) in maps {
+    for (name, map) in checked_maps() {
         let input = folder.path().join(format!("{name}.svg"));
         let png = folder.path().join(format!("{name}.png"));
         std::fs::write(&input, export(&map, Format::Svg, &ExportOptions::default()).expect("exports"))

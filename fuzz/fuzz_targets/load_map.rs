@@ -1,11 +1,4 @@
-//! The RON loader with validation: any bytes give a map that passes
-//! validation or a positioned error, never a panic or a hang.
+//! The RON loader with validation.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-
-fuzz_target!(|bytes: &[u8]| {
-    if let Ok(map) = argline::format::load_bytes(bytes, "fuzz.ron") {
-        assert!(argline::model::validate::validate(&map).is_empty(), "a loaded map must be valid");
-    }
-});
+libfuzzer_sys::fuzz_target!(|bytes: &[u8]| argline_fuzz::check_load(bytes));
