@@ -172,12 +172,7 @@ pub fn cluster_shape(
         );
     }
     if selected {
-        plot_painter.rect_stroke(
-            badge.expand(3.0),
-            CornerRadius::same(6),
-            Stroke::new(2.0, theme::selection_color(dark)),
-            StrokeKind::Outside,
-        );
+        super::paint::selection_outline(&plot_painter, badge, 6, dark);
     }
     let markers = Rect::from_x_y_ranges(cluster.markers, Rangef::new(y - 3.0, y + 3.0));
     badge.union(markers)

@@ -100,12 +100,7 @@ pub fn event_shape(
         );
     }
     if selected {
-        plot_painter.rect_stroke(
-            shape_rect.expand(3.0),
-            CornerRadius::same(4),
-            Stroke::new(2.0, theme::selection_color(dark)),
-            StrokeKind::Outside,
-        );
+        selection_outline(&plot_painter, shape_rect, 4, dark);
     }
     shape_rect
 }
@@ -148,4 +143,10 @@ pub fn event_interaction(
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
     let when = event.when();
     response.on_hover_text(format!("{when}\n{}", event.title))
+}
+
+/// The ring around a selected marker, bar or cluster badge.
+pub fn selection_outline(painter: &Painter, rect: Rect, corner_radius: u8, dark: bool) {
+    let stroke = Stroke::new(2.0, theme::selection_color(dark));
+    painter.rect_stroke(rect.expand(3.0), CornerRadius::same(corner_radius), stroke, StrokeKind::Outside);
 }
