@@ -1,10 +1,12 @@
 //! CPU time of one whole frame of the app's UI through `egui::Context::run_ui`
 //! (no GPU): the case study (target ≤ 1 ms), and a generated map of 5,000
 //! claims / 10,000 links / 2,000 events, fitted (everything in view, zoomed
-//! out) and zoomed in to reading size (target ≤ 4 ms each).
+//! out), fitted right after an edit, and zoomed in to reading size (target
+//! ≤ 4 ms each).
 
+use argline::edit::commands::update_claim;
 use argline::generate::{GenerateParams, generate};
-use argline::model::Viewport;
+use argline::model::{Claim, Viewport};
 use argline::ui::{ArglineApp, Document, Prefs};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -42,6 +44,22 @@ fn bench_frames(c: &mut Criterion, name: &str, ctx: &egui::Context, app: &mut Ar
     c.bench_function(name, |b| b.iter(|| ctx.run_ui(window_input(), |ui| app.show(ui))));
 }
 
+/// Frames that each follow an edit of a claim's text: the map's geometry is
+/// worked out again, measuring only the edited text.
+fn bench_frames_after_an_edit(c: &mut Criterion, name: &str, ctx: &egui::Context, app: &mut ArglineApp) {
+    let mut edits = 0u64;
+    c.bench_function(name, |b| {
+        b.iter(|| {
+            edits += 1;
+            let map = app.document().map();
+            let claim = Claim { text: format!("Edited claim, revision {edits}"), ..map.claims[0].clone() };
+            let edit = update_claim(map, claim, "Edit claim").expect("the first claim is in the map");
+            app.edit(edit).expect("the edit applies");
+            ctx.run_ui(window_input(), |ui| app.show(ui))
+        })
+    });
+}
+
 fn frame_benches(c: &mut Criterion) {
     let ctx = egui::Context::default();
     let mut case_study = settled(&ctx, Document::case_study().expect("the case study loads"));
@@ -51,6 +69,7 @@ fn frame_benches(c: &mut Criterion) {
     let big = generate(GenerateParams { claims: 5_000, links: 10_000, events: 2_000, seed: 1 });
     let mut app = settled(&ctx, Document::new(big, None, "generated.ron".to_owned()));
     bench_frames(c, "frame: 5k claims 10k links 2k events, fitted", &ctx, &mut app);
+    bench_frames_after_an_edit(c, "frame: 5k claims 10k links 2k events, fitted, after an edit", &ctx, &mut app);
     zoom_in_to_reading_size(&ctx, &mut app);
     bench_frames(c, "frame: 5k claims 10k links 2k events, zoomed in", &ctx, &mut app);
 }

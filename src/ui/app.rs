@@ -129,6 +129,12 @@ impl ArglineApp {
         Self::new(document, prefs).with_recovery_dir(recovery::default_dir())
     }
 
+    /// Makes an edit as the app's own commands do (one undo step), for
+    /// benches and tests that drive the app without its widgets.
+    pub fn edit(&mut self, transaction: Transaction) -> Result<(), crate::edit::EditError> {
+        self.document.apply(transaction)
+    }
+
     pub fn document(&self) -> &Document {
         &self.document
     }

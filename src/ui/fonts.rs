@@ -2,7 +2,7 @@
 //! CJK and other scripts there), and last a CJK font shipped in `assets/` for
 //! systems that have none, so that 习近平 or 网络安全 never render as boxes.
 
-use egui::epaint::text::{FallbackRequest, FontInsert, InsertFontFamily};
+use egui::epaint::text::{FallbackRequest, FontInsert, FontProvider, InsertFontFamily};
 use egui::{FontData, FontFamily, FontPriority};
 use std::sync::Arc;
 
@@ -24,7 +24,12 @@ fn is_cjk(c: char) -> bool {
 
 /// Adds the bundled CJK font as the last resort, after the system's fonts.
 pub fn install(ctx: &egui::Context) {
-    ctx.add_font_provider(Arc::new(|request: &FallbackRequest<'_>| {
+    ctx.add_font_provider(bundled_cjk_provider());
+}
+
+/// Offers the bundled CJK font for the CJK characters no other font has.
+pub fn bundled_cjk_provider() -> Arc<dyn FontProvider> {
+    Arc::new(|request: &FallbackRequest<'_>| {
         let first = request.cluster.chars().next()?;
         if !is_cjk(first) {
             return None;
@@ -34,7 +39,7 @@ pub fn install(ctx: &egui::Context) {
             .map(|family| InsertFontFamily { family, priority: FontPriority::Lowest })
             .collect();
         Some(FontInsert::new(BUNDLED_CJK_NAME, FontData::from_static(BUNDLED_CJK), families))
-    }));
+    })
 }
 
 #[cfg(test)]

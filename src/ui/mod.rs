@@ -19,6 +19,7 @@ mod score_chart;
 mod selection;
 mod shell;
 mod story_panel;
+mod text_measure;
 mod theme;
 mod timeline;
 mod transition;

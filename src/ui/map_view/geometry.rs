@@ -6,6 +6,7 @@
 use crate::layout::chip_band::{UnplacedChip, place_in_band};
 use crate::layout::{Bounds, SpatialIndex, SpatialIndexBuilder};
 use crate::model::{ItemRef, LinkFrom, LinkTo, Map};
+use crate::ui::text_measure::TextMeasure;
 use egui::{Pos2, Rect, Vec2};
 use std::collections::HashMap;
 
@@ -68,6 +69,12 @@ impl MapGeometry {
             claims.iter().chain(chips.iter().flatten()).fold(Rect::NOTHING, |bounds, rect| bounds.union(*rect));
         let index = index_items(&claims, &chips, &links);
         Self { revision, claims, chips, links, bounds, index }
+    }
+
+    /// Lays out `map` with its text measured by `measure`, which forgets the texts this revision no longer has.
+    pub fn measured(map: &Map, revision: u64, measure: &mut TextMeasure) -> Self {
+        measure.begin_pass();
+        Self::compute(map, revision, &mut |text, size, wrap| measure.height(text, size, wrap))
     }
 
     /// The items that touch `area` (canvas), in the order they are drawn.

@@ -12,6 +12,7 @@ mod selecting;
 
 use super::document::new_gesture;
 use super::selection::{Highlight, Origin, Selection};
+use super::text_measure::TextMeasure;
 use super::transition::{Frame, Transition};
 use crate::model::{ClaimId, ItemRef, LinkFrom, LinkTo, Map, Position, Relation, Viewport};
 use draw::Look;
@@ -34,6 +35,8 @@ pub struct MapView {
     /// The move under way towards `target`.
     transition: Option<Transition>,
     geometry: Option<MapGeometry>,
+    /// Measures the cards' text for the geometry, and remembers it from one revision to the next.
+    measure: Option<TextMeasure>,
     /// A claim being typed in place after a double-click, not yet in the map.
     draft: Option<Draft>,
     /// Whether the map may be edited (not while presenting).
@@ -93,6 +96,7 @@ impl Default for MapView {
             target: None,
             transition: None,
             geometry: None,
+            measure: None,
             draft: None,
             editable: true,
             gesture: 0,
@@ -165,17 +169,13 @@ impl MapView {
         (-bounds.center().to_vec2() * zoom - Vec2::new(0.0, draw::LEGEND_HEIGHT / 2.0), zoom)
     }
 
-    fn geometry_for(&mut self, ui: &egui::Ui, map: &Map, revision: u64) -> &MapGeometry {
-        let stale = self.geometry.as_ref().is_none_or(|geometry| geometry.revision != revision);
-        if stale {
-            let mut measure = |text: &str, size: f32, wrap: f32| {
-                ui.fonts_mut(|fonts| {
-                    fonts.layout(text.to_owned(), egui::FontId::proportional(size), egui::Color32::WHITE, wrap).size().y
-                })
-            };
-            self.geometry = Some(MapGeometry::compute(map, revision, &mut measure));
+    fn geometry_for(&mut self, ui: &egui::Ui, map: &Map, revision: u64) {
+        if self.geometry.as_ref().is_none_or(|geometry| geometry.revision != revision) {
+            let measure = self
+                .measure
+                .get_or_insert_with(|| TextMeasure::new(ui.ctx().global_style().visuals.text_options, false));
+            self.geometry = Some(MapGeometry::measured(map, revision, measure));
         }
-        self.geometry.get_or_insert_with(|| MapGeometry::compute(map, revision, &mut |_, size, _| size))
     }
 
     pub fn ui(
