@@ -10,8 +10,6 @@ use egui::{Align2, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, Str
 pub const TEXT_MIN_ZOOM: f32 = 0.18;
 /// Below this zoom, links have no clickable handle (they are too short to aim at).
 pub const HANDLE_MIN_ZOOM: f32 = 0.12;
-/// Below this zoom, arrows are drawn without heads.
-const ARROWHEAD_MIN_ZOOM: f32 = 0.08;
 /// Below this zoom, cards and chips are a few pixels across: plain blocks of
 /// their border colour, without rounded corners or a separate outline, and
 /// without a widget each (a click finds them through the spatial index).
@@ -112,16 +110,18 @@ fn outline_and_show_text(painter: &Painter, rect: Rect, radius: CornerRadius, lo
     look.zoom >= TEXT_MIN_ZOOM
 }
 
-/// An arrow from `start` to `end`, coloured by relation, as wide as its strength.
-pub fn arrow(painter: &Painter, start: Pos2, end: Pos2, relation: Relation, strength: Strength, look: &Look) {
+/// The colour and width (points) of the arrow of a link.
+fn arrow_stroke(relation: Relation, strength: Strength, look: &Look) -> Stroke {
     let color = theme::emphasis(theme::relation_color(relation, look.dark), look.dimmed);
     let width = theme::strength_width(strength) * look.zoom.clamp(0.4, 1.6) + if look.selected { 1.5 } else { 0.0 };
+    Stroke::new(width, color)
+}
+
+/// An arrow from `start` to `end`, coloured by relation, as wide as its strength.
+pub fn arrow(painter: &Painter, start: Pos2, end: Pos2, relation: Relation, strength: Strength, look: &Look) {
+    let Stroke { width, color } = arrow_stroke(relation, strength, look);
     let direction = (end - start).normalized();
     if !direction.is_finite() {
-        return;
-    }
-    if look.zoom < ARROWHEAD_MIN_ZOOM {
-        painter.line_segment([start, end], Stroke::new(width, color));
         return;
     }
     let head_length = (9.0 + 2.0 * width) * look.zoom.clamp(0.6, 1.4);
@@ -142,6 +142,40 @@ pub fn arrow(painter: &Painter, start: Pos2, end: Pos2, relation: Relation, stre
             [start, base],
             Stroke::new(width + 4.0, theme::selection_color(look.dark).gamma_multiply(0.35)),
         );
+    }
+}
+
+/// Links far zoomed out (below [`BLOCK_MAX_ZOOM`]): plain strips without
+/// heads, all in one mesh, two triangles each and without the anti-aliased
+/// fringe of a stroke. With thousands of links in view, those fringes were
+/// most of what a software renderer (Mesa's lavapipe) spent a frame on.
+#[derive(Default)]
+pub struct LinkStrips {
+    mesh: egui::Mesh,
+}
+
+impl LinkStrips {
+    pub fn add(&mut self, start: Pos2, end: Pos2, relation: Relation, strength: Strength, look: &Look) {
+        let Stroke { width, color } = arrow_stroke(relation, strength, look);
+        let direction = (end - start).normalized();
+        if direction == Vec2::ZERO || !direction.is_finite() {
+            return;
+        }
+        // Narrower than a pixel: a pixel wide, as faint as the width is thin.
+        let color = if width < 1.0 { color.gamma_multiply(width) } else { color };
+        let half = Vec2::new(-direction.y, direction.x) * width.max(1.0) / 2.0;
+        let first = self.mesh.vertices.len() as u32;
+        for corner in [start + half, start - half, end + half, end - half] {
+            self.mesh.colored_vertex(corner, color);
+        }
+        self.mesh.add_triangle(first, first + 1, first + 2);
+        self.mesh.add_triangle(first + 1, first + 3, first + 2);
+    }
+
+    pub fn paint(self, painter: &Painter) {
+        if !self.mesh.is_empty() {
+            painter.add(Shape::mesh(self.mesh));
+        }
     }
 }
 
@@ -207,4 +241,35 @@ pub fn legend(painter: &Painter, map_rect: Rect, dark: bool) -> Rect {
         text,
     );
     rect
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn far_out(selected: bool) -> Look {
+        Look { dark: true, selected, dimmed: false, zoom: 0.03 }
+    }
+
+    #[test]
+    fn far_out_each_link_is_one_strip_of_two_triangles_in_a_single_mesh() {
+        let mut strips = LinkStrips::default();
+        let (start, end) = (Pos2::new(10.0, 10.0), Pos2::new(110.0, 10.0));
+        strips.add(start, end, Relation::Supports, Strength::Weak, &far_out(false));
+        strips.add(start, end, Relation::Opposes, Strength::Strong, &far_out(true));
+        strips.add(start, start, Relation::Opposes, Strength::Strong, &far_out(false));
+        let mesh = &strips.mesh;
+        assert_eq!((mesh.vertices.len(), mesh.indices.len()), (8, 12), "a degenerate link adds nothing");
+
+        let (thin, selected) = (&mesh.vertices[..4], &mesh.vertices[4..]);
+        let across = |strip: &[egui::epaint::Vertex]| strip[0].pos.y - strip[1].pos.y;
+        assert_eq!(across(thin), 1.0, "a link thinner than a pixel is a pixel wide");
+        let faded = theme::relation_color(Relation::Supports, true)
+            .gamma_multiply(arrow_stroke(Relation::Supports, Strength::Weak, &far_out(false)).width);
+        assert_eq!(thin[0].color, faded, "and as faint as it is thin");
+        assert!(across(selected) > 1.5, "a selected strong link is wider: {}", across(selected));
+        for strip in [thin, selected] {
+            assert_eq!((strip[0].pos.x, strip[2].pos.x), (start.x, end.x), "strips run from end to end");
+        }
+    }
 }

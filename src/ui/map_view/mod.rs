@@ -344,6 +344,7 @@ impl MapView {
         // Links under the cards; with a selection, the drawn-out links last, on top.
         let link_passes: &[bool] = if highlight.is_active() { &[true, false] } else { &[false] };
         for &dimmed_pass in link_passes {
+            let mut strips = (self.zoom < draw::BLOCK_MAX_ZOOM).then(draw::LinkStrips::default);
             for &index in &links {
                 let (Some(link), Some(Some((start, end)))) = (map.links.get(index), geometry.links.get(index)) else {
                     continue;
@@ -356,6 +357,10 @@ impl MapView {
                     continue;
                 }
                 let (a, b) = (self.to_screen(view, *start), self.to_screen(view, *end));
+                if let Some(strips) = &mut strips {
+                    strips.add(a, b, link.relation, link.strength, &link_look);
+                    continue;
+                }
                 draw::arrow(&painter, a, b, link.relation, link.strength, &link_look);
                 if self.zoom < draw::HANDLE_MIN_ZOOM {
                     continue;
@@ -376,6 +381,9 @@ impl MapView {
                 if response.clicked() {
                     events.clicked = Some(ItemRef::Link(link.id.clone()));
                 }
+            }
+            if let Some(strips) = strips {
+                strips.paint(&painter);
             }
         }
 
