@@ -24,8 +24,9 @@ use std::process::ExitCode;
 pub struct Cli {
     /// A map file to open in the window; without it, the bundled case study opens.
     pub file: Option<PathBuf>,
-    /// Close the window by itself after N frames: for measuring start-up time
-    /// and memory (see "Performance" in the README).
+    /// Leave once N frames are on screen, printing how long after launch they
+    /// were shown (the window's state is not saved): for measuring start-up
+    /// time and memory (see "Performance" in the README).
     #[arg(long, value_name = "N")]
     pub quit_after_frames: Option<u32>,
     #[command(subcommand)]

@@ -6,9 +6,10 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    let launched = std::time::Instant::now();
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run_command(command),
-        None => argline::ui::run_window(cli.file, cli.quit_after_frames),
+        None => argline::ui::run_window(cli.file, cli.quit_after_frames, launched),
     }
 }

@@ -15,6 +15,7 @@ use super::find_panel::FindPanel;
 use super::inspector;
 use super::map_view::{MapAction, MapView, item_name};
 use super::matrix::{MatrixAction, MatrixView};
+use super::opening::Opened;
 use super::prefs::{Prefs, STORAGE_KEY, ThemeChoice};
 use super::presenter::Presenter;
 use super::recovery::{self, Autosave, Decision};
@@ -124,9 +125,10 @@ impl ArglineApp {
     }
 
     /// The app as the window starts it: preferences from eframe's storage.
-    pub fn from_creation_context(creation: &eframe::CreationContext<'_>, document: Document) -> Self {
+    pub fn from_creation_context(creation: &eframe::CreationContext<'_>, opened: Opened) -> Self {
         let prefs = creation.storage.and_then(|storage| eframe::get_value(storage, STORAGE_KEY)).unwrap_or_default();
-        Self::new(document, prefs).with_recovery_dir(recovery::default_dir())
+        let app = Self { map_view: opened.map_view, ..Self::new(opened.document, prefs) };
+        app.with_recovery_dir(recovery::default_dir())
     }
 
     /// Makes an edit as the app's own commands do (one undo step), for

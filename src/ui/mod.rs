@@ -12,6 +12,7 @@ mod fonts;
 mod inspector;
 pub mod map_view;
 mod matrix;
+mod opening;
 mod prefs;
 mod presenter;
 mod recovery;
@@ -32,49 +33,57 @@ pub use selection::{Highlight, Origin, Selection};
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 /// Sets up fonts (with the CJK fallback) on a context; the window and the UI tests both call it.
 pub fn install_fonts(ctx: &egui::Context) {
     fonts::install(ctx);
 }
 
-/// Opens the window on `file`, or on the bundled case study when there is none.
-pub fn run_window(file: Option<PathBuf>, quit_after_frames: Option<u32>) -> ExitCode {
-    let document = match file {
-        Some(path) => Document::open(path),
-        None => Document::case_study(),
-    };
-    let document = match document {
-        Ok(document) => document,
-        Err(error) => {
-            for line in error.lines() {
-                eprintln!("{line}");
-            }
-            return ExitCode::FAILURE;
-        }
-    };
+/// Opens the window on `file`, or on the bundled case study when there is
+/// none. The file is read and measured on a worker thread while the window
+/// opens. `launched` is when the program started, for `--quit-after-frames`.
+pub fn run_window(file: Option<PathBuf>, quit_after_frames: Option<u32>, launched: Instant) -> ExitCode {
+    let opening = opening::start(file.clone());
+    let title = file
+        .as_deref()
+        .and_then(|path| path.file_name())
+        .map_or_else(|| crate::CASE_STUDY_NAME.to_owned(), |name| name.to_string_lossy().into_owned());
     let mut viewport = egui::ViewportBuilder::default()
         .with_inner_size([1400.0, 900.0])
         .with_min_inner_size([720.0, 480.0])
-        .with_title(format!("{} — Argline", document.name))
+        .with_title(format!("{title} — Argline"))
         .with_app_id("argline");
     match eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(error) => eprintln!("argline: the window icon could not be read: {error}"),
     }
     let options = eframe::NativeOptions { viewport, ..Default::default() };
+    let load_error = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let load_error_seen = load_error.clone();
     let result = eframe::run_native(
         "Argline",
         options,
-        Box::new(|creation| {
+        Box::new(move |creation| {
             install_fonts(&creation.egui_ctx);
-            let app = ArglineApp::from_creation_context(creation, document);
+            let opened = opening::finish(opening).map_err(|error| {
+                let message = error.to_string();
+                *load_error_seen.borrow_mut() = Some(error);
+                message
+            })?;
+            let app = ArglineApp::from_creation_context(creation, opened);
             Ok(match quit_after_frames {
-                Some(frames_left) => Box::new(QuitAfterFrames { app, frames_left }),
+                Some(frames) => Box::new(QuitAfterFrames { app, frames, launched }),
                 None => Box::new(app),
             })
         }),
     );
+    if let Some(error) = load_error.borrow_mut().take() {
+        for line in error.lines() {
+            eprintln!("{line}");
+        }
+        return ExitCode::FAILURE;
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -84,22 +93,27 @@ pub fn run_window(file: Option<PathBuf>, quit_after_frames: Option<u32>) -> Exit
     }
 }
 
-/// The app, closing its window by itself after a number of frames
-/// (`argline --quit-after-frames N`), for measuring start-up and memory.
+/// The app, leaving by itself once a number of frames are on screen
+/// (`argline --quit-after-frames N`), for measuring start-up and memory: it
+/// prints how long after launch they were shown, and exits at once, without
+/// saving the window's state.
 struct QuitAfterFrames {
     app: ArglineApp,
-    frames_left: u32,
+    frames: u32,
+    launched: Instant,
 }
 
 impl eframe::App for QuitAfterFrames {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
-        self.app.ui(ui, frame);
-        self.frames_left = self.frames_left.saturating_sub(1);
-        if self.frames_left == 0 {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-        } else {
-            ui.ctx().request_repaint();
+        // A frame starts once the one before it was painted and presented.
+        let shown = ui.ctx().cumulative_frame_nr();
+        if shown >= u64::from(self.frames) {
+            let seconds = self.launched.elapsed().as_secs_f64();
+            println!("argline: {shown} frame(s) shown {seconds:.3} s after launch");
+            std::process::exit(0);
         }
+        self.app.ui(ui, frame);
+        ui.ctx().request_repaint();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

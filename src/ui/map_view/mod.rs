@@ -111,6 +111,12 @@ impl Default for MapView {
 }
 
 impl MapView {
+    /// A view of `map` whose geometry is already measured, with the fonts of `measure`.
+    pub fn measured(map: &Map, revision: u64, mut measure: TextMeasure) -> Self {
+        let geometry = MapGeometry::measured(map, revision, &mut measure);
+        Self { geometry: Some(geometry), measure: Some(measure), ..Self::default() }
+    }
+
     pub fn request_fit(&mut self) {
         self.needs_fit = true;
     }
