@@ -2,6 +2,7 @@
 //! legend. Pure painting; interaction lives in the parent module.
 
 use super::geometry::{CARD_PADDING, CHIP_PADDING, CHIP_TEXT_SIZE, DATE_LINE_HEIGHT, KIND_LINE_HEIGHT, text_size};
+use super::link_raster::Line;
 use crate::model::{Claim, ClaimKind, Event, Lane, Relation, Strength};
 use crate::ui::theme;
 use egui::{Align2, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
@@ -145,38 +146,11 @@ pub fn arrow(painter: &Painter, start: Pos2, end: Pos2, relation: Relation, stre
     }
 }
 
-/// Links far zoomed out (below [`BLOCK_MAX_ZOOM`]): plain strips without
-/// heads, all in one mesh, two triangles each and without the anti-aliased
-/// fringe of a stroke. With thousands of links in view, those fringes were
-/// most of what a software renderer (Mesa's lavapipe) spent a frame on.
-#[derive(Default)]
-pub struct LinkStrips {
-    mesh: egui::Mesh,
-}
-
-impl LinkStrips {
-    pub fn add(&mut self, start: Pos2, end: Pos2, relation: Relation, strength: Strength, look: &Look) {
-        let Stroke { width, color } = arrow_stroke(relation, strength, look);
-        let direction = (end - start).normalized();
-        if direction == Vec2::ZERO || !direction.is_finite() {
-            return;
-        }
-        // Narrower than a pixel: a pixel wide, as faint as the width is thin.
-        let color = if width < 1.0 { color.gamma_multiply(width) } else { color };
-        let half = Vec2::new(-direction.y, direction.x) * width.max(1.0) / 2.0;
-        let first = self.mesh.vertices.len() as u32;
-        for corner in [start + half, start - half, end + half, end - half] {
-            self.mesh.colored_vertex(corner, color);
-        }
-        self.mesh.add_triangle(first, first + 1, first + 2);
-        self.mesh.add_triangle(first + 1, first + 3, first + 2);
-    }
-
-    pub fn paint(self, painter: &Painter) {
-        if !self.mesh.is_empty() {
-            painter.add(Shape::mesh(self.mesh));
-        }
-    }
+/// A link far zoomed out (below [`BLOCK_MAX_ZOOM`]): a plain line of its
+/// arrow's colour and width, without a head (see `link_raster`).
+pub fn far_line(start: Pos2, end: Pos2, relation: Relation, strength: Strength, look: &Look) -> Line {
+    let Stroke { width, color } = arrow_stroke(relation, strength, look);
+    Line { start, end, color, width }
 }
 
 const LEGEND_ROW: f32 = 18.0;
@@ -241,35 +215,4 @@ pub fn legend(painter: &Painter, map_rect: Rect, dark: bool) -> Rect {
         text,
     );
     rect
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn far_out(selected: bool) -> Look {
-        Look { dark: true, selected, dimmed: false, zoom: 0.03 }
-    }
-
-    #[test]
-    fn far_out_each_link_is_one_strip_of_two_triangles_in_a_single_mesh() {
-        let mut strips = LinkStrips::default();
-        let (start, end) = (Pos2::new(10.0, 10.0), Pos2::new(110.0, 10.0));
-        strips.add(start, end, Relation::Supports, Strength::Weak, &far_out(false));
-        strips.add(start, end, Relation::Opposes, Strength::Strong, &far_out(true));
-        strips.add(start, start, Relation::Opposes, Strength::Strong, &far_out(false));
-        let mesh = &strips.mesh;
-        assert_eq!((mesh.vertices.len(), mesh.indices.len()), (8, 12), "a degenerate link adds nothing");
-
-        let (thin, selected) = (&mesh.vertices[..4], &mesh.vertices[4..]);
-        let across = |strip: &[egui::epaint::Vertex]| strip[0].pos.y - strip[1].pos.y;
-        assert_eq!(across(thin), 1.0, "a link thinner than a pixel is a pixel wide");
-        let faded = theme::relation_color(Relation::Supports, true)
-            .gamma_multiply(arrow_stroke(Relation::Supports, Strength::Weak, &far_out(false)).width);
-        assert_eq!(thin[0].color, faded, "and as faint as it is thin");
-        assert!(across(selected) > 1.5, "a selected strong link is wider: {}", across(selected));
-        for strip in [thin, selected] {
-            assert_eq!((strip[0].pos.x, strip[2].pos.x), (start.x, end.x), "strips run from end to end");
-        }
-    }
 }

@@ -7,6 +7,7 @@
 
 mod draw;
 pub mod geometry;
+mod link_raster;
 mod linking;
 mod selecting;
 
@@ -37,6 +38,8 @@ pub struct MapView {
     geometry: Option<MapGeometry>,
     /// Measures the cards' text for the geometry, and remembers it from one revision to the next.
     measure: Option<TextMeasure>,
+    /// The image of the links far zoomed out.
+    link_raster: link_raster::LinkRaster,
     /// A claim being typed in place after a double-click, not yet in the map.
     draft: Option<Draft>,
     /// Whether the map may be edited (not while presenting).
@@ -97,6 +100,7 @@ impl Default for MapView {
             transition: None,
             geometry: None,
             measure: None,
+            link_raster: link_raster::LinkRaster::default(),
             draft: None,
             editable: true,
             gesture: 0,
@@ -311,7 +315,7 @@ impl MapView {
     }
 
     fn paint_and_interact(
-        &self,
+        &mut self,
         ui: &mut egui::Ui,
         view: Rect,
         map: &Map,
@@ -349,8 +353,8 @@ impl MapView {
 
         // Links under the cards; with a selection, the drawn-out links last, on top.
         let link_passes: &[bool] = if highlight.is_active() { &[true, false] } else { &[false] };
+        let mut far_lines = (self.zoom < draw::BLOCK_MAX_ZOOM).then(link_raster::Lines::default);
         for &dimmed_pass in link_passes {
-            let mut strips = (self.zoom < draw::BLOCK_MAX_ZOOM).then(draw::LinkStrips::default);
             for &index in &links {
                 let (Some(link), Some(Some((start, end)))) = (map.links.get(index), geometry.links.get(index)) else {
                     continue;
@@ -363,8 +367,8 @@ impl MapView {
                     continue;
                 }
                 let (a, b) = (self.to_screen(view, *start), self.to_screen(view, *end));
-                if let Some(strips) = &mut strips {
-                    strips.add(a, b, link.relation, link.strength, &link_look);
+                if let Some(lines) = &mut far_lines {
+                    lines.push(draw::far_line(a, b, link.relation, link.strength, &link_look));
                     continue;
                 }
                 draw::arrow(&painter, a, b, link.relation, link.strength, &link_look);
@@ -388,9 +392,9 @@ impl MapView {
                     events.clicked = Some(ItemRef::Link(link.id.clone()));
                 }
             }
-            if let Some(strips) = strips {
-                strips.paint(&painter);
-            }
+        }
+        if let Some(lines) = far_lines {
+            self.link_raster.paint(&painter, view, &lines);
         }
 
         for index in chips {
