@@ -43,8 +43,8 @@ pub fn chip_size(title: &str) -> (f32, f32) {
     (CHIP_WIDTH, 2.0 * CHIP_PADDING + DATE_LINE_HEIGHT + title_height)
 }
 
-/// The height of `text` wrapped at word boundaries into lines `wrap_width` wide.
-fn wrapped_height(text: &str, font_size: f32, wrap_width: f32) -> f32 {
+/// The estimated height of `text` wrapped at word boundaries into lines `wrap_width` wide.
+pub fn wrapped_height(text: &str, font_size: f32, wrap_width: f32) -> f32 {
     let space = GLYPH_WIDTH * font_size;
     let mut lines = 0usize;
     for paragraph in text.split('\n') {

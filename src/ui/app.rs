@@ -127,7 +127,7 @@ impl ArglineApp {
     /// The app as the window starts it: preferences from eframe's storage.
     pub fn from_creation_context(creation: &eframe::CreationContext<'_>, opened: Opened) -> Self {
         let prefs = creation.storage.and_then(|storage| eframe::get_value(storage, STORAGE_KEY)).unwrap_or_default();
-        let app = Self { map_view: opened.map_view, ..Self::new(opened.document, prefs) };
+        let app = Self { map_view: opened.map_view, timeline: opened.timeline, ..Self::new(opened.document, prefs) };
         app.with_recovery_dir(recovery::default_dir())
     }
 
@@ -234,7 +234,10 @@ impl ArglineApp {
             items => Some(format!("{} items", items.len())),
         };
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            let busy = self.export_in_progress().map(|path| format!("Exporting to {path}…"));
+            let busy = match self.export_in_progress() {
+                Some(path) => Some(format!("Exporting to {path}…")),
+                None => self.map_view.is_measuring().then(|| "Measuring the cards' text…".to_owned()),
+            };
             shell::status_bar_ui(ui, map, busy.as_deref(), notice.as_deref(), selection_name, self.map_view.zoom());
         });
         egui::Panel::bottom("timeline")

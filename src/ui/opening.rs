@@ -1,19 +1,28 @@
 //! The window's first document, opened on a worker thread while the window
 //! itself opens: reading and checking the file and measuring every card's
-//! text for the map's geometry run beside the graphics set-up, not after it,
-//! so that a map of thousands of claims is on screen as soon as the window is.
+//! text and every event's label run beside the graphics set-up, not after it,
+//! and a map of thousands of claims is measured after its first frame, so
+//! that it is on screen as soon as the window is.
 
 use super::document::Document;
 use super::map_view::MapView;
 use super::text_measure::TextMeasure;
+use super::timeline::TimelineView;
 use crate::format::LoadError;
 use std::path::PathBuf;
 use std::thread::JoinHandle;
+
+/// Above this many cards and chips, measuring their text (about 30 µs each)
+/// would hold up the first frame: the map opens on estimated sizes and is
+/// measured on a worker thread, and the exact sizes replace the estimates
+/// when they are ready.
+const MEASURE_LATER_ABOVE: usize = 1_000;
 
 /// A document read, checked and measured, ready for its first frame.
 pub struct Opened {
     pub document: Document,
     pub map_view: MapView,
+    pub timeline: TimelineView,
 }
 
 /// Starts opening `file`, or the bundled case study when there is none.
@@ -24,9 +33,16 @@ pub fn start(file: Option<PathBuf>) -> JoinHandle<Result<Opened, LoadError>> {
             None => Document::case_study(),
         }?;
         // The window's fonts: egui's, the system's (eframe adds them), then the bundled CJK font.
-        let measure = TextMeasure::new(egui::Visuals::default().text_options, true);
-        let map_view = MapView::measured(document.map(), document.revision(), measure);
-        Ok(Opened { document, map_view })
+        let window_fonts = || TextMeasure::new(egui::Visuals::default().text_options, true);
+        let timeline = TimelineView::measured(document.map(), document.revision(), window_fonts());
+        let measure = window_fonts();
+        let texts = document.map().claims.len() + document.map().events.len();
+        let map_view = if texts > MEASURE_LATER_ABOVE {
+            MapView::measuring_later(document.map(), document.revision(), measure)
+        } else {
+            MapView::measured(document.map(), document.revision(), measure)
+        };
+        Ok(Opened { document, map_view, timeline })
     })
 }
 

@@ -1,32 +1,27 @@
-//! Measuring wrapped text for the map's geometry: the height of every card's
-//! and chip's text, laid out exactly as the window draws it, without keeping
-//! the laid-out text. The map needs the size of each of its thousands of
-//! cards, yet draws only those in view, so the measure has its own fonts
+//! Measuring text for the map's geometry and the timeline's labels: the
+//! height of every card's and chip's text and the width of every event's
+//! label, laid out exactly as the window draws them, without keeping the
+//! laid-out text. The map needs the size of each of its thousands of cards,
+//! yet draws only those in view, so the measure has its own fonts
 //! (the window's: egui's defaults, the system's, then the bundled CJK font),
 //! throws each layout away, and remembers only heights, from one revision of
 //! the map to the next. It owns no egui context, so it also runs on a worker
 //! thread while the window opens.
 
 use egui::epaint::text::{Fonts, LayoutJob, TextOptions};
-use egui::{Color32, FontDefinitions, FontId};
+use egui::{Color32, FontDefinitions, FontId, Vec2};
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
-
-/// Text measured at a font size and wrap width (their bits, so that the key hashes).
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct Measured {
-    text: String,
-    size: u32,
-    wrap: u32,
-}
 
 pub struct TextMeasure {
     fonts: Fonts,
-    /// Heights of the texts measured during the current pass and the one before it.
-    heights: HashMap<Measured, f32>,
-    /// Heights of the previous pass not asked for yet during this one.
-    previous: HashMap<Measured, f32>,
-    /// How many texts were laid out (not found among the known heights), for tests.
+    /// Sizes of the texts measured during the current pass, by the hash of
+    /// their layout job (as egui's own cache keys them).
+    sizes: HashMap<u64, Vec2>,
+    /// Sizes of the previous pass not asked for yet during this one.
+    previous: HashMap<u64, Vec2>,
+    /// How many texts were laid out (not found among the known sizes), for tests.
     laid_out: usize,
 }
 
@@ -40,30 +35,38 @@ impl TextMeasure {
         }
         providers.push(super::fonts::bundled_cjk_provider());
         let fonts = Fonts::new(text_options, FontDefinitions::default()).with_font_providers(providers);
-        Self { fonts, heights: HashMap::new(), previous: HashMap::new(), laid_out: 0 }
+        Self { fonts, sizes: HashMap::new(), previous: HashMap::new(), laid_out: 0 }
     }
 
-    /// Begins measuring a new revision: heights not asked for during it are forgotten at the next.
+    /// Begins measuring a new revision: texts not asked for during it are forgotten at the next.
     pub fn begin_pass(&mut self) {
-        self.previous = std::mem::take(&mut self.heights);
+        self.previous = std::mem::take(&mut self.sizes);
+    }
+
+    /// The size of the text `job` lays out.
+    pub fn size(&mut self, job: LayoutJob) -> Vec2 {
+        let key = {
+            let mut hasher = DefaultHasher::new();
+            job.hash(&mut hasher);
+            hasher.finish()
+        };
+        if let Some(&size) = self.sizes.get(&key) {
+            return size;
+        }
+        let size = match self.previous.remove(&key) {
+            Some(size) => size,
+            None => {
+                self.laid_out += 1;
+                self.fonts.layout_uncached(1.0, Arc::new(job)).size()
+            }
+        };
+        self.sizes.insert(key, size);
+        size
     }
 
     /// The height of `text` in the proportional font of `size`, wrapped at `wrap` points.
     pub fn height(&mut self, text: &str, size: f32, wrap: f32) -> f32 {
-        let key = Measured { text: text.to_owned(), size: size.to_bits(), wrap: wrap.to_bits() };
-        if let Some(&height) = self.heights.get(&key) {
-            return height;
-        }
-        let height = match self.previous.remove(&key) {
-            Some(height) => height,
-            None => {
-                self.laid_out += 1;
-                let job = LayoutJob::simple(text.to_owned(), FontId::proportional(size), Color32::WHITE, wrap);
-                self.fonts.layout_uncached(1.0, Arc::new(job)).size().y
-            }
-        };
-        self.heights.insert(key, height);
-        height
+        self.size(LayoutJob::simple(text.to_owned(), FontId::proportional(size), Color32::WHITE, wrap)).y
     }
 
     /// How many texts have been laid out since the measure was made (the others were known).

@@ -10,6 +10,7 @@ use crate::ui::text_measure::TextMeasure;
 use egui::{Pos2, Rect, Vec2};
 use std::collections::HashMap;
 
+use crate::layout::card_size::wrapped_height;
 pub use crate::layout::card_size::{
     CARD_PADDING, CARD_WIDTH, CHIP_PADDING, CHIP_TEXT_SIZE, CHIP_WIDTH, DATE_LINE_HEIGHT, KIND_LINE_HEIGHT, card_width,
     text_size,
@@ -75,6 +76,11 @@ impl MapGeometry {
     pub fn measured(map: &Map, revision: u64, measure: &mut TextMeasure) -> Self {
         measure.begin_pass();
         Self::compute(map, revision, &mut |text, size, wrap| measure.height(text, size, wrap))
+    }
+
+    /// Lays out `map` with the sizes of its text estimated, not measured (see `layout::card_size`).
+    pub fn estimated(map: &Map, revision: u64) -> Self {
+        Self::compute(map, revision, &mut |text, size, wrap| wrapped_height(text, size, wrap))
     }
 
     /// The items that touch `area` (canvas), in the order they are drawn.

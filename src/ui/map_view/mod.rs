@@ -22,6 +22,8 @@ use geometry::{MapGeometry, MapItem};
 
 const MIN_ZOOM: f32 = 0.03;
 const MAX_ZOOM: f32 = 4.0;
+/// How often to look whether the worker measuring the text is done.
+const MEASURING_POLL: std::time::Duration = std::time::Duration::from_millis(50);
 /// Screen points beyond the view within which links are still drawn (their heads and widths).
 const LINK_MARGIN_POINTS: f32 = 16.0;
 
@@ -38,6 +40,8 @@ pub struct MapView {
     geometry: Option<MapGeometry>,
     /// Measures the cards' text for the geometry, and remembers it from one revision to the next.
     measure: Option<TextMeasure>,
+    /// The measure and the measured geometry, while a worker thread works them out.
+    measuring: Option<Measuring>,
     /// The image of the links far zoomed out.
     link_raster: link_raster::LinkRaster,
     /// A claim being typed in place after a double-click, not yet in the map.
@@ -58,6 +62,14 @@ pub struct MapView {
     /// Where the map was drawn last frame, and the canvas point under the pointer then.
     last_view: Rect,
     pointer_on_canvas: Option<Pos2>,
+}
+
+/// The cards' text being measured on a worker thread.
+struct Measuring {
+    /// The measure and the measured geometry, when the worker is done.
+    result: std::sync::mpsc::Receiver<(TextMeasure, MapGeometry)>,
+    /// Sets the worker going, after the first frame.
+    go: Option<std::sync::mpsc::Sender<()>>,
 }
 
 /// The text of a new claim, typed where the user double-clicked.
@@ -100,6 +112,7 @@ impl Default for MapView {
             transition: None,
             geometry: None,
             measure: None,
+            measuring: None,
             link_raster: link_raster::LinkRaster::default(),
             draft: None,
             editable: true,
@@ -119,6 +132,25 @@ impl MapView {
     pub fn measured(map: &Map, revision: u64, mut measure: TextMeasure) -> Self {
         let geometry = MapGeometry::measured(map, revision, &mut measure);
         Self { geometry: Some(geometry), measure: Some(measure), ..Self::default() }
+    }
+
+    /// A view of `map` on estimated sizes, whose text `measure` measures on a
+    /// worker thread; the measured geometry replaces the estimate when it is
+    /// ready, and is worked out again if the map changed meanwhile.
+    pub fn measuring_later(map: &Map, revision: u64, mut measure: TextMeasure) -> Self {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let (go, wait) = std::sync::mpsc::channel();
+        let copy = map.clone();
+        std::thread::spawn(move || {
+            // Once the first frame is on screen: until then the renderer needs the cores.
+            // The view may be gone (the window closed); then nobody needs the sizes.
+            if wait.recv().is_ok() {
+                let geometry = MapGeometry::measured(&copy, revision, &mut measure);
+                let _ = sender.send((measure, geometry));
+            }
+        });
+        let measuring = Measuring { result: receiver, go: Some(go) };
+        Self { geometry: Some(MapGeometry::estimated(map, revision)), measuring: Some(measuring), ..Self::default() }
     }
 
     pub fn request_fit(&mut self) {
@@ -180,12 +212,37 @@ impl MapView {
     }
 
     fn geometry_for(&mut self, ui: &egui::Ui, map: &Map, revision: u64) {
-        if self.geometry.as_ref().is_none_or(|geometry| geometry.revision != revision) {
-            let measure = self
-                .measure
-                .get_or_insert_with(|| TextMeasure::new(ui.ctx().global_style().visuals.text_options, false));
-            self.geometry = Some(MapGeometry::measured(map, revision, measure));
+        if let Some(measuring) = &mut self.measuring {
+            if ui.ctx().cumulative_frame_nr() > 0
+                && let Some(go) = measuring.go.take()
+            {
+                let _ = go.send(());
+            }
+            match measuring.result.try_recv() {
+                Ok((measure, geometry)) => {
+                    self.measure = Some(measure);
+                    self.geometry = Some(geometry);
+                    self.measuring = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => ui.ctx().request_repaint_after(MEASURING_POLL),
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.measuring = None,
+            }
         }
+        if self.geometry.as_ref().is_none_or(|geometry| geometry.revision != revision) {
+            self.geometry = Some(match (&self.measuring, &mut self.measure) {
+                (Some(_), _) => MapGeometry::estimated(map, revision),
+                (None, Some(measure)) => MapGeometry::measured(map, revision, measure),
+                (None, None) => {
+                    let measure = TextMeasure::new(ui.ctx().global_style().visuals.text_options, false);
+                    MapGeometry::measured(map, revision, self.measure.insert(measure))
+                }
+            });
+        }
+    }
+
+    /// Whether the cards' text is being measured on a worker thread (their sizes are estimates until then).
+    pub fn is_measuring(&self) -> bool {
+        self.measuring.is_some()
     }
 
     pub fn ui(
@@ -600,5 +657,54 @@ fn end_name(map: &Map, item: &ItemRef) -> String {
         ItemRef::Event(id) => map.event(id).map_or_else(|| id.to_string(), |event| event.title.clone()),
         ItemRef::Claim(id) => map.claim(id).map_or_else(|| id.to_string(), |claim| format!("“{}”", claim.text)),
         ItemRef::Link(_) => "a link".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{GenerateParams, generate};
+    use std::time::{Duration, Instant};
+
+    fn measure() -> TextMeasure {
+        TextMeasure::new(egui::Visuals::dark().text_options, false)
+    }
+
+    /// Runs frames of `view` on `map` until the worker's sizes are in (or a minute passes).
+    fn frames_until_measured(view: &mut MapView, map: &Map, revision: u64) {
+        let ctx = egui::Context::default();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while view.is_measuring() {
+            assert!(Instant::now() < deadline, "the worker never finished measuring");
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| view.geometry_for(ui, map, revision));
+            output.textures_delta.clear();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| view.geometry_for(ui, map, revision));
+        output.textures_delta.clear();
+    }
+
+    #[test]
+    fn a_big_map_opens_on_estimates_and_takes_the_measured_sizes_once_the_worker_is_done() {
+        let map = generate(GenerateParams { claims: 300, links: 400, events: 100, seed: 3 });
+        let estimated = MapView { geometry: Some(MapGeometry::estimated(&map, 1)), ..MapView::default() };
+        let measured = MapView::measured(&map, 1, measure());
+        assert_ne!(estimated.sizes(&map, 1), measured.sizes(&map, 1), "estimates differ from measures");
+
+        let mut view = MapView::measuring_later(&map, 1, measure());
+        assert_eq!(view.sizes(&map, 1), estimated.sizes(&map, 1), "the first frame is on estimates");
+        frames_until_measured(&mut view, &map, 1);
+        assert_eq!(view.sizes(&map, 1), measured.sizes(&map, 1));
+    }
+
+    #[test]
+    fn a_map_edited_while_it_is_measured_ends_up_measured_as_edited() {
+        let map = generate(GenerateParams { claims: 300, links: 400, events: 100, seed: 4 });
+        let mut view = MapView::measuring_later(&map, 1, measure());
+        let mut edited = map.clone();
+        edited.claims[0].text = "Edited while the worker measured. ".repeat(6);
+        frames_until_measured(&mut view, &edited, 2);
+        assert_eq!(view.sizes(&edited, 2), MapView::measured(&edited, 2, measure()).sizes(&edited, 2));
+        assert_ne!(view.sizes(&edited, 2), MapView::measured(&map, 2, measure()).sizes(&map, 2));
     }
 }

@@ -12,6 +12,7 @@ mod paint;
 pub use editing::TimelineAction;
 
 use super::selection::{Highlight, Origin, Selection};
+use super::text_measure::TextMeasure;
 use super::transition::{Frame, Transition};
 use crate::layout::{LabelExtent, date_of, day_number, pack_rows, share_rows, ticks};
 use crate::model::{Date, Event, ItemRef, Map, Precision, TimeWindow};
@@ -34,6 +35,8 @@ const MAX_PX_PER_DAY: f64 = 2_000.0;
 pub struct TimelineView {
     /// The day number (see [`day_number`]) at the left edge of the plot.
     first_day: f64,
+    /// Measures the events' labels, and remembers them from one revision to the next.
+    measure: Option<TextMeasure>,
     px_per_day: f64,
     needs_fit: bool,
     /// Where the view is being sent: (first day, pixels per day); user input cancels it.
@@ -55,7 +58,6 @@ pub struct TimelineView {
 
 struct EventCache {
     revision: u64,
-    pixels_per_point: f32,
     /// One per event, in the order of `map.events`.
     /// In points, truncated at [`MAX_LABEL_WIDTH`]. Only widths are kept: a
     /// galley from an earlier frame may point into a font atlas egui has since rebuilt.
@@ -65,10 +67,31 @@ struct EventCache {
     lanes: Vec<Vec<(f64, usize)>>,
 }
 
+impl EventCache {
+    fn build(map: &Map, revision: u64, measure: &mut TextMeasure) -> Self {
+        measure.begin_pass();
+        let widths =
+            map.events.iter().map(|event| measure.size(label_job(&event.title, egui::Color32::WHITE)).x).collect();
+        let lane_of: std::collections::HashMap<&str, usize> =
+            map.lanes.iter().enumerate().map(|(i, lane)| (lane.id.as_str(), i)).collect();
+        let mut lanes: Vec<Vec<(f64, usize)>> = map.lanes.iter().map(|_| Vec::new()).collect();
+        for (index, event) in map.events.iter().enumerate() {
+            if let Some(lane_events) = lane_of.get(event.lane.as_str()).and_then(|&lane| lanes.get_mut(lane)) {
+                lane_events.push((marker_day(event), index));
+            }
+        }
+        for lane_events in &mut lanes {
+            lane_events.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        }
+        Self { revision, widths, lanes }
+    }
+}
+
 impl Default for TimelineView {
     fn default() -> Self {
         Self {
             first_day: 0.0,
+            measure: None,
             px_per_day: 1.0,
             needs_fit: true,
             target: None,
@@ -160,36 +183,26 @@ impl TimelineView {
         (first - margin, px_per_day)
     }
 
-    /// Lays out every event's label and sorts each lane's events by date,
-    /// once per revision of the document (and per display scale); panning and
-    /// zooming reuse them.
+    /// A timeline of `map` whose labels are already measured, with the fonts of `measure`.
+    pub fn measured(map: &Map, revision: u64, mut measure: TextMeasure) -> Self {
+        let cache = EventCache::build(map, revision, &mut measure);
+        Self { cache: Some(cache), measure: Some(measure), ..Self::default() }
+    }
+
+    /// Measures every event's label and sorts each lane's events by date,
+    /// once per revision of the document; panning and zooming reuse them, and
+    /// the labels an edit leaves as they were are not laid out again.
     fn refresh_cache(&mut self, ui: &egui::Ui, map: &Map, revision: u64) {
-        let pixels_per_point = ui.ctx().pixels_per_point();
-        let fresh = self.cache.as_ref().is_some_and(|cache| {
-            cache.revision == revision
-                && cache.pixels_per_point == pixels_per_point
-                && cache.widths.len() == map.events.len()
-        });
+        let fresh = self
+            .cache
+            .as_ref()
+            .is_some_and(|cache| cache.revision == revision && cache.widths.len() == map.events.len());
         if fresh {
             return;
         }
-        let widths = map
-            .events
-            .iter()
-            .map(|event| ui.fonts_mut(|fonts| fonts.layout_job(label_job(&event.title, egui::Color32::WHITE)).size().x))
-            .collect();
-        let lane_of: std::collections::HashMap<&str, usize> =
-            map.lanes.iter().enumerate().map(|(i, lane)| (lane.id.as_str(), i)).collect();
-        let mut lanes: Vec<Vec<(f64, usize)>> = map.lanes.iter().map(|_| Vec::new()).collect();
-        for (index, event) in map.events.iter().enumerate() {
-            if let Some(lane_events) = lane_of.get(event.lane.as_str()).and_then(|&lane| lanes.get_mut(lane)) {
-                lane_events.push((marker_day(event), index));
-            }
-        }
-        for lane_events in &mut lanes {
-            lane_events.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        }
-        self.cache = Some(EventCache { revision, pixels_per_point, widths, lanes });
+        let measure =
+            self.measure.get_or_insert_with(|| TextMeasure::new(ui.ctx().global_style().visuals.text_options, false));
+        self.cache = Some(EventCache::build(map, revision, measure));
     }
 
     pub fn ui(
