@@ -18,7 +18,7 @@ pub use card_size::{card_size, chip_size};
 pub use crossings::count_crossings;
 pub use lane_rows::{LabelExtent, RowAssignment, pack_rows, share_rows};
 pub use layered::{Direction, LayeredOptions, LayoutGraph, NodeBox};
-pub use spatial_index::{Bounds, SpatialIndex, SpatialIndexBuilder};
+pub use spatial_index::{Bounds, SpatialIndex, SpatialIndexBuilder, clip_segment};
 pub use ticks::{Tick, date_of, day_number, ticks};
 pub use tidy::{MapSizes, Moves, map_graph, tidy_up};
 pub use timeline_clusters::{ClusterRule, cluster_markers};

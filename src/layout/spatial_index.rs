@@ -70,7 +70,7 @@ impl Shape {
 
 /// The part of the segment `a`–`b` inside `area`, as the range of the
 /// parameter t (0 at `a`, 1 at `b`); `None` if it misses (Liang–Barsky).
-fn clip_segment(a: [f32; 2], b: [f32; 2], area: &Bounds) -> Option<(f32, f32)> {
+pub fn clip_segment(a: [f32; 2], b: [f32; 2], area: &Bounds) -> Option<(f32, f32)> {
     let (mut enter, mut leave) = (0.0f32, 1.0f32);
     for axis in 0..2 {
         let delta = b[axis] - a[axis];

@@ -5,6 +5,7 @@
 //! desktops without a GPU) far more as triangles than they cost here as
 //! pixels; the image is made again only when what it shows changes.
 
+use crate::layout::{Bounds, clip_segment};
 use egui::{Color32, ColorImage, Painter, Pos2, Rect, TextureHandle, TextureOptions};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -124,26 +125,12 @@ fn draw_line(image: &mut ColorImage, a: egui::Vec2, b: egui::Vec2, color: Color3
     }
 }
 
-/// The part of the segment inside the image (Liang–Barsky), so that a long
-/// link mostly off screen costs only its visible pixels.
+/// The part of the segment inside the image, so that a long link mostly off
+/// screen costs only its visible pixels.
 fn clip_to(image: &ColorImage, a: egui::Vec2, b: egui::Vec2) -> Option<(egui::Vec2, egui::Vec2)> {
-    let max = [image.size[0] as f32 - 1e-3, image.size[1] as f32 - 1e-3];
-    let (mut enter, mut leave) = (0.0f32, 1.0f32);
-    for axis in 0..2 {
-        let delta = b[axis] - a[axis];
-        for (p, q) in [(-delta, a[axis]), (delta, max[axis] - a[axis])] {
-            if p == 0.0 {
-                if q < 0.0 {
-                    return None;
-                }
-            } else if p < 0.0 {
-                enter = enter.max(q / p);
-            } else {
-                leave = leave.min(q / p);
-            }
-        }
-    }
-    (enter <= leave).then(|| (a + (b - a) * enter, a + (b - a) * leave))
+    let inside = Bounds::new([0.0, 0.0], [image.size[0] as f32 - 1e-3, image.size[1] as f32 - 1e-3]);
+    let (enter, leave) = clip_segment([a.x, a.y], [b.x, b.y], &inside)?;
+    Some((a + (b - a) * enter, a + (b - a) * leave))
 }
 
 fn blend(image: &mut ColorImage, x: i64, y: i64, color: Color32) {
