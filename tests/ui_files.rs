@@ -1,6 +1,7 @@
 //! Files from the window (egui_kittest): saving the bundled map asks for a
 //! path, a file that fails to load keeps the current map and is never
-//! touched, and unsaved changes are asked about before they are lost.
+//! touched, unsaved changes are asked about before they are lost, and a big
+//! map is opened off the UI thread.
 
 use argline::model::ItemRef;
 use argline::ui::ArglineApp;
@@ -80,4 +81,44 @@ fn unsaved_changes_are_asked_about_before_a_new_map() {
     harness.run();
     assert!(harness.state().document().map().claims.is_empty());
     assert!(harness.state().selection().items().iter().all(|item| !matches!(item, ItemRef::Claim(_))));
+}
+
+#[test]
+fn a_big_map_is_read_and_measured_off_the_ui_thread_with_the_status_bar_saying_so() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let path = folder.path().join("big.ron");
+    let big = argline::generate::generate(argline::generate::GenerateParams {
+        claims: 2_000,
+        links: 3_000,
+        events: 500,
+        seed: 7,
+    });
+    argline::format::save_file(&big, &path).expect("the big map is written");
+    assert!(std::fs::metadata(&path).expect("written").len() > 1_000_000, "big enough to be read on a worker");
+
+    let mut harness = harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run();
+    let field = common::focused_text_field(&harness);
+    field.type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Open").click();
+    harness.step();
+    harness.step();
+    assert_ne!(harness.state().document().map(), &big, "the frame after Open does not wait for the file");
+    harness.get_by_label("Opening big.ron…");
+
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let mut saw_measuring = false;
+    while harness.query_by_label("Opening big.ron…").is_some()
+        || harness.query_by_label("Measuring the cards' text…").is_some()
+    {
+        saw_measuring |= harness.query_by_label("Measuring the cards' text…").is_some();
+        assert!(std::time::Instant::now() < deadline, "the big map never finished opening");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    assert_eq!(harness.state().document().map(), &big, "the big map is open");
+    assert!(saw_measuring, "its text was measured on a worker, the status bar saying so");
+    assert_eq!(harness.state().window_title(), "big.ron — Argline");
 }

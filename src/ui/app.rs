@@ -6,6 +6,7 @@ mod analysis;
 mod clipboard;
 mod interchange;
 mod navigation;
+mod opening_files;
 mod story;
 
 use super::commands::Command;
@@ -62,6 +63,8 @@ pub struct ArglineApp {
     text_field_had_keys: bool,
     /// An export running on its own thread: what it writes, and where its result arrives.
     export_job: Option<(String, std::sync::mpsc::Receiver<Result<String, String>>)>,
+    /// A big map file being read on its own thread.
+    open_job: Option<opening_files::OpenJob>,
     /// Writes unsaved work aside every 30 s.
     autosave: Autosave,
     /// Unsaved work found at start, offered back.
@@ -104,6 +107,7 @@ impl ArglineApp {
             pasted_text: None,
             text_field_had_keys: false,
             export_job: None,
+            open_job: None,
             autosave: Autosave::new(None),
             recovery_offer: None,
         }
@@ -234,9 +238,12 @@ impl ArglineApp {
             items => Some(format!("{} items", items.len())),
         };
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            let busy = match self.export_in_progress() {
-                Some(path) => Some(format!("Exporting to {path}…")),
-                None => self.map_view.is_measuring().then(|| "Measuring the cards' text…".to_owned()),
+            let busy = if let Some(path) = self.export_in_progress() {
+                Some(format!("Exporting to {path}…"))
+            } else if let Some(file) = self.opening_in_progress() {
+                Some(format!("Opening {file}…"))
+            } else {
+                self.map_view.is_measuring().then(|| "Measuring the cards' text…".to_owned())
             };
             shell::status_bar_ui(ui, map, busy.as_deref(), notice.as_deref(), selection_name, self.map_view.zoom());
         });
@@ -327,6 +334,7 @@ impl ArglineApp {
             self.begin(&ctx, Then::OpenPath(path));
         }
         self.poll_export(&ctx);
+        self.poll_open(&ctx);
         if ctx.input(|i| i.viewport().close_requested())
             && !self.allowed_to_close
             && self.document.has_unsaved_changes()
@@ -440,20 +448,6 @@ impl ArglineApp {
             _ => String::new(),
         };
         self.dialog = Some(Dialog::ChoosePath { purpose, typed, chooser, started: std::time::Instant::now() });
-    }
-
-    /// Opens the map at `path`; on failure shows every problem and keeps the current map.
-    fn open_path(&mut self, path: std::path::PathBuf) {
-        match Document::open(path.clone()) {
-            Ok(document) => {
-                self.prefs.remember_file(&path);
-                self.replace_document(document);
-            }
-            Err(error) => {
-                self.error =
-                    Some(format!("The map was not opened; the current map stays.\n\n{}", error.lines().join("\n")));
-            }
-        }
     }
 
     fn replace_document(&mut self, document: Document) {

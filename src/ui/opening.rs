@@ -12,12 +12,6 @@ use crate::format::LoadError;
 use std::path::PathBuf;
 use std::thread::JoinHandle;
 
-/// Above this many cards and chips, measuring their text (about 30 µs each)
-/// would hold up the first frame: the map opens on estimated sizes and is
-/// measured on a worker thread, and the exact sizes replace the estimates
-/// when they are ready.
-const MEASURE_LATER_ABOVE: usize = 1_000;
-
 /// A document read, checked and measured, ready for its first frame.
 pub struct Opened {
     pub document: Document,
@@ -36,8 +30,7 @@ pub fn start(file: Option<PathBuf>) -> JoinHandle<Result<Opened, LoadError>> {
         let window_fonts = || TextMeasure::new(egui::Visuals::default().text_options, true);
         let timeline = TimelineView::measured(document.map(), document.revision(), window_fonts());
         let measure = window_fonts();
-        let texts = document.map().claims.len() + document.map().events.len();
-        let map_view = if texts > MEASURE_LATER_ABOVE {
+        let map_view = if MapView::is_big(document.map()) {
             MapView::measuring_later(document.map(), document.revision(), measure)
         } else {
             MapView::measured(document.map(), document.revision(), measure)

@@ -22,6 +22,8 @@ use geometry::{MapGeometry, MapItem};
 
 const MIN_ZOOM: f32 = 0.03;
 const MAX_ZOOM: f32 = 4.0;
+/// Cards and chips above which a map is measured on a worker thread.
+const MEASURE_LATER_ABOVE: usize = 1_000;
 /// How often to look whether the worker measuring the text is done.
 const MEASURING_POLL: std::time::Duration = std::time::Duration::from_millis(50);
 /// Screen points beyond the view within which links are still drawn (their heads and widths).
@@ -151,6 +153,21 @@ impl MapView {
         });
         let measuring = Measuring { result: receiver, go: Some(go) };
         Self { geometry: Some(MapGeometry::estimated(map, revision)), measuring: Some(measuring), ..Self::default() }
+    }
+
+    /// Whether measuring `map`'s text (about 30 µs a card or chip) would hold
+    /// up a frame: such a map shows on estimated sizes while a worker thread
+    /// measures it, and the exact sizes replace the estimates when ready.
+    pub fn is_big(map: &Map) -> bool {
+        map.claims.len() + map.events.len() > MEASURE_LATER_ABOVE
+    }
+
+    /// Measures `map`'s text again on a worker thread, showing it on estimated sizes meanwhile.
+    pub fn measure_later(&mut self, map: &Map, revision: u64) {
+        let measure =
+            self.measure.take().unwrap_or_else(|| TextMeasure::new(egui::Visuals::default().text_options, false));
+        let later = Self::measuring_later(map, revision, measure);
+        (self.geometry, self.measuring) = (later.geometry, later.measuring);
     }
 
     pub fn request_fit(&mut self) {
