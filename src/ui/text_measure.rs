@@ -23,6 +23,8 @@ pub struct TextMeasure {
     previous: HashMap<u64, Vec2>,
     /// How many texts were laid out (not found among the known sizes), for tests.
     laid_out: usize,
+    /// Whether the system's fonts are among the fallbacks.
+    system_fonts: bool,
 }
 
 impl TextMeasure {
@@ -35,7 +37,12 @@ impl TextMeasure {
         }
         providers.push(super::fonts::bundled_cjk_provider());
         let fonts = Fonts::new(text_options, FontDefinitions::default()).with_font_providers(providers);
-        Self { fonts, sizes: HashMap::new(), previous: HashMap::new(), laid_out: 0 }
+        Self { fonts, sizes: HashMap::new(), previous: HashMap::new(), laid_out: 0, system_fonts }
+    }
+
+    /// Whether the system's fonts are among the fallbacks (as in the window).
+    pub fn has_system_fonts(&self) -> bool {
+        self.system_fonts
     }
 
     /// Begins measuring a new revision: texts not asked for during it are forgotten at the next.

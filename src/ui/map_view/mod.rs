@@ -44,6 +44,8 @@ pub struct MapView {
     measure: Option<TextMeasure>,
     /// The measure and the measured geometry, while a worker thread works them out.
     measuring: Option<Measuring>,
+    /// Whether text is measured with the system's fonts among the fallbacks, as the window draws it.
+    system_fonts: bool,
     /// The image of the links far zoomed out.
     link_raster: link_raster::LinkRaster,
     /// A claim being typed in place after a double-click, not yet in the map.
@@ -115,6 +117,7 @@ impl Default for MapView {
             geometry: None,
             measure: None,
             measuring: None,
+            system_fonts: false,
             link_raster: link_raster::LinkRaster::default(),
             draft: None,
             editable: true,
@@ -133,13 +136,19 @@ impl MapView {
     /// A view of `map` whose geometry is already measured, with the fonts of `measure`.
     pub fn measured(map: &Map, revision: u64, mut measure: TextMeasure) -> Self {
         let geometry = MapGeometry::measured(map, revision, &mut measure);
-        Self { geometry: Some(geometry), measure: Some(measure), ..Self::default() }
+        Self {
+            geometry: Some(geometry),
+            system_fonts: measure.has_system_fonts(),
+            measure: Some(measure),
+            ..Self::default()
+        }
     }
 
     /// A view of `map` on estimated sizes, whose text `measure` measures on a
     /// worker thread; the measured geometry replaces the estimate when it is
     /// ready, and is worked out again if the map changed meanwhile.
     pub fn measuring_later(map: &Map, revision: u64, mut measure: TextMeasure) -> Self {
+        let system_fonts = measure.has_system_fonts();
         let (sender, receiver) = std::sync::mpsc::channel();
         let (go, wait) = std::sync::mpsc::channel();
         let copy = map.clone();
@@ -152,7 +161,8 @@ impl MapView {
             }
         });
         let measuring = Measuring { result: receiver, go: Some(go) };
-        Self { geometry: Some(MapGeometry::estimated(map, revision)), measuring: Some(measuring), ..Self::default() }
+        let geometry = Some(MapGeometry::estimated(map, revision));
+        Self { geometry, measuring: Some(measuring), system_fonts, ..Self::default() }
     }
 
     /// Whether measuring `map`'s text (about 30 µs a card or chip) would hold
@@ -164,8 +174,11 @@ impl MapView {
 
     /// Measures `map`'s text again on a worker thread, showing it on estimated sizes meanwhile.
     pub fn measure_later(&mut self, map: &Map, revision: u64) {
-        let measure =
-            self.measure.take().unwrap_or_else(|| TextMeasure::new(egui::Visuals::default().text_options, false));
+        let system_fonts = self.system_fonts;
+        let measure = self
+            .measure
+            .take()
+            .unwrap_or_else(|| TextMeasure::new(egui::Visuals::default().text_options, system_fonts));
         let later = Self::measuring_later(map, revision, measure);
         (self.geometry, self.measuring) = (later.geometry, later.measuring);
     }
@@ -250,7 +263,7 @@ impl MapView {
                 (Some(_), _) => MapGeometry::estimated(map, revision),
                 (None, Some(measure)) => MapGeometry::measured(map, revision, measure),
                 (None, None) => {
-                    let measure = TextMeasure::new(ui.ctx().global_style().visuals.text_options, false);
+                    let measure = TextMeasure::new(ui.ctx().global_style().visuals.text_options, self.system_fonts);
                     MapGeometry::measured(map, revision, self.measure.insert(measure))
                 }
             });
