@@ -90,26 +90,35 @@ impl MapGeometry {
 
     /// The item drawn at canvas point `at`: a card, else a chip, else a link
     /// whose middle is within `link_reach` (canvas units).
-    pub fn item_at(&self, map: &Map, at: Pos2, link_reach: f32) -> Option<ItemRef> {
+    pub fn item_at(&self, map: &Map, at: Pos2, link_reach: f32, shown: &dyn Fn(&ItemRef) -> bool) -> Option<ItemRef> {
         // The last drawn is on top.
         let under = self.index.query_point([at.x, at.y]);
-        match under.last() {
-            Some(MapItem::Card(index)) => return map.claims.get(*index).map(|claim| ItemRef::Claim(claim.id.clone())),
-            Some(MapItem::Chip(index)) => return map.events.get(*index).map(|event| ItemRef::Event(event.id.clone())),
-            Some(MapItem::Link(_)) | None => {}
+        let top = under.iter().rev().find_map(|item| {
+            let item = match item {
+                MapItem::Card(index) => map.claims.get(*index).map(|claim| ItemRef::Claim(claim.id.clone())),
+                MapItem::Chip(index) => map.events.get(*index).map(|event| ItemRef::Event(event.id.clone())),
+                MapItem::Link(_) => None,
+            };
+            item.filter(|item| shown(item))
+        });
+        if top.is_some() {
+            return top;
         }
         // A link whose middle is within reach passes through the square around `at`.
         let near = self.items_in(Rect::from_center_size(at, Vec2::splat(2.0 * link_reach)));
-        let nearest = near
-            .iter()
+        near.iter()
             .filter_map(|item| match item {
                 MapItem::Link(index) => self.links.get(*index).copied().flatten().map(|ends| (*index, ends)),
                 MapItem::Chip(_) | MapItem::Card(_) => None,
             })
             .map(|(index, (a, b))| (index, a.lerp(b, 0.5).distance(at)))
             .filter(|(_, distance)| *distance <= link_reach)
-            .min_by(|a, b| a.1.total_cmp(&b.1))?;
-        map.links.get(nearest.0).map(|link| ItemRef::Link(link.id.clone()))
+            .filter_map(|(index, distance)| {
+                let link = ItemRef::Link(map.links.get(index)?.id.clone());
+                shown(&link).then_some((link, distance))
+            })
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(link, _)| link)
     }
 
     /// The canvas rectangle of a claim or of an event's chip.
@@ -297,18 +306,23 @@ mod tests {
             let walked_top_card = (0..map.claims.len()).rev().find(|&i| geometry.claims[i].contains(middle));
             let expected = walked_top_card.map(|i| ItemRef::Claim(map.claims[i].id.clone()));
             if expected.is_some() {
-                assert_eq!(geometry.item_at(&map, middle, 10.0), expected);
+                assert_eq!(geometry.item_at(&map, middle, 10.0, &|_| true), expected);
             }
         }
         let card = geometry.claims[5];
-        assert_eq!(geometry.item_at(&map, card.center(), 10.0), Some(ItemRef::Claim(map.claims[5].id.clone())));
+        let fifth = ItemRef::Claim(map.claims[5].id.clone());
+        assert_eq!(geometry.item_at(&map, card.center(), 10.0, &|_| true), Some(fifth.clone()));
+        let without_the_fifth = geometry.item_at(&map, card.center(), 10.0, &|item| *item != fifth);
+        assert_ne!(without_the_fifth, Some(fifth), "a card a story step hides is never hit");
         let (a, b) = geometry.links[3].expect("drawn");
         let beside_the_middle = a.lerp(b, 0.5) + Vec2::new(3.0, 3.0);
         let on_a_card_or_chip =
             geometry.claims.iter().chain(geometry.chips.iter().flatten()).any(|r| r.contains(beside_the_middle));
         if !on_a_card_or_chip {
-            let on_top = geometry.item_at(&map, beside_the_middle, 10.0);
+            let on_top = geometry.item_at(&map, beside_the_middle, 10.0, &|_| true);
             assert!(matches!(on_top, Some(ItemRef::Link(_))), "{on_top:?}");
+            let hidden = geometry.item_at(&map, beside_the_middle, 10.0, &|item| Some(item) != on_top.as_ref());
+            assert_ne!(hidden, on_top, "nor is a hidden link");
         }
     }
 

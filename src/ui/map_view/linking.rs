@@ -125,6 +125,7 @@ impl super::MapView {
         view: Rect,
         map: &crate::model::Map,
         geometry: &super::MapGeometry,
+        highlight: &crate::ui::selection::Highlight,
         actions: &mut Vec<super::MapAction>,
     ) {
         let Some(drag) = &mut self.link_drag else { return };
@@ -135,7 +136,9 @@ impl super::MapView {
         let pointer = drag.pointer;
         let Some(drag) = &self.link_drag else { return };
         let at = self.to_canvas(view, pointer);
-        let target = geometry.item_at(map, at, 12.0 / self.zoom).filter(|item| *item != drag.from);
+        // Items a story step leaves out are not drawn, and so not targets.
+        let shown = |item: &ItemRef| !highlight.hides(item);
+        let target = geometry.item_at(map, at, 12.0 / self.zoom, &shown).filter(|item| *item != drag.from);
         let target_rect = target
             .as_ref()
             .filter(|item| !matches!(item, ItemRef::Link(_)))

@@ -310,7 +310,9 @@ impl MapView {
         {
             // Far out, thousands of blocks a few pixels wide: one hit test instead of a widget each.
             let at = self.to_canvas(view, pointer);
-            events.clicked = geometry.item_at(map, at, 0.0).filter(|item| !matches!(item, ItemRef::Link(_)));
+            events.clicked = geometry
+                .item_at(map, at, 0.0, &|item| !highlight.hides(item))
+                .filter(|item| !matches!(item, ItemRef::Link(_)));
         }
         let extend = ui.input(|i| i.modifiers.shift || i.modifiers.command);
         match events.clicked {
@@ -326,7 +328,7 @@ impl MapView {
         if let Some((from, handle)) = events.link_started {
             self.link_drag = Some(linking::LinkDrag { from, start: self.to_canvas(view, handle), pointer: handle });
         }
-        self.link_drag_ui(ui, view, map, &geometry, actions);
+        self.link_drag_ui(ui, view, map, &geometry, highlight, actions);
         self.pending_link_ui(ui, actions);
         if self.editable {
             self.nudge(ui, map, selection, actions);
