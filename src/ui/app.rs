@@ -335,6 +335,7 @@ impl ArglineApp {
         }
         self.poll_export(&ctx);
         self.poll_open(&ctx);
+        self.map_view.poll_measuring(&ctx);
         if ctx.input(|i| i.viewport().close_requested())
             && !self.allowed_to_close
             && self.document.has_unsaved_changes()

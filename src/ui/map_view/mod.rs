@@ -241,23 +241,28 @@ impl MapView {
         (-bounds.center().to_vec2() * zoom - Vec2::new(0.0, draw::LEGEND_HEIGHT / 2.0), zoom)
     }
 
-    fn geometry_for(&mut self, ui: &egui::Ui, map: &Map, revision: u64) {
-        if let Some(measuring) = &mut self.measuring {
-            if ui.ctx().cumulative_frame_nr() > 0
-                && let Some(go) = measuring.go.take()
-            {
-                let _ = go.send(());
-            }
-            match measuring.result.try_recv() {
-                Ok((measure, geometry)) => {
-                    self.measure = Some(measure);
-                    self.geometry = Some(geometry);
-                    self.measuring = None;
-                }
-                Err(std::sync::mpsc::TryRecvError::Empty) => ui.ctx().request_repaint_after(MEASURING_POLL),
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.measuring = None,
-            }
+    /// Sets the worker measuring the text going once the first frame is on
+    /// screen, and takes its sizes when they are ready. Called every frame,
+    /// whether the map is shown or not.
+    pub fn poll_measuring(&mut self, ctx: &egui::Context) {
+        let Some(measuring) = &mut self.measuring else { return };
+        if ctx.cumulative_frame_nr() > 0
+            && let Some(go) = measuring.go.take()
+        {
+            let _ = go.send(());
         }
+        match measuring.result.try_recv() {
+            Ok((measure, geometry)) => {
+                self.measure = Some(measure);
+                self.geometry = Some(geometry);
+                self.measuring = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => ctx.request_repaint_after(MEASURING_POLL),
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.measuring = None,
+        }
+    }
+
+    fn geometry_for(&mut self, ui: &egui::Ui, map: &Map, revision: u64) {
         if self.geometry.as_ref().is_none_or(|geometry| geometry.revision != revision) {
             self.geometry = Some(match (&self.measuring, &mut self.measure) {
                 (Some(_), _) => MapGeometry::estimated(map, revision),
@@ -708,7 +713,10 @@ mod tests {
         let deadline = Instant::now() + Duration::from_secs(60);
         while view.is_measuring() {
             assert!(Instant::now() < deadline, "the worker never finished measuring");
-            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| view.geometry_for(ui, map, revision));
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                view.poll_measuring(ui.ctx());
+                view.geometry_for(ui, map, revision);
+            });
             output.textures_delta.clear();
             std::thread::sleep(Duration::from_millis(5));
         }
