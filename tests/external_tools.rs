@@ -58,6 +58,13 @@ fn checked_maps() -> [(&'static str, Map); 3] {
     ]
 }
 
+/// Writes `map` exported as `format` to `NAME.EXTENSION` in `folder`, for a tool to read.
+fn exported_to(folder: &Path, name: &str, map: &Map, format: Format, extension: &str) -> PathBuf {
+    let path = folder.join(format!("{name}.{extension}"));
+    std::fs::write(&path, export(map, format, &ExportOptions::default()).expect("exports")).expect("written");
+    path
+}
+
 #[test]
 fn the_argdown_cli_reads_every_statement_and_relation() {
     if !available("argdown", "--version") {
@@ -65,9 +72,7 @@ fn the_argdown_cli_reads_every_statement_and_relation() {
     }
     let folder = tempfile::tempdir().expect("temp folder");
     for (name, map) in checked_maps() {
-        let input = folder.path().join(format!("{name}.argdown"));
-        std::fs::write(&input, export(&map, Format::Argdown, &ExportOptions::default()).expect("exports"))
-            .expect("written");
+        let input = exported_to(folder.path(), name, &map, Format::Argdown, "argdown");
         let output = Command::new("argdown").arg("json").arg(&input).arg(folder.path()).output().expect("argdown runs");
         let said = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
         assert!(output.status.success() && !said.contains("syntax error"), "{name}: {said}");
@@ -285,10 +290,8 @@ fn inkscape_turns_the_svg_into_a_png_without_a_word() {
     }
     let folder = tempfile::tempdir().expect("temp folder");
     for (name, map) in checked_maps() {
-        let input = folder.path().join(format!("{name}.svg"));
+        let input = exported_to(folder.path(), name, &map, Format::Svg, "svg");
         let png = folder.path().join(format!("{name}.png"));
-        std::fs::write(&input, export(&map, Format::Svg, &ExportOptions::default()).expect("exports"))
-            .expect("written");
         let output = Command::new("inkscape")
             .arg(&input)
             .arg("--export-type=png")
