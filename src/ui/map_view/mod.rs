@@ -145,11 +145,30 @@ impl MapView {
     }
 
     /// A view of `map` on estimated sizes, whose text `measure` measures on a
-    /// worker thread; the measured geometry replaces the estimate when it is
+    /// worker thread (see [`MapView::measure_later`]).
+    pub fn measuring_later(map: &Map, revision: u64, measure: TextMeasure) -> Self {
+        let mut view = Self { system_fonts: measure.has_system_fonts(), measure: Some(measure), ..Self::default() };
+        view.measure_later(map, revision);
+        view
+    }
+
+    /// Whether measuring `map`'s text (about 30 µs a card or chip) would hold
+    /// up a frame: such a map shows on estimated sizes while a worker thread
+    /// measures it, and the exact sizes replace the estimates when ready.
+    pub fn is_big(map: &Map) -> bool {
+        map.claims.len() + map.events.len() > MEASURE_LATER_ABOVE
+    }
+
+    /// Measures `map`'s text again on a worker thread, showing it on estimated
+    /// sizes meanwhile; the measured geometry replaces the estimate when it is
     /// ready, and is worked out again if the map changed meanwhile.
-    pub fn measuring_later(map: &Map, revision: u64, mut measure: TextMeasure) -> Self {
-        let system_fonts = measure.has_system_fonts();
-        let (sender, receiver) = std::sync::mpsc::channel();
+    pub fn measure_later(&mut self, map: &Map, revision: u64) {
+        let system_fonts = self.system_fonts;
+        let mut measure = self
+            .measure
+            .take()
+            .unwrap_or_else(|| TextMeasure::new(egui::Visuals::default().text_options, system_fonts));
+        let (sender, result) = std::sync::mpsc::channel();
         let (go, wait) = std::sync::mpsc::channel();
         let copy = map.clone();
         std::thread::spawn(move || {
@@ -160,27 +179,8 @@ impl MapView {
                 let _ = sender.send((measure, geometry));
             }
         });
-        let measuring = Measuring { result: receiver, go: Some(go) };
-        let geometry = Some(MapGeometry::estimated(map, revision));
-        Self { geometry, measuring: Some(measuring), system_fonts, ..Self::default() }
-    }
-
-    /// Whether measuring `map`'s text (about 30 µs a card or chip) would hold
-    /// up a frame: such a map shows on estimated sizes while a worker thread
-    /// measures it, and the exact sizes replace the estimates when ready.
-    pub fn is_big(map: &Map) -> bool {
-        map.claims.len() + map.events.len() > MEASURE_LATER_ABOVE
-    }
-
-    /// Measures `map`'s text again on a worker thread, showing it on estimated sizes meanwhile.
-    pub fn measure_later(&mut self, map: &Map, revision: u64) {
-        let system_fonts = self.system_fonts;
-        let measure = self
-            .measure
-            .take()
-            .unwrap_or_else(|| TextMeasure::new(egui::Visuals::default().text_options, system_fonts));
-        let later = Self::measuring_later(map, revision, measure);
-        (self.geometry, self.measuring) = (later.geometry, later.measuring);
+        self.geometry = Some(MapGeometry::estimated(map, revision));
+        self.measuring = Some(Measuring { result, go: Some(go) });
     }
 
     pub fn request_fit(&mut self) {
