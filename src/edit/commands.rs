@@ -178,6 +178,11 @@ pub fn move_items(
 /// Deletes `items`, the links that touch them (and links on those links),
 /// and their mentions in story steps.
 pub fn delete(map: &Map, items: &[ItemRef]) -> Transaction {
+    removal(map, items, "Delete")
+}
+
+/// What [`delete`] does, as the undo step `verb` names ("Cut 3 items").
+pub fn removal(map: &Map, items: &[ItemRef], verb: &str) -> Transaction {
     let mut doomed: HashSet<ItemRef> = items.iter().cloned().collect();
     // Links touching a doomed item are doomed too, until nothing more is added.
     loop {
@@ -216,10 +221,10 @@ pub fn delete(map: &Map, items: &[ItemRef]) -> Transaction {
     ops.extend(removals(ItemKind::Event, map.events.iter().map(|e| ItemRef::Event(e.id.clone())).collect()));
     let named = items.len();
     let label = match items {
-        [ItemRef::Claim(_)] => "Delete claim".to_owned(),
-        [ItemRef::Event(_)] => "Delete event".to_owned(),
-        [ItemRef::Link(_)] => "Delete link".to_owned(),
-        _ => format!("Delete {}", plural(named, "item", "items")),
+        [ItemRef::Claim(_)] => format!("{verb} claim"),
+        [ItemRef::Event(_)] => format!("{verb} event"),
+        [ItemRef::Link(_)] => format!("{verb} link"),
+        _ => format!("{verb} {}", plural(named, "item", "items")),
     };
     Transaction::new(label, ops)
 }

@@ -7,6 +7,7 @@
 pub mod catalogue;
 pub mod clipboard;
 pub mod commands;
+pub mod gestures;
 mod history;
 mod op;
 

@@ -2,9 +2,11 @@
 //! only at the items near a rectangle or a point instead of at every item.
 //! Rectangles are filed in every cell they touch; line segments only in the
 //! cells they pass through, so that a long link costs a strip of cells rather
-//! than its whole bounding box. Built once per revision of the map; queries
-//! answer exactly (the grid finds candidates, each is then tested), in key
-//! order, each key once.
+//! than its whole bounding box. Built once per revision of the map — or, when
+//! an edit moved only a few items, the previous grid is kept and the moved
+//! items are looked at one by one beside it ([`SpatialIndex::rebuilt_with`]).
+//! Queries answer exactly (the grid finds candidates, each is then tested), in
+//! key order, each key once.
 
 /// An axis-aligned rectangle (`min` ≤ `max` on both axes for a non-empty one).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -138,9 +140,13 @@ impl<K: Copy + Ord> SpatialIndexBuilder<K> {
                 filled[cell] += 1;
             });
         }
-        SpatialIndex { grid, cell_starts, entries, items }
+        SpatialIndex { grid, cell_starts, entries, items, loose: Vec::new() }
     }
 }
+
+/// Items that moved since the grid was made, beyond which it is made anew:
+/// at least this many, and at least a sixteenth of all items.
+const MOST_LOOSE_ITEMS: usize = 64;
 
 /// The most cells along either side of the grid.
 pub const MAX_CELLS_PER_SIDE: usize = 256;
@@ -234,10 +240,41 @@ pub struct SpatialIndex<K> {
     cell_starts: Vec<u32>,
     /// Item numbers, cell after cell.
     entries: Vec<u32>,
+    /// Every item with its shape as it is now, in the order filed.
     items: Vec<(K, Shape)>,
+    /// Items whose shape changed since the grid was made: its cells may not
+    /// list them where they are now, so every query tests them too.
+    loose: Vec<u32>,
 }
 
 impl<K: Copy + Ord> SpatialIndex<K> {
+    /// The index of `builder`'s items. When they are this index's items (the
+    /// same keys in the same order) and few of them changed shape, the grid is
+    /// kept and the changed ones are tested one by one at every query, so that
+    /// an edit that moves a claim and its links costs a comparison of shapes
+    /// instead of filing every item again. Otherwise the grid is made anew.
+    pub fn rebuilt_with(mut self, builder: SpatialIndexBuilder<K>) -> SpatialIndex<K> {
+        let items: Vec<(K, Shape)> =
+            builder.items.into_iter().filter(|(_, shape)| shape.bounds().is_finite()).collect();
+        let same_keys =
+            items.len() == self.items.len() && items.iter().zip(&self.items).all(|((new, _), (old, _))| new == old);
+        if !same_keys {
+            return SpatialIndexBuilder { items }.build();
+        }
+        let mut loose: std::collections::BTreeSet<u32> = self.loose.iter().copied().collect();
+        for (at, ((_, new), (_, old))) in items.iter().zip(&self.items).enumerate() {
+            if new != old {
+                loose.insert(at as u32);
+            }
+        }
+        if loose.len() > MOST_LOOSE_ITEMS.max(items.len() / 16) {
+            return SpatialIndexBuilder { items }.build();
+        }
+        self.items = items;
+        self.loose = loose.into_iter().collect();
+        self
+    }
+
     /// The keys of the items that touch `area`, in ascending order, each once.
     pub fn query_rect(&self, area: Bounds) -> Vec<K> {
         self.query(&area, |shape| shape.intersects(&area))
@@ -278,6 +315,14 @@ impl<K: Copy + Ord> SpatialIndex<K> {
                         *seen = true;
                         found.push(item);
                     }
+                }
+            }
+            for &item in &self.loose {
+                if let Some(seen) = seen.get_mut(item as usize)
+                    && !*seen
+                {
+                    *seen = true;
+                    found.push(item);
                 }
             }
             found
@@ -376,7 +421,56 @@ mod tests {
         ]
     }
 
+    fn index_of(shapes: &[Shape]) -> SpatialIndexBuilder<usize> {
+        let mut builder = SpatialIndexBuilder::default();
+        for (key, shape) in shapes.iter().enumerate() {
+            match *shape {
+                Shape::Rect(bounds) => builder.insert_rect(key, bounds),
+                Shape::Segment(a, b) => builder.insert_segment(key, a, b),
+            }
+        }
+        builder
+    }
+
+    #[test]
+    fn a_few_moved_items_keep_the_grid_and_many_make_it_anew() {
+        let shapes: Vec<Shape> = (0..200).map(|i| Shape::Rect(rect(i as f32 * 50.0, 0.0, 40.0, 40.0))).collect();
+        let index = index_of(&shapes).build();
+        let mut moved = shapes.clone();
+        moved[3] = Shape::Rect(rect(-5_000.0, -5_000.0, 40.0, 40.0));
+        let index = index.rebuilt_with(index_of(&moved));
+        assert_eq!(index.loose, [3], "one item moved: the grid stays");
+        assert_eq!(index.query_rect(rect(-5_010.0, -5_010.0, 20.0, 20.0)), [3], "found where it went");
+        assert!(index.query_rect(rect(150.0, 0.0, 40.0, 40.0)).is_empty(), "not where it was");
+        let everywhere: Vec<Shape> = moved.iter().map(|_| Shape::Rect(rect(0.0, 500.0, 10.0, 10.0))).collect();
+        let index = index.rebuilt_with(index_of(&everywhere));
+        assert!(index.loose.is_empty(), "everything moved: a new grid");
+        assert_eq!(index.query_rect(rect(0.0, 500.0, 1.0, 1.0)).len(), 200);
+        let fewer = index.rebuilt_with(index_of(&shapes[..10]));
+        assert!(fewer.loose.is_empty(), "other keys: a new grid");
+        assert_eq!(fewer.query_rect(rect(-1e6, -1e6, 2e6, 2e6)), (0..10).collect::<Vec<_>>());
+    }
+
     proptest! {
+        #[test]
+        fn an_index_rebuilt_after_moves_answers_as_one_built_afresh(
+            shapes in prop::collection::vec(shape(), 1..120),
+            moves in prop::collection::vec((any::<prop::sample::Index>(), shape()), 0..12),
+            (x, y, w, h) in (coordinate(), coordinate(), 0.0f32..1_500.0, 0.0f32..1_500.0),
+        ) {
+            let mut index = index_of(&shapes).build();
+            let mut now = shapes.clone();
+            for (which, shape) in moves {
+                let at = which.index(now.len());
+                now[at] = shape;
+                index = index.rebuilt_with(index_of(&now));
+            }
+            let fresh = index_of(&now).build();
+            let area = rect(x, y, w, h);
+            prop_assert_eq!(index.query_rect(area), fresh.query_rect(area));
+            prop_assert_eq!(index.query_point([x, y]), fresh.query_point([x, y]));
+        }
+
         #[test]
         fn queries_match_brute_force(
             shapes in prop::collection::vec(shape(), 0..200),

@@ -5,7 +5,9 @@ mod color;
 mod counts;
 mod date;
 mod ids;
+mod index;
 mod items;
+mod names;
 mod queries;
 mod story;
 pub mod validate;
@@ -14,6 +16,7 @@ pub use color::Rgb;
 pub use counts::Counts;
 pub use date::{Date, DateShapeError, MONTH_ABBREVIATIONS, Precision};
 pub use ids::{ClaimId, EventId, ItemRef, LaneId, LinkId, SourceId, is_valid_slug};
+pub use index::MapIndex;
 pub use items::{
     Citation, Claim, ClaimKind, Event, Lane, Level, Link, LinkFrom, LinkTo, Meta, Position, Relation, Source, Strength,
 };

@@ -1,11 +1,12 @@
-//! The open document: the map, where it came from, its edit history, and a
-//! revision number that views use to know when their cached geometry is stale.
+//! The open document: the map, where it came from, its edit history, a
+//! revision number that views use to know when their cached geometry is stale,
+//! and the map's index (items by id, links by item), built once per revision.
 //! Every change goes through [`Document::apply`], [`Document::undo`] or
 //! [`Document::redo`].
 
 use crate::edit::{EditError, History, Transaction};
 use crate::format::recovery::Origin;
-use crate::model::Map;
+use crate::model::{Map, MapIndex};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -33,11 +34,13 @@ pub struct Document {
     pub read_only: bool,
     history: History,
     revision: u64,
+    index: MapIndex,
 }
 
 impl Document {
     pub fn new(map: Map, path: Option<PathBuf>, name: String) -> Self {
-        Self { map, path, name, read_only: false, history: History::default(), revision: next_revision() }
+        let index = MapIndex::build(&map);
+        Self { map, path, name, read_only: false, history: History::default(), revision: next_revision(), index }
     }
 
     /// The bundled case study, as shipped inside the binary.
@@ -70,6 +73,17 @@ impl Document {
         self.revision
     }
 
+    /// The index of the map as it is now.
+    pub fn index(&self) -> &MapIndex {
+        &self.index
+    }
+
+    /// After every change: a new revision, and the index made again.
+    fn changed(&mut self) {
+        self.revision = next_revision();
+        self.index = MapIndex::build(&self.map);
+    }
+
     pub fn history(&self) -> &History {
         &self.history
     }
@@ -80,7 +94,7 @@ impl Document {
 
     pub fn apply(&mut self, transaction: Transaction) -> Result<(), EditError> {
         self.history.apply(&mut self.map, transaction)?;
-        self.revision = next_revision();
+        self.changed();
         Ok(())
     }
 
@@ -88,19 +102,19 @@ impl Document {
     /// `gesture` merge into one undo step.
     pub fn apply_gesture(&mut self, transaction: Transaction, gesture: u64) -> Result<(), EditError> {
         self.history.apply_merging(&mut self.map, transaction, gesture)?;
-        self.revision = next_revision();
+        self.changed();
         Ok(())
     }
 
     pub fn undo(&mut self) -> Result<Option<String>, EditError> {
         let undone = self.history.undo(&mut self.map)?;
-        self.revision = next_revision();
+        self.changed();
         Ok(undone)
     }
 
     pub fn redo(&mut self) -> Result<Option<String>, EditError> {
         let redone = self.history.redo(&mut self.map)?;
-        self.revision = next_revision();
+        self.changed();
         Ok(redone)
     }
 

@@ -3,10 +3,11 @@
 //! window never freezes; where no chooser answers (no desktop portal), the
 //! user types a path in the dialog instead.
 
+use super::action::{Action, Actions};
+use super::job::{self, Job};
 use crate::export::Format;
 use crate::import::ImportFormat;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 /// What to do once the user agrees to drop unsaved changes.
@@ -49,35 +50,18 @@ impl Purpose {
     }
 }
 
-/// A file chosen in the File menu.
-#[derive(Clone, Debug, PartialEq)]
-pub enum FileChoice {
-    Recent(PathBuf),
-    Export(Format),
-    Import(ImportFormat),
-}
-
 pub enum Dialog {
     /// "You have unsaved changes": discard them, or cancel.
     ConfirmDiscard { then: Then },
     /// A path being chosen, by the system chooser or typed.
-    ChoosePath { purpose: Purpose, typed: String, chooser: Option<Receiver<Option<PathBuf>>>, started: Instant },
-}
-
-/// What the user decided in a dialog this frame.
-pub enum Outcome {
-    Undecided,
-    Cancelled,
-    Discard(Then),
-    Chosen(Purpose, PathBuf),
+    ChoosePath { purpose: Purpose, typed: String, chooser: Option<Job<Option<PathBuf>>>, started: Instant },
 }
 
 /// Asks the system for a path on another thread; the answer comes through the receiver.
-pub fn spawn_chooser(purpose: Purpose, suggested_name: String) -> Receiver<Option<PathBuf>> {
-    let (sender, receiver) = channel();
-    std::thread::spawn(move || {
+pub fn spawn_chooser(purpose: Purpose, suggested_name: String) -> Job<Option<PathBuf>> {
+    Job::spawn("The file chooser", move || {
         let dialog = rfd::FileDialog::new().set_title(purpose.title());
-        let path = match purpose {
+        match purpose {
             Purpose::Open => dialog.add_filter("Argline map", &["ron"]).pick_file(),
             Purpose::SaveAs => dialog.add_filter("Argline map", &["ron"]).set_file_name(suggested_name).save_file(),
             Purpose::Export(format) if format.is_folder() => dialog.pick_folder(),
@@ -87,46 +71,41 @@ pub fn spawn_chooser(purpose: Purpose, suggested_name: String) -> Receiver<Optio
                 dialog.add_filter(format.label(), &[format.extension()]).set_file_name(name).save_file()
             }
             Purpose::Import(format) => dialog.add_filter(format.label(), &[format.extension()]).pick_file(),
-        };
-        let _ = sender.send(path);
-    });
-    receiver
+        }
+    })
 }
 
 /// A chooser that answers "nothing" this fast did not open at all.
 const NO_CHOOSER_WITHIN: Duration = Duration::from_millis(1500);
 
-/// Shows `dialog`; returns what the user decided.
-pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog, document_name: &str) -> Outcome {
+/// Shows `dialog`; queues what the user decided.
+pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog, document_name: &str, actions: &mut Actions) {
     match dialog {
         Dialog::ConfirmDiscard { then } => {
-            let mut outcome = Outcome::Undecided;
             egui::Modal::new(egui::Id::unique("confirm-discard")).show(ctx, |ui| {
                 ui.heading("Unsaved changes");
                 ui.label(format!("{document_name} has changes that are not saved. Discard them?"));
                 ui.horizontal(|ui| {
                     if ui.button("Discard changes").clicked() {
-                        outcome = Outcome::Discard(then.clone());
+                        actions.push(Action::Discard(then.clone()));
                     }
                     if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                        outcome = Outcome::Cancelled;
+                        actions.push(Action::CloseDialog);
                     }
                 });
             });
-            outcome
         }
         Dialog::ChoosePath { purpose, typed, chooser, started } => {
             let purpose = *purpose;
-            if let Some(receiver) = chooser {
-                match receiver.try_recv() {
-                    Ok(Some(path)) => return Outcome::Chosen(purpose, path),
-                    Ok(None) if started.elapsed() > NO_CHOOSER_WITHIN => return Outcome::Cancelled,
-                    Ok(None) | Err(TryRecvError::Disconnected) => *chooser = None,
-                    Err(TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(100)),
-                }
+            match job::take_finished(chooser) {
+                Some(Ok(Some(path))) => return actions.push(Action::PathChosen(purpose, path)),
+                Some(Ok(None)) if started.elapsed() > NO_CHOOSER_WITHIN => return actions.push(Action::CloseDialog),
+                // No chooser answered (or it failed): the typed path remains.
+                Some(Ok(None) | Err(_)) => {}
+                None if chooser.is_some() => ctx.request_repaint_after(Duration::from_millis(100)),
+                None => {}
             }
             let waiting = chooser.is_some();
-            let mut outcome = Outcome::Undecided;
             egui::Modal::new(egui::Id::unique("choose-path")).show(ctx, |ui| {
                 ui.heading(purpose.title());
                 if waiting {
@@ -147,14 +126,13 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog, document_name: &str) 
                     let verb = purpose.verb();
                     let ready = !typed.trim().is_empty();
                     if (ui.add_enabled(ready, egui::Button::new(verb)).clicked() || entered) && ready {
-                        outcome = Outcome::Chosen(purpose, PathBuf::from(typed.trim()));
+                        actions.push(Action::PathChosen(purpose, PathBuf::from(typed.trim())));
                     }
                     if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                        outcome = Outcome::Cancelled;
+                        actions.push(Action::CloseDialog);
                     }
                 });
             });
-            outcome
         }
     }
 }

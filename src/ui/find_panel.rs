@@ -3,7 +3,8 @@
 //! and the timeline), and the live consistency checks. Every result and
 //! finding is a row that goes to its item.
 
-use super::map_view::item_name;
+use super::action::{Action, Actions};
+use super::selection::Origin;
 use crate::analysis::{Filter, Finding, Hit, evidence_date, run_checks, search};
 use crate::model::{ClaimKind, Date, ItemRef, Map};
 use chrono::NaiveDate;
@@ -87,8 +88,8 @@ impl FindPanel {
         faded
     }
 
-    /// Shows the panel; returns the item to go to when a row is clicked.
-    pub fn ui(&mut self, ui: &mut Ui, map: &Map, revision: u64) -> Option<ItemRef> {
+    /// Shows the panel; a click on a row selects its item.
+    pub fn ui(&mut self, ui: &mut Ui, map: &Map, revision: u64, actions: &mut Actions) {
         let mut go_to = None;
         ui.heading("Find");
         let field = ui.add(
@@ -109,7 +110,7 @@ impl FindPanel {
                 let hits = self.hits(map, revision);
                 ui.label(RichText::new(format!("{} found", hits.len())).strong());
                 for hit in hits.iter().take(MAX_ROWS) {
-                    let text = format!("{} — {}: {}", item_name(map, &hit.item), hit.field, hit.snippet);
+                    let text = format!("{} — {}: {}", map.item_name(&hit.item), hit.field, hit.snippet);
                     if ui.add(egui::Button::new(text).wrap().frame(false)).clicked() {
                         go_to = Some(hit.item.clone());
                     }
@@ -128,7 +129,9 @@ impl FindPanel {
                 }
             }
         });
-        go_to
+        if let Some(item) = go_to {
+            actions.push(Action::Select { item, origin: Origin::Other });
+        }
     }
 
     fn hits(&mut self, map: &Map, revision: u64) -> Vec<Hit> {

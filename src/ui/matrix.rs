@@ -6,6 +6,8 @@
 //! Arrows move between cells. Rows sort by map order, diagnosticity, date or
 //! credibility; rows whose removal alone would change the leader are marked.
 
+use super::action::{Action, Actions};
+use super::selection::Origin;
 use super::theme;
 use crate::analysis::{Matrix, Rating, Row};
 use crate::model::{ClaimId, ItemRef, Level, Map};
@@ -34,19 +36,6 @@ impl SortBy {
             Self::Credibility => "credibility (most credible first)",
         }
     }
-}
-
-/// A change the matrix asks the app to make.
-#[derive(Clone, Debug, PartialEq)]
-pub enum MatrixAction {
-    /// Rate the cell of `evidence` × `explanation` (`None` clears it).
-    Rate { evidence: ItemRef, explanation: ClaimId, rating: Option<Rating> },
-    /// Set a row's credibility and relevance.
-    Weigh { evidence: ItemRef, credibility: Level, relevance: Level },
-    /// Select an item (a row's evidence or a column's explanation).
-    Select(ItemRef),
-    /// Put the as-of cursor on a date.
-    SetAsOf(NaiveDate),
 }
 
 /// The matrix view's own state.
@@ -83,8 +72,7 @@ impl MatrixView {
         &self.cache.get_or_insert_with(|| (revision, as_of, Matrix::of(map, as_of))).2
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, map: &Map, revision: u64, as_of: Option<NaiveDate>) -> Vec<MatrixAction> {
-        let mut actions = Vec::new();
+    pub fn ui(&mut self, ui: &mut Ui, map: &Map, revision: u64, as_of: Option<NaiveDate>, actions: &mut Actions) {
         let sort = self.sort;
         let matrix = self.matrix(map, revision, as_of).clone();
         let order = row_order(&matrix, sort);
@@ -113,13 +101,13 @@ impl MatrixView {
             ui.label(
                 "No evidence is linked to an explanation yet: link events or claims to an explanation on the map.",
             );
-            return actions;
+            return;
         }
-        self.keyboard(ui, &matrix, &order, &mut actions);
+        self.keyboard(ui, &matrix, &order, actions);
         egui::CollapsingHeader::new("Scores over time").default_open(true).show(ui, |ui| {
             let whole = if as_of.is_some() { Matrix::of(map, None) } else { matrix.clone() };
             if let Some(date) = super::score_chart::score_chart_ui(ui, map, &whole, as_of) {
-                actions.push(MatrixAction::SetAsOf(date));
+                actions.push(Action::SetAsOf(date));
             }
         });
         let dark = ui.visuals().dark_mode;
@@ -151,7 +139,10 @@ impl MatrixView {
                             let title =
                                 egui::Label::new(RichText::new(text).strong()).wrap().sense(egui::Sense::click());
                             if ui.add(title).on_hover_text(text).clicked() {
-                                actions.push(MatrixAction::Select(ItemRef::Claim(explanation.clone())));
+                                actions.push(Action::Select {
+                                    item: ItemRef::Claim(explanation.clone()),
+                                    origin: Origin::Other,
+                                });
                             }
                             let leader = score.rank == 1;
                             let summary =
@@ -173,11 +164,10 @@ impl MatrixView {
                     body.rows(26.0, order.len(), |mut table_row| {
                         let index = order[table_row.index()];
                         let row = &matrix.rows[index];
-                        self.row_ui(&mut table_row, map, &matrix, row, sensitive[index], &mut actions);
+                        self.row_ui(&mut table_row, map, &matrix, row, sensitive[index], actions);
                     });
                 });
         });
-        actions
     }
 
     fn row_ui(
@@ -187,13 +177,13 @@ impl MatrixView {
         matrix: &Matrix,
         row: &Row,
         sensitive: bool,
-        actions: &mut Vec<MatrixAction>,
+        actions: &mut Actions,
     ) {
         table_row.col(|ui| {
             let title = map.title_of(&row.item);
             let label = ui.add(egui::Label::new(title.clone()).truncate().sense(egui::Sense::click()));
             if label.on_hover_text(&title).clicked() {
-                actions.push(MatrixAction::Select(row.item.clone()));
+                actions.push(Action::Select { item: row.item.clone(), origin: Origin::Other });
             }
             if sensitive {
                 ui.label(RichText::new("sensitive").small().color(theme::selection_color(ui.visuals().dark_mode)))
@@ -220,7 +210,7 @@ impl MatrixView {
             });
         }
         if (credibility, relevance) != (row.credibility, row.relevance) {
-            actions.push(MatrixAction::Weigh { evidence: row.item.clone(), credibility, relevance });
+            actions.push(Action::WeighEvidence { evidence: row.item.clone(), credibility, relevance });
         }
         for (explanation, cell) in matrix.explanations.iter().zip(&row.cells) {
             table_row.col(|ui| {
@@ -245,7 +235,7 @@ impl MatrixView {
                 response.context_menu(|ui| {
                     for choice in Rating::ALL {
                         if ui.button(format!("{}  {}", choice.code(), choice.description())).clicked() {
-                            actions.push(MatrixAction::Rate {
+                            actions.push(Action::RateCell {
                                 evidence: row.item.clone(),
                                 explanation: explanation.clone(),
                                 rating: Some(choice),
@@ -253,7 +243,7 @@ impl MatrixView {
                         }
                     }
                     if ui.button("Clear").clicked() {
-                        actions.push(MatrixAction::Rate {
+                        actions.push(Action::RateCell {
                             evidence: row.item.clone(),
                             explanation: explanation.clone(),
                             rating: None,
@@ -265,7 +255,7 @@ impl MatrixView {
     }
 
     /// Arrows move the selected cell; 1–5 rate it; 0 or Delete clears it; Escape leaves it.
-    fn keyboard(&mut self, ui: &Ui, matrix: &Matrix, order: &[usize], actions: &mut Vec<MatrixAction>) {
+    fn keyboard(&mut self, ui: &Ui, matrix: &Matrix, order: &[usize], actions: &mut Actions) {
         let Some((item, explanation)) = &self.selected else { return };
         if ui.ctx().egui_wants_keyboard_input() {
             return;
@@ -284,7 +274,7 @@ impl MatrixView {
         let rating_keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
         for (key, rating) in rating_keys.into_iter().zip(Rating::ALL) {
             if pressed(key) {
-                actions.push(MatrixAction::Rate {
+                actions.push(Action::RateCell {
                     evidence: item.clone(),
                     explanation: explanation.clone(),
                     rating: Some(rating),
@@ -292,7 +282,7 @@ impl MatrixView {
             }
         }
         if pressed(Key::Num0) || pressed(Key::Delete) || pressed(Key::Backspace) {
-            actions.push(MatrixAction::Rate { evidence: item.clone(), explanation: explanation.clone(), rating: None });
+            actions.push(Action::RateCell { evidence: item.clone(), explanation: explanation.clone(), rating: None });
         }
         if pressed(Key::ArrowDown) {
             row = (row + 1).min(order.len() - 1);

@@ -1,8 +1,10 @@
 //! The eframe application: a shell (menus, toolbar, status bar) around the
 //! argument map, the timeline and the inspector. The UI reads the document and
-//! keeps its own view state (selection, zoom, pan); it never edits the map
-//! directly.
+//! keeps its own view state (selection, zoom, pan); the views push what the
+//! user asks for onto one action queue, which the app runs after each UI
+//! pass: nothing edits the map directly.
 
+mod action;
 mod app;
 mod commands;
 mod document;
@@ -10,8 +12,10 @@ mod files;
 mod find_panel;
 mod fonts;
 mod inspector;
+mod job;
 pub mod map_view;
 mod matrix;
+mod notifications;
 mod opening;
 mod prefs;
 mod presenter;
@@ -25,6 +29,7 @@ mod theme;
 mod timeline;
 mod transition;
 
+pub use action::Action;
 pub use app::ArglineApp;
 pub use commands::Command;
 pub use document::Document;
@@ -104,6 +109,10 @@ struct QuitAfterFrames {
 }
 
 impl eframe::App for QuitAfterFrames {
+    fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
+        self.app.logic(ctx, frame);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         // A frame starts once the one before it was painted and presented.
         let shown = ui.ctx().cumulative_frame_nr();

@@ -4,6 +4,7 @@
 //! Enter jumps; Esc leaves). L toggles a spotlight that follows the pointer;
 //! N opens the speaker notes in a window of their own.
 
+use super::action::{Action, Actions};
 use crate::model::StoryStep;
 use egui::{Color32, Key, Modifiers, Pos2, Rect, RichText};
 
@@ -23,20 +24,20 @@ pub struct Presenter {
     pub zoom_before: f32,
 }
 
-/// What the presenter asked for this frame.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PresenterAction {
-    GoTo(usize),
-    Leave,
-}
-
 impl Presenter {
     pub fn new(step: usize, zoom_before: f32) -> Self {
         Self { step, typed: String::new(), spotlight: false, notes_open: false, zoom_before }
     }
 
-    /// Reads the presentation keys (consuming them); `steps` is the story's length.
-    pub fn keys(&mut self, ctx: &egui::Context, steps: usize) -> Option<PresenterAction> {
+    /// Reads the presentation keys (consuming them) and queues the step they go to,
+    /// or leaving; `steps` is the story's length.
+    pub fn keys(&mut self, ctx: &egui::Context, steps: usize, actions: &mut Actions) {
+        if let Some(action) = self.action_of_keys(ctx, steps) {
+            actions.push(action);
+        }
+    }
+
+    fn action_of_keys(&mut self, ctx: &egui::Context, steps: usize) -> Option<Action> {
         let last = steps.saturating_sub(1);
         let pressed = |key| ctx.input_mut(|input| input.consume_key(Modifiers::NONE, key));
         let digits = ctx.input(|input| {
@@ -51,29 +52,25 @@ impl Presenter {
         });
         self.typed.push_str(&digits);
         if pressed(Key::Escape) {
-            return Some(PresenterAction::Leave);
+            return Some(Action::LeavePresentation);
         }
         if pressed(Key::Enter) {
             let typed = std::mem::take(&mut self.typed);
-            return typed
-                .parse::<usize>()
-                .ok()
-                .filter(|n| (1..=steps).contains(n))
-                .map(|n| PresenterAction::GoTo(n - 1));
+            return typed.parse::<usize>().ok().filter(|n| (1..=steps).contains(n)).map(|n| Action::GoToStep(n - 1));
         }
         if [Key::ArrowRight, Key::Space, Key::PageDown].into_iter().any(pressed) {
             self.typed.clear();
-            return Some(PresenterAction::GoTo((self.step + 1).min(last)));
+            return Some(Action::GoToStep((self.step + 1).min(last)));
         }
         if [Key::ArrowLeft, Key::PageUp].into_iter().any(pressed) {
             self.typed.clear();
-            return Some(PresenterAction::GoTo(self.step.saturating_sub(1)));
+            return Some(Action::GoToStep(self.step.saturating_sub(1)));
         }
         if pressed(Key::Home) {
-            return Some(PresenterAction::GoTo(0));
+            return Some(Action::GoToStep(0));
         }
         if pressed(Key::End) {
-            return Some(PresenterAction::GoTo(last));
+            return Some(Action::GoToStep(last));
         }
         if pressed(Key::L) {
             self.spotlight = !self.spotlight;

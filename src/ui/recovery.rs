@@ -4,10 +4,11 @@
 //! is saved or knowingly discarded. At start, recovered work newer than its
 //! document is offered back.
 
+use super::action::{Action, Actions};
 use super::document::Document;
+use super::job::{self, Job};
 use crate::format::recovery::{self, Origin, Recovered};
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 /// How often unsaved work is written aside.
@@ -29,8 +30,8 @@ pub struct Autosave {
     written_revision: u64,
     /// UI time of the last write, or of the first unsaved change since.
     due_from: Option<f64>,
-    /// A write in progress: its result arrives here.
-    writing: Option<Receiver<Result<PathBuf, String>>>,
+    /// A write in progress.
+    writing: Option<Job<Result<PathBuf, String>>>,
     /// Why the last write failed, until it is reported.
     failure: Option<String>,
 }
@@ -40,15 +41,14 @@ impl Autosave {
         Self { dir, written_revision: 0, due_from: None, writing: None, failure: None }
     }
 
-    /// Called every frame: starts a write when unsaved work is 30 s old, and collects finished writes.
+    /// Called before every frame: starts a write when unsaved work is 30 s old, and collects finished writes.
     pub fn tick(&mut self, ctx: &egui::Context, document: &Document) {
-        if let Some(receiver) = &self.writing {
-            match receiver.try_recv() {
-                Ok(Ok(_)) => self.writing = None,
-                Ok(Err(message)) => (self.writing, self.failure) = (None, Some(message)),
-                Err(TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(100)),
-                Err(TryRecvError::Disconnected) => self.writing = None,
-            }
+        match job::take_finished(&mut self.writing) {
+            Some(Ok(Ok(_))) => {}
+            Some(Ok(Err(message))) => self.failure = Some(message),
+            Some(Err(lost)) => self.failure = Some(lost.to_string()),
+            None if self.writing.is_some() => ctx.request_repaint_after(Duration::from_millis(100)),
+            None => {}
         }
         let Some(dir) = &self.dir else { return };
         if !document.has_unsaved_changes() || document.revision() == self.written_revision {
@@ -65,13 +65,10 @@ impl Autosave {
         if self.writing.is_some() {
             return;
         }
-        let (sender, receiver) = std::sync::mpsc::channel();
         let (dir, origin, map) = (dir.clone(), document.origin(), document.map().clone());
-        std::thread::spawn(move || {
-            let result = recovery::write_recovery(&dir, &origin, &map).map_err(|error| error.to_string());
-            let _ = sender.send(result);
-        });
-        self.writing = Some(receiver);
+        self.writing = Some(Job::spawn("Writing unsaved work aside", move || {
+            recovery::write_recovery(&dir, &origin, &map).map_err(|error| error.to_string())
+        }));
         self.written_revision = document.revision();
         self.due_from = Some(now);
     }
@@ -83,9 +80,9 @@ impl Autosave {
 
     /// Removes the recovery file of `origin`: its work was saved or discarded.
     pub fn discard(&mut self, origin: &Origin) {
-        if let Some(receiver) = self.writing.take() {
+        if let Some(writing) = self.writing.take() {
             // Let a write in flight land first, so that it cannot bring the file back.
-            let _ = receiver.recv_timeout(Duration::from_secs(10));
+            let _ = writing.wait(Duration::from_secs(10));
         }
         if let Some(dir) = &self.dir {
             let _ = std::fs::remove_file(recovery::recovery_path(dir, origin));
@@ -99,16 +96,8 @@ impl Autosave {
     }
 }
 
-/// What the user decided about recovered work.
-pub enum Decision {
-    Restore,
-    Discard,
-    Later,
-}
-
-/// Asks whether to restore `recovered`.
-pub fn offer_ui(ctx: &egui::Context, recovered: &Recovered) -> Option<Decision> {
-    let mut decision = None;
+/// Asks whether to restore `recovered`; queues the answer.
+pub fn offer_ui(ctx: &egui::Context, recovered: &Recovered, actions: &mut Actions) {
     egui::Modal::new(egui::Id::unique("offer-recovery")).show(ctx, |ui| {
         ui.heading("Recover unsaved work?");
         let when = chrono::DateTime::<chrono::Local>::from(recovered.written).format("%-d %b %Y, %H:%M");
@@ -125,16 +114,15 @@ pub fn offer_ui(ctx: &egui::Context, recovered: &Recovered) -> Option<Decision> 
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             if ui.button("Restore").clicked() {
-                decision = Some(Decision::Restore);
+                actions.push(Action::RestoreRecovered);
             }
             if ui.button("Discard it").clicked() {
-                decision = Some(Decision::Discard);
+                actions.push(Action::DiscardRecovered);
             }
             if ui.button("Not now").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                decision = Some(Decision::Later);
+                actions.push(Action::RecoverLater);
             }
         });
         ui.label(egui::RichText::new("“Not now” keeps the recovery file for the next start.").small().weak());
     });
-    decision
 }

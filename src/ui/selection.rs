@@ -1,17 +1,18 @@
 //! What is selected, and what the selection draws out in both views: view
 //! state, never part of the document.
 
-use crate::model::{ClaimId, ItemRef, Map};
+use crate::model::{ClaimId, ItemRef, Map, MapIndex};
 use std::collections::HashSet;
 
-/// The selected items, and which views still have to bring them into view.
+/// The selected items, in the order they were selected, with a set beside
+/// them so that asking whether an item is selected (asked for every drawn
+/// item) costs a hash look-up, and selecting ten thousand items stays linear.
 #[derive(Debug, Default)]
 pub struct Selection {
     items: Vec<ItemRef>,
-    /// The map should pan to show the selection and what it touches.
-    pub reveal_on_map: bool,
-    /// The timeline should pan to show the events the selection touches.
-    pub reveal_on_timeline: bool,
+    set: HashSet<ItemRef>,
+    /// Changes whenever the items do: what is derived from the selection is kept until then.
+    generation: u64,
 }
 
 /// Which view a selection was made in; the other views reveal it.
@@ -35,41 +36,50 @@ impl Selection {
         self.items.is_empty()
     }
 
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
     pub fn contains(&self, item: &ItemRef) -> bool {
-        self.items.contains(item)
+        self.set.contains(item)
+    }
+
+    /// A number that changes whenever the selected items do.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Selects `item` alone.
-    pub fn select(&mut self, item: ItemRef, origin: Origin) {
-        self.items = vec![item];
-        self.reveal_on_map = origin != Origin::Map;
-        self.reveal_on_timeline = origin != Origin::Timeline;
+    pub fn select(&mut self, item: ItemRef) {
+        self.clear();
+        self.insert(item);
     }
 
     /// Adds `item`, or takes it out if it was selected (Shift/Ctrl-click).
     pub fn toggle(&mut self, item: ItemRef) {
-        match self.items.iter().position(|selected| *selected == item) {
-            Some(index) => {
-                self.items.remove(index);
-            }
-            None => self.items.push(item),
+        if self.set.remove(&item) {
+            self.items.retain(|selected| *selected != item);
+            self.generation += 1;
+        } else {
+            self.insert(item);
         }
-        self.reveal_on_map = false;
-        self.reveal_on_timeline = false;
     }
 
     /// Selects `items` (in that order), adding them to the selection when `extend`.
-    pub fn select_many(&mut self, items: impl IntoIterator<Item = ItemRef>, extend: bool, origin: Origin) {
+    pub fn select_many(&mut self, items: impl IntoIterator<Item = ItemRef>, extend: bool) {
         if !extend {
-            self.items.clear();
+            self.clear();
         }
         for item in items {
-            if !self.items.contains(&item) {
-                self.items.push(item);
-            }
+            self.insert(item);
         }
-        self.reveal_on_map = origin != Origin::Map;
-        self.reveal_on_timeline = origin != Origin::Timeline;
+    }
+
+    fn insert(&mut self, item: ItemRef) {
+        if self.set.insert(item.clone()) {
+            self.items.push(item);
+            self.generation += 1;
+        }
     }
 
     /// The selected claims.
@@ -81,18 +91,21 @@ impl Selection {
     }
 
     pub fn clear(&mut self) {
-        self.items.clear();
-        self.reveal_on_map = false;
-        self.reveal_on_timeline = false;
+        if !self.items.is_empty() {
+            self.items.clear();
+            self.set.clear();
+            self.generation += 1;
+        }
     }
 
-    /// Drops items that no longer exist in `map` (after loading another map).
-    pub fn retain_existing(&mut self, map: &Map) {
-        self.items.retain(|item| match item {
-            ItemRef::Event(id) => map.event(id).is_some(),
-            ItemRef::Claim(id) => map.claim(id).is_some(),
-            ItemRef::Link(id) => map.link(id).is_some(),
-        });
+    /// Drops items that are no longer in the map `index` was built from (after an undo, or loading another map).
+    pub fn retain_existing(&mut self, index: &MapIndex) {
+        let before = self.items.len();
+        self.items.retain(|item| index.contains(item));
+        if self.items.len() != before {
+            self.set.retain(|item| index.contains(item));
+            self.generation += 1;
+        }
     }
 }
 
@@ -100,21 +113,21 @@ impl Selection {
 /// link away. Empty when nothing is selected (then nothing is dimmed). While a
 /// story step limits what is shown, the items it leaves out are hidden; items
 /// a search filter or the as-of date leaves out are faded.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Highlight {
-    items: HashSet<ItemRef>,
+    items: std::sync::Arc<HashSet<ItemRef>>,
     shown: Option<HashSet<ItemRef>>,
     faded: std::sync::Arc<HashSet<ItemRef>>,
 }
 
 impl Highlight {
-    pub fn of(selection: &Selection, map: &Map) -> Self {
+    pub fn of(selection: &Selection, map: &Map, index: &MapIndex) -> Self {
         let mut items = HashSet::new();
         for item in selection.items() {
             items.insert(item.clone());
-            items.extend(map.neighbours(item));
+            items.extend(index.neighbours(map, item));
         }
-        Self { items, shown: None, faded: Default::default() }
+        Self { items: std::sync::Arc::new(items), shown: None, faded: Default::default() }
     }
 
     /// Also fades `faded` (filtered out, or later than the as-of date).

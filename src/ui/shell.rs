@@ -1,115 +1,117 @@
 //! The frame around the views: menu bar, toolbar, status bar, and the
-//! keyboard shortcuts window. Each returns the commands the user chose; the
-//! app runs them after the UI pass.
+//! keyboard shortcuts window. Each queues what the user chose; the app runs
+//! it after the UI pass.
 
+use super::action::{Action, Actions};
 use super::commands::{Command, GESTURES};
-use super::files::FileChoice;
 use super::prefs::ThemeChoice;
 use crate::export::Format;
 use crate::import::ImportFormat;
 use crate::model::{Counts, Map};
 use egui::{Button, RichText, Ui};
 
-fn command_button(ui: &mut Ui, command: Command, commands: &mut Vec<Command>) {
+fn command_button(ui: &mut Ui, command: Command, actions: &mut Actions) {
     let shortcut = ui.ctx().format_shortcut(&command.shortcut());
     if ui.add(Button::new(command.label()).shortcut_text(shortcut)).clicked() {
-        commands.push(command);
+        actions.command(command);
     }
 }
 
-/// What Undo and Redo would do now, for the Edit menu ("Undo Move 3 claims").
-pub struct EditLabels<'a> {
+/// What the menus show that changes: the checked items, the recent files, and
+/// what Undo and Redo would do now ("Undo Move 3 claims").
+pub struct MenuState<'a> {
+    pub inspector_open: bool,
+    pub theme: ThemeChoice,
+    pub high_contrast: bool,
     pub undo: Option<&'a str>,
     pub redo: Option<&'a str>,
+    pub recent_files: &'a [std::path::PathBuf],
 }
 
-fn history_button(ui: &mut Ui, command: Command, label: Option<&str>, commands: &mut Vec<Command>) {
+fn history_button(ui: &mut Ui, command: Command, label: Option<&str>, actions: &mut Actions) {
     let shortcut = ui.ctx().format_shortcut(&command.shortcut());
     let text = label.map_or_else(|| command.label().to_owned(), |label| format!("{} {label}", command.label()));
     if ui.add_enabled(label.is_some(), Button::new(text).shortcut_text(shortcut)).clicked() {
-        commands.push(command);
+        actions.command(command);
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-pub fn menu_bar_ui(
-    ui: &mut Ui,
-    inspector_open: bool,
-    theme: &mut ThemeChoice,
-    high_contrast: &mut bool,
-    edit_labels: &EditLabels<'_>,
-    recent_files: &[std::path::PathBuf],
-    file_choice: &mut Option<FileChoice>,
-    commands: &mut Vec<Command>,
-) {
+pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Actions) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            command_button(ui, Command::NewMap, commands);
-            command_button(ui, Command::Open, commands);
-            ui.add_enabled_ui(!recent_files.is_empty(), |ui| {
+            command_button(ui, Command::NewMap, actions);
+            command_button(ui, Command::Open, actions);
+            ui.add_enabled_ui(!state.recent_files.is_empty(), |ui| {
                 ui.menu_button("Open recent", |ui| {
-                    for path in recent_files {
+                    for path in state.recent_files {
                         if ui.button(path.display().to_string()).clicked() {
-                            *file_choice = Some(FileChoice::Recent(path.clone()));
+                            actions.push(Action::OpenFile(path.clone()));
                         }
                     }
                 });
             });
             ui.separator();
-            command_button(ui, Command::Save, commands);
-            command_button(ui, Command::SaveAs, commands);
-            command_button(ui, Command::Revert, commands);
+            command_button(ui, Command::Save, actions);
+            command_button(ui, Command::SaveAs, actions);
+            command_button(ui, Command::Revert, actions);
             ui.separator();
             ui.menu_button("Export", |ui| {
                 for format in Format::ALL {
                     if ui.button(format!("{}…", format.label())).clicked() {
-                        *file_choice = Some(FileChoice::Export(format));
+                        actions.push(Action::ChooseExportPath(format));
                     }
                 }
             });
             ui.menu_button("Import", |ui| {
                 for format in ImportFormat::ALL {
                     if ui.button(format!("{}…", format.label())).clicked() {
-                        *file_choice = Some(FileChoice::Import(format));
+                        actions.push(Action::Import(format));
                     }
                 }
             });
             ui.separator();
-            command_button(ui, Command::Quit, commands);
+            command_button(ui, Command::Quit, actions);
         });
         ui.menu_button("Edit", |ui| {
-            history_button(ui, Command::Undo, edit_labels.undo, commands);
-            history_button(ui, Command::Redo, edit_labels.redo, commands);
+            history_button(ui, Command::Undo, state.undo, actions);
+            history_button(ui, Command::Redo, state.redo, actions);
             ui.separator();
-            command_button(ui, Command::Cut, commands);
-            command_button(ui, Command::Copy, commands);
-            command_button(ui, Command::Paste, commands);
-            command_button(ui, Command::Duplicate, commands);
-            command_button(ui, Command::DeleteSelection, commands);
+            command_button(ui, Command::Cut, actions);
+            command_button(ui, Command::Copy, actions);
+            command_button(ui, Command::Paste, actions);
+            command_button(ui, Command::Duplicate, actions);
+            command_button(ui, Command::DeleteSelection, actions);
             ui.separator();
-            command_button(ui, Command::SelectAll, commands);
+            command_button(ui, Command::SelectAll, actions);
             ui.separator();
-            command_button(ui, Command::TidyUp, commands);
+            command_button(ui, Command::TidyUp, actions);
         });
         ui.menu_button("View", |ui| {
-            command_button(ui, Command::FitAll, commands);
-            command_button(ui, Command::Find, commands);
-            command_button(ui, Command::ToggleMatrix, commands);
-            command_button(ui, Command::ToggleStory, commands);
-            command_button(ui, Command::Present, commands);
-            ui.checkbox(high_contrast, "High-contrast presentation");
+            command_button(ui, Command::FitAll, actions);
+            command_button(ui, Command::Find, actions);
+            command_button(ui, Command::ToggleMatrix, actions);
+            command_button(ui, Command::ToggleStory, actions);
+            command_button(ui, Command::Present, actions);
+            let mut high_contrast = state.high_contrast;
+            if ui.checkbox(&mut high_contrast, "High-contrast presentation").changed() {
+                actions.push(Action::SetHighContrastPresentation(high_contrast));
+            }
             ui.separator();
             let shortcut = ui.ctx().format_shortcut(&Command::ToggleInspector.shortcut());
-            let text = if inspector_open { "Hide inspector" } else { "Show inspector" };
+            let text = if state.inspector_open { "Hide inspector" } else { "Show inspector" };
             if ui.add(Button::new(text).shortcut_text(shortcut)).clicked() {
-                commands.push(Command::ToggleInspector);
+                actions.command(Command::ToggleInspector);
             }
             ui.separator();
             ui.label(RichText::new("Theme").weak());
-            ui.radio_value(theme, ThemeChoice::System, "Follow the system");
-            ui.radio_value(theme, ThemeChoice::Light, "Light");
-            ui.radio_value(theme, ThemeChoice::Dark, "Dark");
-            command_button(ui, Command::ToggleTheme, commands);
+            for (choice, label) in
+                [(ThemeChoice::System, "Follow the system"), (ThemeChoice::Light, "Light"), (ThemeChoice::Dark, "Dark")]
+            {
+                if ui.radio(state.theme == choice, label).clicked() {
+                    actions.push(Action::SetTheme(choice));
+                }
+            }
+            command_button(ui, Command::ToggleTheme, actions);
             ui.separator();
             egui::gui_zoom::zoom_menu_buttons(ui);
         });
@@ -121,30 +123,30 @@ pub fn menu_bar_ui(
                 Command::LastEvent,
                 Command::ClearSelection,
             ] {
-                command_button(ui, command, commands);
+                command_button(ui, command, actions);
             }
         });
         ui.menu_button("Help", |ui| {
-            command_button(ui, Command::ShowShortcuts, commands);
+            command_button(ui, Command::ShowShortcuts, actions);
         });
     });
 }
 
-pub fn toolbar_ui(ui: &mut Ui, map: &Map, commands: &mut Vec<Command>) {
+pub fn toolbar_ui(ui: &mut Ui, map: &Map, actions: &mut Actions) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(&map.meta.title).strong().size(15.0));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let tool = |ui: &mut Ui, text: &str, command: Command, commands: &mut Vec<Command>| {
+            let tool = |ui: &mut Ui, text: &str, command: Command, actions: &mut Actions| {
                 let hover = format!("{} ({})", command.label(), ui.ctx().format_shortcut(&command.shortcut()));
                 if ui.button(text).on_hover_text(hover).clicked() {
-                    commands.push(command);
+                    actions.command(command);
                 }
             };
-            tool(ui, "Inspector", Command::ToggleInspector, commands);
-            tool(ui, "Dark / light", Command::ToggleTheme, commands);
-            tool(ui, "Next event", Command::NextEvent, commands);
-            tool(ui, "Previous event", Command::PreviousEvent, commands);
-            tool(ui, "Fit", Command::FitAll, commands);
+            tool(ui, "Inspector", Command::ToggleInspector, actions);
+            tool(ui, "Dark / light", Command::ToggleTheme, actions);
+            tool(ui, "Next event", Command::NextEvent, actions);
+            tool(ui, "Previous event", Command::PreviousEvent, actions);
+            tool(ui, "Fit", Command::FitAll, actions);
         });
     });
 }
@@ -188,16 +190,6 @@ pub fn status_bar_ui(
             }
         });
     });
-}
-
-/// Shows `message` in a window; returns whether the user dismissed it.
-pub fn error_window_ui(ctx: &egui::Context, message: &str) -> bool {
-    let mut dismissed = false;
-    egui::Window::new("Something went wrong").collapsible(false).resizable(false).show(ctx, |ui| {
-        ui.label(message);
-        dismissed = ui.button("OK").clicked();
-    });
-    dismissed
 }
 
 pub fn shortcuts_window_ui(ctx: &egui::Context, open: &mut bool) {

@@ -3,6 +3,7 @@
 //! write speaker notes, update from the view, duplicate, delete — each an
 //! undoable edit — and present from any step.
 
+use super::action::{Action, Actions};
 use crate::model::{Map, StoryStep};
 use egui::{RichText, Ui};
 
@@ -15,49 +16,34 @@ pub struct StoryPanel {
     typing_gesture: u64,
 }
 
-/// What the user asked of the story this frame.
-#[derive(Clone, Debug, PartialEq)]
-pub enum StoryAction {
-    GoTo(usize),
-    AddFromView,
-    UpdateFromView(usize),
-    Duplicate(usize),
-    Delete(usize),
-    Move { from: usize, to: usize },
-    Edit { index: usize, step: StoryStep, gesture: u64 },
-    Present(usize),
-}
-
 impl StoryPanel {
-    pub fn ui(&mut self, ui: &mut Ui, map: &Map) -> Vec<StoryAction> {
-        let mut actions = Vec::new();
+    pub fn ui(&mut self, ui: &mut Ui, map: &Map, actions: &mut Actions) {
         self.current = self.current.filter(|&current| current < map.story.len());
         ui.horizontal(|ui| {
             ui.heading("Story");
             ui.label(RichText::new(format!("{} steps", map.story.len())).weak());
         });
         if ui.button("Add a step from the current view").clicked() {
-            actions.push(StoryAction::AddFromView);
+            actions.push(Action::AddStepFromView);
         }
         ui.separator();
         let list_height = (ui.available_height() * 0.5).max(120.0);
         egui::ScrollArea::vertical().id_salt("story-steps").max_height(list_height).show(ui, |ui| {
-            self.steps_ui(ui, map, &mut actions);
+            self.steps_ui(ui, map, actions);
         });
         ui.separator();
         if let Some(index) = self.current
             && let Some(step) = map.story.get(index)
         {
-            self.step_editor_ui(ui, index, step, &mut actions);
+            self.step_editor_ui(ui, index, step, actions);
         } else if map.story.is_empty() {
             ui.label("No steps yet. Arrange the map and the timeline, select what to draw out, then add a step.");
         } else {
             ui.label("Click a step to go there and edit it.");
         }
-        actions
     }
 
-    fn steps_ui(&mut self, ui: &mut Ui, map: &Map, actions: &mut Vec<StoryAction>) {
+    fn steps_ui(&mut self, ui: &mut Ui, map: &Map, actions: &mut Actions) {
         // A frame of its own (an outline in the panel's colour) keeps rows plain until a step is dragged.
         let row_frame = egui::Frame::NONE.stroke(egui::Stroke::new(1.0, ui.visuals().panel_fill));
         for (index, step) in map.story.iter().enumerate() {
@@ -70,20 +56,20 @@ impl StoryPanel {
                     let text = format!("{}. {}", index + 1, step.title);
                     if ui.selectable_label(self.current == Some(index), text).clicked() {
                         self.current = Some(index);
-                        actions.push(StoryAction::GoTo(index));
+                        actions.push(Action::GoToStep(index));
                     }
                 });
             });
             if let Some(from) = row.1
                 && *from != index
             {
-                actions.push(StoryAction::Move { from: *from, to: index });
+                actions.push(Action::MoveStep { from: *from, to: index });
                 self.current = Some(index);
             }
         }
     }
 
-    fn step_editor_ui(&mut self, ui: &mut Ui, index: usize, step: &StoryStep, actions: &mut Vec<StoryAction>) {
+    fn step_editor_ui(&mut self, ui: &mut Ui, index: usize, step: &StoryStep, actions: &mut Actions) {
         ui.label(RichText::new(format!("Step {}", index + 1)).strong());
         let mut edited = step.clone();
         let title_label = ui.label("Title");
@@ -96,7 +82,7 @@ impl StoryPanel {
             self.typing_gesture = crate::ui::document::new_gesture();
         }
         if (title.changed() || notes.changed()) && edited != *step {
-            actions.push(StoryAction::Edit { index, step: edited, gesture: self.typing_gesture });
+            actions.push(Action::EditStep { index, step: edited, gesture: self.typing_gesture });
         }
         ui.label(
             RichText::new(format!(
@@ -117,17 +103,17 @@ impl StoryPanel {
                 .on_hover_text("Take the current view and selection into this step")
                 .clicked()
             {
-                actions.push(StoryAction::UpdateFromView(index));
+                actions.push(Action::UpdateStepFromView(index));
             }
             if ui.button("Duplicate").clicked() {
-                actions.push(StoryAction::Duplicate(index));
+                actions.push(Action::DuplicateStep(index));
             }
             if ui.button("Delete").clicked() {
-                actions.push(StoryAction::Delete(index));
+                actions.push(Action::DeleteStep(index));
                 self.current = None;
             }
             if ui.button("Present from here").clicked() {
-                actions.push(StoryAction::Present(index));
+                actions.push(Action::Present(index));
             }
         });
     }

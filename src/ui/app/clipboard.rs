@@ -13,24 +13,21 @@ const DUPLICATE_OFFSET: f32 = 40.0;
 impl ArglineApp {
     /// Puts the selection on the clipboard; false when nothing copyable is selected.
     pub(super) fn copy(&mut self, ctx: &egui::Context) -> bool {
-        let fragment = Fragment::copy(self.document.map(), self.selection.items());
+        let fragment = Fragment::copy(self.document.map(), self.views.selection.items());
         if fragment.is_empty() {
-            self.notify("Select claims or events to copy them.");
+            self.notifications.notice("Select claims or events to copy them.");
             return false;
         }
         ctx.copy_text(fragment.to_text());
-        self.notify(&format!("Copied {}.", items(fragment.item_count())));
+        self.notifications.notice(format!("Copied {}.", items(fragment.item_count())));
         true
     }
 
     pub(super) fn cut(&mut self, ctx: &egui::Context) {
         if self.copy(ctx) {
-            let transaction = crate::edit::commands::delete(self.document.map(), self.selection.items());
-            self.apply(crate::edit::Transaction {
-                label: transaction.label.replacen("Delete", "Cut", 1),
-                ..transaction
-            });
-            self.selection.clear();
+            let transaction = crate::edit::gestures::cut(self.document.map(), self.views.selection.items());
+            self.apply(transaction);
+            self.views.selection.clear();
         }
     }
 
@@ -38,10 +35,10 @@ impl ArglineApp {
     /// another map, centred under the pointer; any other text as a claim.
     pub(super) fn paste(&mut self, text: &str) {
         let Some(fragment) = Fragment::from_text(text).or_else(|| Fragment::from_plain_text(text)) else {
-            self.notify("The clipboard holds nothing to paste.");
+            self.notifications.notice("The clipboard holds nothing to paste.");
             return;
         };
-        let anchor = self.map_view.paste_anchor();
+        let anchor = self.views.map_view.paste_anchor();
         let offset = fragment
             .centre()
             .map_or(Position::new(0.0, 0.0), |centre| Position::new(anchor.x - centre.x, anchor.y - centre.y));
@@ -50,9 +47,9 @@ impl ArglineApp {
 
     /// Copies the selection beside itself, in one step.
     pub(super) fn duplicate(&mut self) {
-        let fragment = Fragment::copy(self.document.map(), self.selection.items());
+        let fragment = Fragment::copy(self.document.map(), self.views.selection.items());
         if fragment.is_empty() {
-            self.notify("Select claims or events to duplicate them.");
+            self.notifications.notice("Select claims or events to duplicate them.");
             return;
         }
         self.add_fragment(&fragment, Position::new(DUPLICATE_OFFSET, DUPLICATE_OFFSET), "Duplicate");
@@ -62,9 +59,9 @@ impl ArglineApp {
         match paste(self.document.map(), fragment, offset, verb) {
             Ok(pasted) => {
                 self.apply(pasted.transaction);
-                self.selection.select_many(pasted.items, false, crate::ui::selection::Origin::Map);
+                self.views.select_many(pasted.items, false, crate::ui::selection::Origin::Map);
             }
-            Err(error) => self.error = Some(format!("Nothing was pasted: {error}.")),
+            Err(error) => self.notifications.problem(format!("Nothing was pasted: {error}.")),
         }
     }
 }

@@ -7,21 +7,21 @@ use super::ArglineApp;
 use crate::export::{self, ExportOptions, Format};
 use crate::import::{self, ImportFormat};
 use crate::ui::document::Document;
+use crate::ui::job::Job;
 use std::path::PathBuf;
 
 impl ArglineApp {
     /// Starts writing the map as `format` to `path` (a folder for slides), off the UI thread.
     pub(super) fn export_to(&mut self, format: Format, path: PathBuf) {
-        if self.export_job.is_some() {
-            self.notify("An export is still running: wait for it to finish.");
+        if self.jobs.export.is_some() {
+            self.notifications.notice("An export is still running: wait for it to finish.");
             return;
         }
         let map = self.document.map().clone();
         let options = ExportOptions { dark: false, scale: 1.0 };
-        let (sender, receiver) = std::sync::mpsc::channel();
-        let shown = path.display().to_string();
-        std::thread::spawn(move || {
-            let result = if format.is_folder() {
+        let what = format!("Exporting to {}…", path.display());
+        self.jobs.export = Some(Job::spawn(what, move || {
+            if format.is_folder() {
                 export::slides::write_slides(&map, &path, &options)
                     .map(|written| format!("Wrote {} slides into {}.", written.len(), path.display()))
                     .map_err(|error| error.to_string())
@@ -31,34 +31,8 @@ impl ArglineApp {
                         .map(|()| format!("Exported to {}.", path.display()))
                         .map_err(|error| format!("cannot write {}: {error}", path.display()))
                 })
-            };
-            let _ = sender.send(result);
-        });
-        self.export_job = Some((shown, receiver));
-    }
-
-    /// Reports a finished export; keeps the status bar's spinner turning meanwhile.
-    pub(super) fn poll_export(&mut self, ctx: &egui::Context) {
-        let Some((_, receiver)) = &self.export_job else { return };
-        match receiver.try_recv() {
-            Ok(Ok(message)) => {
-                self.export_job = None;
-                self.notify(&message);
             }
-            Ok(Err(error)) => {
-                self.export_job = None;
-                self.error = Some(format!("The export failed: {error}"));
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(100))
-            }
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.export_job = None,
-        }
-    }
-
-    /// What is being exported, while an export runs.
-    pub(super) fn export_in_progress(&self) -> Option<&str> {
-        self.export_job.as_ref().map(|(path, _)| path.as_str())
+        }));
     }
 
     /// Reads `path` as `format` and opens the map it makes as a new, unsaved document.
@@ -67,7 +41,7 @@ impl ArglineApp {
         let bytes = match std::fs::read(&path) {
             Ok(bytes) => bytes,
             Err(error) => {
-                self.error = Some(format!("{name}: cannot read the file: {error}"));
+                self.notifications.problem(format!("{name}: cannot read the file: {error}"));
                 return;
             }
         };
@@ -81,19 +55,21 @@ impl ArglineApp {
                     &format!("Import {}", format.label()),
                 );
                 if let Err(error) = document.apply(transaction) {
-                    self.error = Some(format!("The imported map could not be opened: {error}"));
+                    self.notifications.problem(format!("The imported map could not be opened: {error}"));
                     return;
                 }
                 self.replace_document(document);
                 if !imported.notices.is_empty() {
                     let lines: Vec<String> = imported.notices.iter().map(|notice| format!("{name}:{notice}")).collect();
-                    self.error = Some(format!(
+                    self.notifications.problem(format!(
                         "Imported, but some of the file has no place in an Argline map:\n\n{}",
                         lines.join("\n")
                     ));
                 }
             }
-            Err(error) => self.error = Some(format!("Nothing was imported.\n\n{}", error.lines(&name).join("\n"))),
+            Err(error) => {
+                self.notifications.problem(format!("Nothing was imported.\n\n{}", error.lines(&name).join("\n")));
+            }
         }
     }
 }

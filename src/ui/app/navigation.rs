@@ -19,14 +19,14 @@ impl ArglineApp {
 
     fn select_event_at(&mut self, index: usize) {
         if let Some(event) = self.document.map().events.get(index) {
-            self.selection.select(ItemRef::Event(event.id.clone()), Origin::Other);
+            self.views.select(ItemRef::Event(event.id.clone()), Origin::Other);
         }
     }
 
     pub(super) fn step_event(&mut self, direction: isize) {
         let order = self.chronological_events();
         let events = &self.document.map().events;
-        let current = match self.selection.primary() {
+        let current = match self.views.selection.primary() {
             Some(ItemRef::Event(id)) => order.iter().position(|&i| &events[i].id == id),
             _ => None,
         };

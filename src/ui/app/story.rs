@@ -4,31 +4,32 @@
 //! large type and nothing to edit.
 
 use super::ArglineApp;
-use crate::edit::commands;
+use crate::edit::{EditError, Transaction, commands};
 use crate::model::StoryStep;
-use crate::ui::presenter::{PRESENTATION_ZOOM, Presenter, PresenterAction};
-use crate::ui::selection::{Highlight, Origin};
-use crate::ui::story_panel::StoryAction;
+use crate::ui::action::{Action, Actions};
+use crate::ui::commands::Command;
+use crate::ui::presenter::{PRESENTATION_ZOOM, Presenter};
 
 impl ArglineApp {
     /// Moves both views to story step `index` and draws out what it highlights.
     pub(super) fn go_to_step(&mut self, index: usize) {
         let Some(step) = self.document.map().story.get(index).cloned() else { return };
-        self.story_panel.current = Some(index);
+        self.views.story_panel.current = Some(index);
         if let Some(presenter) = &mut self.presenter {
             presenter.step = index;
         }
-        self.selection.select_many(step.highlights.iter().cloned(), false, Origin::Map);
+        let views = &mut self.views;
+        views.selection.select_many(step.highlights.iter().cloned(), false);
         // The step says where to look; revealing the selection would undo that.
-        self.selection.reveal_on_map = step.viewport.is_none();
-        self.selection.reveal_on_timeline = step.window.is_none();
-        if let Some(viewport) = step.viewport {
-            self.map_view.show_viewport(viewport);
+        match step.viewport {
+            Some(viewport) => views.map_view.show_viewport(viewport),
+            None => views.map_view.request_reveal(),
         }
-        if let Some(window) = step.window {
-            self.timeline.show_window(window);
+        match step.window {
+            Some(window) => views.timeline.show_window(window),
+            None => views.timeline.request_reveal(),
         }
-        self.timeline.set_as_of(step.as_of.map(|date| date.last_day()));
+        views.timeline.set_as_of(step.as_of.map(|date| date.last_day()));
     }
 
     /// A step holding the current view: the map's viewport, the timeline's window and the selection.
@@ -36,100 +37,81 @@ impl ArglineApp {
         StoryStep {
             title,
             shows: Vec::new(),
-            highlights: self.selection.items().to_vec(),
-            window: self.timeline.window(),
-            viewport: Some(self.map_view.viewport()),
-            as_of: self.timeline.as_of().map(|day| crate::model::Date::from_naive(day, crate::model::Precision::Day)),
+            highlights: self.views.selection.items().to_vec(),
+            window: self.views.timeline.window(),
+            viewport: Some(self.views.map_view.viewport()),
+            as_of: self
+                .views
+                .timeline
+                .as_of()
+                .map(|day| crate::model::Date::from_naive(day, crate::model::Precision::Day)),
             notes,
         }
     }
 
-    pub(super) fn run_story_action(&mut self, ctx: &egui::Context, action: StoryAction) {
+    pub(super) fn add_step_from_view(&mut self) {
         let map = self.document.map();
-        let result = match action {
-            StoryAction::GoTo(index) => {
-                self.go_to_step(index);
-                return;
-            }
-            StoryAction::Present(index) => {
-                self.start_presenting(ctx, index);
-                return;
-            }
-            StoryAction::AddFromView => {
-                let step = self.step_from_view(format!("Step {}", map.story.len() + 1), String::new());
-                self.story_panel.current = Some(map.story.len());
-                Ok(commands::add_story_step(map, step))
-            }
-            StoryAction::UpdateFromView(index) => match map.story.get(index) {
-                Some(old) => {
-                    let step = StoryStep {
-                        shows: old.shows.clone(),
-                        ..self.step_from_view(old.title.clone(), old.notes.clone())
-                    };
-                    commands::update_story_step(map, index, step)
-                }
-                None => return,
-            },
-            StoryAction::Duplicate(index) => {
-                self.story_panel.current = Some(index + 1);
-                commands::duplicate_story_step(map, index)
-            }
-            StoryAction::Delete(index) => commands::remove_story_step(map, index),
-            StoryAction::Move { from, to } => commands::move_story_step(map, from, to),
-            StoryAction::Edit { index, step, gesture } => {
-                let result = commands::update_story_step(map, index, step)
-                    .and_then(|transaction| self.document.apply_gesture(transaction, gesture));
-                if let Err(error) = result {
-                    self.error = Some(format!("The story step could not be changed: {error}"));
-                }
-                return;
-            }
-        };
-        match result {
-            Ok(transaction) => self.apply(transaction),
-            Err(error) => self.error = Some(format!("The story could not be changed: {error}")),
+        let step = self.step_from_view(format!("Step {}", map.story.len() + 1), String::new());
+        self.views.story_panel.current = Some(map.story.len());
+        let transaction = commands::add_story_step(map, step);
+        self.apply(transaction);
+    }
+
+    /// Step `index` takes the current view, keeping its title, notes and what it shows.
+    pub(super) fn update_step_from_view(&mut self, index: usize) {
+        let Some(old) = self.document.map().story.get(index) else { return };
+        let step = StoryStep { shows: old.shows.clone(), ..self.step_from_view(old.title.clone(), old.notes.clone()) };
+        let result = commands::update_story_step(self.document.map(), index, step);
+        self.apply_story_change(result, None);
+    }
+
+    /// Applies a change to the story (merged into the undo step of `gesture`, for typing).
+    pub(super) fn apply_story_change(&mut self, result: Result<Transaction, EditError>, gesture: Option<u64>) {
+        let applied = result.and_then(|transaction| match gesture {
+            Some(gesture) => self.document.apply_gesture(transaction, gesture),
+            None => self.document.apply(transaction),
+        });
+        if let Err(error) = applied {
+            self.notifications.problem(format!("The story could not be changed: {error}"));
         }
     }
 
     pub(super) fn start_presenting(&mut self, ctx: &egui::Context, from: usize) {
         if self.document.map().story.is_empty() {
-            self.notify("This map has no story yet: add steps in the story panel (F4), then present.");
+            self.notifications.notice("This map has no story yet: add steps in the story panel (F4), then present.");
             return;
         }
         let from = from.min(self.document.map().story.len() - 1);
         self.presenter = Some(Presenter::new(from, ctx.zoom_factor()));
-        self.map_view.set_editable(false);
+        self.views.map_view.set_editable(false);
         ctx.set_zoom_factor(ctx.zoom_factor() * PRESENTATION_ZOOM);
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         self.go_to_step(from);
     }
 
-    fn stop_presenting(&mut self, ctx: &egui::Context) {
+    pub(super) fn stop_presenting(&mut self, ctx: &egui::Context) {
         if let Some(presenter) = self.presenter.take() {
             ctx.set_zoom_factor(presenter.zoom_before);
-            self.map_view.set_editable(true);
+            self.views.map_view.set_editable(true);
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
         }
     }
 
     /// The window while presenting: the step's title and progress, the map,
-    /// the timeline; only presentation keys act.
+    /// the timeline; only presentation keys (and Quit) act, and nothing is edited.
     pub(super) fn presentation_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        let steps = self.document.map().story.len();
-        let Some(presenter) = &mut self.presenter else { return };
-        match presenter.keys(&ctx, steps) {
-            Some(PresenterAction::Leave) => {
-                self.stop_presenting(&ctx);
-                return;
-            }
-            Some(PresenterAction::GoTo(index)) => self.go_to_step(index),
-            None => {}
-        }
-        let Some(presenter) = &mut self.presenter else { return };
         let map = self.document.map();
+        let steps = map.story.len();
+        let Some(presenter) = &mut self.presenter else { return };
+        if self.dialog.is_none() {
+            presenter.keys(&ctx, steps, &mut self.actions);
+            if super::drawing::consume_shortcut(&ctx, Command::Quit) {
+                self.actions.command(Command::Quit);
+            }
+        }
         let Some(step) = map.story.get(presenter.step.min(steps.saturating_sub(1))) else {
-            self.stop_presenting(&ctx);
+            self.actions.push(Action::LeavePresentation);
             return;
         };
         let shown: Vec<_> = if step.shows.is_empty() {
@@ -137,17 +119,18 @@ impl ArglineApp {
         } else {
             step.shows.iter().chain(&step.highlights).cloned().collect()
         };
-        let highlight = Highlight::of(&self.selection, map).showing_only(&shown, map);
+        let highlight = self.views.highlight(&self.document).showing_only(&shown, map);
         let revision = self.document.revision();
         egui::Panel::top("presentation_title").show(ui, |ui| presenter.title_ui(ui, step, steps));
         // Nothing is edited while presenting: what the views ask for is dropped.
-        let (mut ignored_map, mut ignored_timeline) = (Vec::new(), Vec::new());
+        let mut ignored = Actions::default();
+        let views = &mut self.views;
         egui::Panel::bottom("presentation_timeline")
             .default_size(ui.available_height() * 0.38)
             .frame(egui::Frame::NONE)
-            .show(ui, |ui| self.timeline.ui(ui, map, revision, &mut self.selection, &highlight, &mut ignored_timeline));
+            .show(ui, |ui| views.timeline.ui(ui, map, revision, &views.selection, &highlight, &mut ignored));
         egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-            self.map_view.ui(ui, map, revision, &mut self.selection, &highlight, &mut ignored_map);
+            views.map_view.ui(ui, map, revision, &views.selection, &highlight, &mut ignored);
         });
         presenter.spotlight_ui(&ctx);
         presenter.notes_ui(&ctx, step, steps);

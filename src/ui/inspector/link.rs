@@ -6,7 +6,6 @@ use super::navigation::navigate_row;
 use super::{Editor, edited, heading_ui};
 use crate::edit::commands::update_link;
 use crate::model::{ItemRef, Link, Relation, Strength};
-use crate::ui::map_view::item_name;
 use crate::ui::theme;
 use egui::{RichText, Ui};
 
@@ -15,12 +14,12 @@ pub(super) fn link_ui(ui: &mut Ui, editor: &mut Editor<'_>, link: &Link) {
     let map = editor.map;
     let color = theme::relation_color(link.relation, ui.visuals().dark_mode);
     heading_ui(ui, "LINK", color);
-    ui.label(RichText::new(super::super::map_view::link_label(map, link)).strong());
-    if navigate_row(ui, "From", &item_name(map, &link.source_item())) {
-        editor.response.go_to = Some(link.source_item());
+    ui.label(RichText::new(map.link_label(link)).strong());
+    if navigate_row(ui, "From", &map.item_name(&link.source_item())) {
+        editor.go_to(link.source_item());
     }
-    if navigate_row(ui, "To", &item_name(map, &link.target_item())) {
-        editor.response.go_to = Some(link.target_item());
+    if navigate_row(ui, "To", &map.item_name(&link.target_item())) {
+        editor.go_to(link.target_item());
     }
     let relation_key = key("relation");
     if let Some(relation) =

@@ -2,10 +2,11 @@
 //! citations and the links that touch it as rows that navigate; with nothing
 //! selected, the map's details, its sources and its lanes.
 //!
-//! The inspector never changes the map: it returns [`InspectorEdit`]s that the
-//! app applies through the document's one undo history. Its view state (the
-//! text being typed, drafts, the last refusal) is an [`InspectorState`] that
-//! the app keeps between frames.
+//! The inspector never changes the map: it pushes its edits (and the items a
+//! link row goes to) onto the app's action queue, which applies them through
+//! the document's one undo history. Its view state (the text being typed,
+//! drafts, the last refusal) is an [`InspectorState`] that the app keeps
+//! between frames.
 
 mod citations;
 mod claim;
@@ -17,28 +18,12 @@ mod map_details;
 mod navigation;
 mod sources;
 
+use super::action::{Action, Actions};
 use super::selection::{Origin, Selection};
 use crate::edit::{EditError, Transaction};
 use crate::model::{ItemRef, Map, SourceId};
 use egui::{RichText, Ui};
 use std::collections::HashMap;
-
-/// One change the user made in the inspector, for the app to apply.
-#[derive(Debug)]
-pub struct InspectorEdit {
-    pub transaction: Transaction,
-    /// Edits of one gesture (typing in one field while it has focus) merge
-    /// into one undo step; `None` for a step of its own.
-    pub gesture: Option<u64>,
-}
-
-/// What the app must do after the inspector was shown.
-#[derive(Debug, Default)]
-pub struct InspectorResponse {
-    /// The item to select, when a link row was clicked.
-    pub go_to: Option<ItemRef>,
-    pub edits: Vec<InspectorEdit>,
-}
 
 /// The inspector's view state, kept by the app between frames.
 #[derive(Default)]
@@ -66,15 +51,17 @@ struct Notice {
 }
 
 /// What each part of the inspector edits with: the map as shown, the view
-/// state, and the edits collected this frame.
+/// state, and the app's action queue.
 struct Editor<'a> {
     map: &'a Map,
     state: &'a mut InspectorState,
-    response: InspectorResponse,
+    actions: &'a mut Actions,
 }
 
 impl Editor<'_> {
     /// Queues `result`'s transaction, or shows its refusal under the field `at`.
+    /// Edits of one `gesture` (typing in one field while it has focus) merge
+    /// into one undo step; `None` for a step of its own.
     /// Returns whether a transaction was queued.
     fn commit(&mut self, at: &str, result: Result<Transaction, EditError>, gesture: Option<u64>) -> bool {
         match result {
@@ -82,7 +69,7 @@ impl Editor<'_> {
                 if self.state.notice.as_ref().is_some_and(|notice| notice.at == at) {
                     self.state.notice = None;
                 }
-                self.response.edits.push(InspectorEdit { transaction, gesture });
+                self.actions.push(Action::Apply { transaction, gesture });
                 true
             }
             Err(error) => {
@@ -99,6 +86,11 @@ impl Editor<'_> {
             self.state.gestures.insert(at.to_owned(), super::document::new_gesture());
         }
         self.state.gestures.get(at).copied().unwrap_or_default()
+    }
+
+    /// Selects `item`, as a click on a link row does.
+    fn go_to(&mut self, item: ItemRef) {
+        self.actions.push(Action::Select { item, origin: Origin::Other });
     }
 
     fn refuse(&mut self, at: &str, message: String) {
@@ -135,8 +127,8 @@ fn sentence(text: &str) -> String {
 }
 
 /// Shows the inspector for the selection (or the map, when nothing is selected).
-pub fn inspector_ui(ui: &mut Ui, map: &Map, selection: &Selection, state: &mut InspectorState) -> InspectorResponse {
-    let mut editor = Editor { map, state, response: InspectorResponse::default() };
+pub fn inspector_ui(ui: &mut Ui, map: &Map, selection: &Selection, state: &mut InspectorState, actions: &mut Actions) {
+    let mut editor = Editor { map, state, actions };
     // Each item keeps its own scroll position, and a newly selected one starts at its top.
     let scroll = egui::ScrollArea::vertical().id_salt(("inspector", selection.primary())).auto_shrink([false, false]);
     scroll.show(ui, |ui| {
@@ -159,21 +151,15 @@ pub fn inspector_ui(ui: &mut Ui, map: &Map, selection: &Selection, state: &mut I
             },
         }
     });
-    editor.response
 }
 
 /// The links that start or end at `item`, as rows that go to their other end;
 /// then `item`'s citations.
 fn links_and_citations_ui(ui: &mut Ui, editor: &mut Editor<'_>, item: ItemRef, citations: &[crate::model::Citation]) {
     if let Some(target) = navigation::links_ui(ui, editor.map, &item) {
-        editor.response.go_to = Some(target);
+        editor.go_to(target);
     }
     citations::citations_ui(ui, editor, &item, citations);
-}
-
-/// Selects `item` as if clicked in the inspector.
-pub fn go_to(selection: &mut Selection, item: ItemRef) {
-    selection.select(item, Origin::Other);
 }
 
 fn missing_ui(ui: &mut Ui) {

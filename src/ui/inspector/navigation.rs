@@ -1,7 +1,6 @@
 //! The inspector's rows that navigate: a link's two ends, and the links that
 //! bear on or start from the selected item, each going to its other end.
 
-use super::super::map_view::item_name;
 use super::super::theme;
 use crate::model::{ItemRef, Map};
 use egui::{RichText, Ui};
@@ -36,7 +35,7 @@ pub(super) fn links_ui(ui: &mut Ui, map: &Map, item: &ItemRef) -> Option<ItemRef
                     go_to = Some(ItemRef::Link(link.id.clone()));
                 }
                 ui.label(RichText::new(format!("({})", link.strength.label())).weak().small());
-                if ui.link(item_name(map, &other)).on_hover_text("Go to this item").clicked() {
+                if ui.link(map.item_name(&other)).on_hover_text("Go to this item").clicked() {
                     go_to = Some(other.clone());
                 }
             });

@@ -49,6 +49,13 @@ fn bounds_of(rect: Rect) -> Bounds {
 impl MapGeometry {
     /// Lays out `map`; `measure(text, font_size, wrap_width)` gives the height of wrapped text.
     pub fn compute(map: &Map, revision: u64, measure: &mut dyn FnMut(&str, f32, f32) -> f32) -> Self {
+        let geometry = Self::compute_without_index(map, revision, measure);
+        let index = index_items(&geometry.claims, &geometry.chips, &geometry.links).build();
+        Self { index, ..geometry }
+    }
+
+    /// The cards, chips and link ends of `map`, with an empty spatial index.
+    fn compute_without_index(map: &Map, revision: u64, measure: &mut dyn FnMut(&str, f32, f32) -> f32) -> Self {
         let claims: Vec<Rect> = map
             .claims
             .iter()
@@ -68,14 +75,28 @@ impl MapGeometry {
         let links = link_ends(map, &claims, &claim_index, &chips, &event_index);
         let bounds =
             claims.iter().chain(chips.iter().flatten()).fold(Rect::NOTHING, |bounds, rect| bounds.union(*rect));
-        let index = index_items(&claims, &chips, &links);
-        Self { revision, claims, chips, links, bounds, index }
+        Self { revision, claims, chips, links, bounds, index: SpatialIndexBuilder::default().build() }
+    }
+
+    /// This geometry, worked out again for a later revision of the map: where
+    /// only a few items moved (a drag, an edited text), the spatial index
+    /// keeps its grid and looks at the moved ones beside it.
+    pub fn updated(self, map: &Map, revision: u64, measure: &mut dyn FnMut(&str, f32, f32) -> f32) -> Self {
+        let fresh = Self::compute_without_index(map, revision, measure);
+        let index = self.index.rebuilt_with(index_items(&fresh.claims, &fresh.chips, &fresh.links));
+        Self { index, ..fresh }
     }
 
     /// Lays out `map` with its text measured by `measure`, which forgets the texts this revision no longer has.
     pub fn measured(map: &Map, revision: u64, measure: &mut TextMeasure) -> Self {
         measure.begin_pass();
         Self::compute(map, revision, &mut |text, size, wrap| measure.height(text, size, wrap))
+    }
+
+    /// As [`MapGeometry::measured`], for a later revision of the map this geometry was made for.
+    pub fn measured_again(self, map: &Map, revision: u64, measure: &mut TextMeasure) -> Self {
+        measure.begin_pass();
+        self.updated(map, revision, &mut |text, size, wrap| measure.height(text, size, wrap))
     }
 
     /// Lays out `map` with the sizes of its text estimated, not measured (see `layout::card_size`).
@@ -137,7 +158,11 @@ impl MapGeometry {
     }
 }
 
-fn index_items(claims: &[Rect], chips: &[Option<Rect>], links: &[Option<(Pos2, Pos2)>]) -> SpatialIndex<MapItem> {
+fn index_items(
+    claims: &[Rect],
+    chips: &[Option<Rect>],
+    links: &[Option<(Pos2, Pos2)>],
+) -> SpatialIndexBuilder<MapItem> {
     let mut index = SpatialIndexBuilder::default();
     for (at, ends) in links.iter().enumerate() {
         if let Some((a, b)) = ends {
@@ -152,7 +177,7 @@ fn index_items(claims: &[Rect], chips: &[Option<Rect>], links: &[Option<(Pos2, P
     for (at, card) in claims.iter().enumerate() {
         index.insert_rect(MapItem::Card(at), bounds_of(*card));
     }
-    index.build()
+    index
 }
 
 /// Chips go where the event says, or else in a band beneath all cards, each

@@ -126,7 +126,7 @@ impl super::MapView {
         map: &crate::model::Map,
         geometry: &super::MapGeometry,
         highlight: &crate::ui::selection::Highlight,
-        actions: &mut Vec<super::MapAction>,
+        actions: &mut crate::ui::action::Actions,
     ) {
         let Some(drag) = &mut self.link_drag else { return };
         let (pointer, released) = ui.input(|i| (i.pointer.latest_pos(), i.pointer.primary_released()));
@@ -157,19 +157,19 @@ impl super::MapView {
         let Some(onto) = target else { return };
         match crate::edit::commands::drawn_link_ends(&from, &onto) {
             Ok((from, to)) => self.pending_link = Some(PendingLink { from, to, at: pointer }),
-            Err(why) => actions.push(super::MapAction::Explain(format!("No link was made: {why}."))),
+            Err(why) => actions.push(crate::ui::action::Action::Notify(format!("No link was made: {why}."))),
         }
     }
 
     /// The relation popup of a drawn link, while one waits.
-    pub(super) fn pending_link_ui(&mut self, ui: &egui::Ui, actions: &mut Vec<super::MapAction>) {
+    pub(super) fn pending_link_ui(&mut self, ui: &egui::Ui, actions: &mut crate::ui::action::Actions) {
         let Some(pending) = &self.pending_link else { return };
         match relation_popup(ui.ctx(), pending) {
             Choice::Undecided => {}
             Choice::Cancelled => self.pending_link = None,
             Choice::Relation(relation) => {
                 if let Some(PendingLink { from, to, .. }) = self.pending_link.take() {
-                    actions.push(super::MapAction::AddLink { from, to, relation });
+                    actions.push(crate::ui::action::Action::AddLink { from, to, relation });
                 }
             }
         }

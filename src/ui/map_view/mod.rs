@@ -11,11 +11,14 @@ mod link_raster;
 mod linking;
 mod selecting;
 
+use super::action::{Action, Actions};
+use super::commands::Command;
 use super::document::new_gesture;
+use super::job::{self, Job};
 use super::selection::{Highlight, Origin, Selection};
 use super::text_measure::TextMeasure;
 use super::transition::{Frame, Transition};
-use crate::model::{ClaimId, ItemRef, LinkFrom, LinkTo, Map, Position, Relation, Viewport};
+use crate::model::{ClaimId, ItemRef, Map, Position, Viewport};
 use draw::Look;
 use egui::{Pos2, Rect, Sense, Vec2};
 use geometry::{MapGeometry, MapItem};
@@ -35,6 +38,8 @@ pub struct MapView {
     pan: Vec2,
     zoom: f32,
     needs_fit: bool,
+    /// Pan to show the selection and what it touches, next frame (it was made in another view).
+    reveal_requested: bool,
     /// Where the view is being sent: (pan, zoom); user input cancels it.
     target: Option<(Vec2, f32)>,
     /// The move under way towards `target`.
@@ -70,8 +75,8 @@ pub struct MapView {
 
 /// The cards' text being measured on a worker thread.
 struct Measuring {
-    /// The measure and the measured geometry, when the worker is done.
-    result: std::sync::mpsc::Receiver<(TextMeasure, MapGeometry)>,
+    /// The measure and the measured geometry (none if the view was gone before the worker began).
+    job: Option<Job<Option<(TextMeasure, MapGeometry)>>>,
     /// Sets the worker going, after the first frame.
     go: Option<std::sync::mpsc::Sender<()>>,
 }
@@ -81,19 +86,6 @@ struct Draft {
     position: Position,
     text: String,
     focus_requested: bool,
-}
-
-/// A change the map view asks the app to make (through the edit history).
-#[derive(Clone, Debug, PartialEq)]
-pub enum MapAction {
-    /// Move claims to new positions; all actions of one `gesture` are one undo step.
-    Move { moves: Vec<(ClaimId, Position)>, gesture: u64 },
-    /// Add a claim with `text` at `position`.
-    AddClaim { position: Position, text: String },
-    /// Add a link drawn between two items.
-    AddLink { from: LinkFrom, to: LinkTo, relation: Relation },
-    /// Tell the user why a gesture did nothing.
-    Explain(String),
 }
 
 /// What happened to the items of the map this frame.
@@ -112,6 +104,7 @@ impl Default for MapView {
             pan: Vec2::ZERO,
             zoom: 1.0,
             needs_fit: true,
+            reveal_requested: false,
             target: None,
             transition: None,
             geometry: None,
@@ -168,23 +161,27 @@ impl MapView {
             .measure
             .take()
             .unwrap_or_else(|| TextMeasure::new(egui::Visuals::default().text_options, system_fonts));
-        let (sender, result) = std::sync::mpsc::channel();
         let (go, wait) = std::sync::mpsc::channel();
         let copy = map.clone();
-        std::thread::spawn(move || {
+        let job = Job::spawn("Measuring the cards' text", move || {
             // Once the first frame is on screen: until then the renderer needs the cores.
             // The view may be gone (the window closed); then nobody needs the sizes.
-            if wait.recv().is_ok() {
+            wait.recv().ok().map(|()| {
                 let geometry = MapGeometry::measured(&copy, revision, &mut measure);
-                let _ = sender.send((measure, geometry));
-            }
+                (measure, geometry)
+            })
         });
         self.geometry = Some(MapGeometry::estimated(map, revision));
-        self.measuring = Some(Measuring { result, go: Some(go) });
+        self.measuring = Some(Measuring { job: Some(job), go: Some(go) });
     }
 
     pub fn request_fit(&mut self) {
         self.needs_fit = true;
+    }
+
+    /// Pans, next frame, to show the selection and what it touches.
+    pub fn request_reveal(&mut self) {
+        self.reveal_requested = true;
     }
 
     pub fn zoom(&self) -> f32 {
@@ -242,8 +239,8 @@ impl MapView {
     }
 
     /// Sets the worker measuring the text going once the first frame is on
-    /// screen, and takes its sizes when they are ready. Called every frame,
-    /// whether the map is shown or not.
+    /// screen, and takes its sizes when they are ready. Called before every
+    /// frame (`App::logic`), whether the map is shown or not.
     pub fn poll_measuring(&mut self, ctx: &egui::Context) {
         let Some(measuring) = &mut self.measuring else { return };
         if ctx.cumulative_frame_nr() > 0
@@ -251,23 +248,27 @@ impl MapView {
         {
             let _ = go.send(());
         }
-        match measuring.result.try_recv() {
-            Ok((measure, geometry)) => {
-                self.measure = Some(measure);
-                self.geometry = Some(geometry);
+        match job::take_finished(&mut measuring.job) {
+            None => ctx.request_repaint_after(MEASURING_POLL),
+            Some(finished) => {
+                if let Ok(Some((measure, geometry))) = finished {
+                    self.measure = Some(measure);
+                    self.geometry = Some(geometry);
+                }
+                // A worker that died leaves the estimated sizes, which are drawn as well.
                 self.measuring = None;
             }
-            Err(std::sync::mpsc::TryRecvError::Empty) => ctx.request_repaint_after(MEASURING_POLL),
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.measuring = None,
         }
     }
 
     fn geometry_for(&mut self, ui: &egui::Ui, map: &Map, revision: u64) {
         if self.geometry.as_ref().is_none_or(|geometry| geometry.revision != revision) {
-            self.geometry = Some(match (&self.measuring, &mut self.measure) {
-                (Some(_), _) => MapGeometry::estimated(map, revision),
-                (None, Some(measure)) => MapGeometry::measured(map, revision, measure),
-                (None, None) => {
+            let previous = self.geometry.take();
+            self.geometry = Some(match (&self.measuring, &mut self.measure, previous) {
+                (Some(_), _, _) => MapGeometry::estimated(map, revision),
+                (None, Some(measure), Some(previous)) => previous.measured_again(map, revision, measure),
+                (None, Some(measure), None) => MapGeometry::measured(map, revision, measure),
+                (None, None, _) => {
                     let measure = TextMeasure::new(ui.ctx().global_style().visuals.text_options, self.system_fonts);
                     MapGeometry::measured(map, revision, self.measure.insert(measure))
                 }
@@ -285,9 +286,9 @@ impl MapView {
         ui: &mut egui::Ui,
         map: &Map,
         revision: u64,
-        selection: &mut Selection,
+        selection: &Selection,
         highlight: &Highlight,
-        actions: &mut Vec<MapAction>,
+        actions: &mut Actions,
     ) {
         let (view, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         self.geometry_for(ui, map, revision);
@@ -304,8 +305,7 @@ impl MapView {
         self.pointer_on_canvas =
             ui.input(|i| i.pointer.latest_pos()).filter(|p| view.contains(*p)).map(|p| self.to_canvas(view, p));
         self.advance_transition(ui);
-        if selection.reveal_on_map {
-            selection.reveal_on_map = false;
+        if std::mem::take(&mut self.reveal_requested) {
             self.reveal(view, map, &geometry, highlight);
         }
         let mut events = self.paint_and_interact(ui, view, map, &geometry, selection, highlight);
@@ -321,15 +321,15 @@ impl MapView {
         }
         let extend = ui.input(|i| i.modifiers.shift || i.modifiers.command);
         match events.clicked {
-            Some(item) if extend => selection.toggle(item),
-            Some(item) => selection.select(item, Origin::Map),
-            None if background.clicked() && !extend => selection.clear(),
+            Some(item) if extend => actions.push(Action::ToggleSelected(item)),
+            Some(item) => actions.push(Action::Select { item, origin: Origin::Map }),
+            None if background.clicked() && !extend => actions.command(Command::ClearSelection),
             None => {}
         }
         if let Some((claim, drag, started)) = events.dragged.filter(|_| self.editable) {
             self.drag_claims(map, selection, claim, drag, started, actions);
         }
-        self.box_select(ui, view, map, &geometry, &background, selection);
+        self.box_select(ui, view, map, &geometry, &background, actions);
         if let Some((from, handle)) = events.link_started {
             self.link_drag = Some(linking::LinkDrag { from, start: self.to_canvas(view, handle), pointer: handle });
         }
@@ -357,36 +357,38 @@ impl MapView {
     fn drag_claims(
         &mut self,
         map: &Map,
-        selection: &mut Selection,
+        selection: &Selection,
         claim: ClaimId,
         drag: Vec2,
         started: bool,
-        actions: &mut Vec<MapAction>,
+        actions: &mut Actions,
     ) {
-        let item = ItemRef::Claim(claim);
+        let item = ItemRef::Claim(claim.clone());
         if started {
             self.gesture = new_gesture();
-            if !selection.contains(&item) {
-                selection.select(item, Origin::Map);
-            }
         }
+        // A claim grabbed outside the selection is selected and moves alone.
+        let moving: Vec<ClaimId> = if selection.contains(&item) {
+            selection.claims().cloned().collect()
+        } else {
+            if started {
+                actions.push(Action::Select { item, origin: Origin::Map });
+            }
+            vec![claim]
+        };
         let delta = drag / self.zoom;
-        let moves: Vec<(ClaimId, Position)> = selection
-            .items()
+        let moves: Vec<(ClaimId, Position)> = moving
             .iter()
-            .filter_map(|item| match item {
-                ItemRef::Claim(id) => map.claim(id),
-                _ => None,
-            })
+            .filter_map(|id| map.claim(id))
             .map(|claim| (claim.id.clone(), Position::new(claim.position.x + delta.x, claim.position.y + delta.y)))
             .collect();
         if !moves.is_empty() && delta != Vec2::ZERO {
-            actions.push(MapAction::Move { moves, gesture: self.gesture });
+            actions.push(Action::MoveClaims { moves, gesture: self.gesture });
         }
     }
 
     /// The text field of a claim being added in place: Enter adds it, Escape drops it.
-    fn draft_ui(&mut self, ui: &mut egui::Ui, view: Rect, actions: &mut Vec<MapAction>) {
+    fn draft_ui(&mut self, ui: &mut egui::Ui, view: Rect, actions: &mut Actions) {
         let (pan, zoom) = (self.pan, self.zoom);
         let Some(draft) = &mut self.draft else { return };
         let at = view.center() + pan + Vec2::new(draft.position.x, draft.position.y) * zoom;
@@ -402,7 +404,7 @@ impl MapView {
         if response.lost_focus() {
             let text = draft.text.trim().to_owned();
             if ui.input(|input| input.key_pressed(egui::Key::Enter)) && !text.is_empty() {
-                actions.push(MapAction::AddClaim { position: draft.position, text });
+                actions.push(Action::AddClaim { position: draft.position, text });
             }
             self.draft = None;
         }
@@ -472,16 +474,13 @@ impl MapView {
                 let handle = Rect::from_center_size(a + (b - a) * 0.5, Vec2::splat(14.0));
                 let response = ui.interact(handle, ui.scope_id().with(("map-link", index)), Sense::click());
                 response.widget_info(|| {
-                    egui::WidgetInfo::selected(egui::Role::Button, true, link_look.selected, link_label(map, link))
+                    egui::WidgetInfo::selected(egui::Role::Button, true, link_look.selected, map.link_label(link))
                 });
                 if response.hovered() {
                     painter.circle_filled(handle.center(), 4.0, super::theme::selection_color(dark));
                 }
-                let response = if response.hovered() {
-                    response.on_hover_text_at_pointer(link_label(map, link))
-                } else {
-                    response
-                };
+                let response =
+                    if response.hovered() { response.on_hover_text_at_pointer(map.link_label(link)) } else { response };
                 if response.clicked() {
                     events.clicked = Some(ItemRef::Link(link.id.clone()));
                 }
@@ -662,38 +661,6 @@ impl MapView {
             return;
         }
         self.target = Some(Self::framing(view, bounds, self.zoom.max(0.6)));
-    }
-}
-
-/// "Event: X supports Explanation: Y" — how a link reads aloud.
-pub fn link_label(map: &Map, link: &crate::model::Link) -> String {
-    format!("{} {} {}", item_name(map, &link.source_item()), link.relation.label(), item_name(map, &link.target_item()))
-}
-
-/// A short, readable name for any item. A link is named by its ends, and a
-/// link it bears on only by its relation, so names stay short on long chains.
-pub fn item_name(map: &Map, item: &ItemRef) -> String {
-    match item {
-        ItemRef::Link(id) => map.link(id).map_or_else(
-            || id.to_string(),
-            |link| {
-                let target = match link.target_item() {
-                    ItemRef::Link(_) => "another link".to_owned(),
-                    other => end_name(map, &other),
-                };
-                format!("the link ({} {} {target})", end_name(map, &link.source_item()), link.relation.label())
-            },
-        ),
-        other => end_name(map, other),
-    }
-}
-
-/// The name of an event or claim; links are only called "a link".
-fn end_name(map: &Map, item: &ItemRef) -> String {
-    match item {
-        ItemRef::Event(id) => map.event(id).map_or_else(|| id.to_string(), |event| event.title.clone()),
-        ItemRef::Claim(id) => map.claim(id).map_or_else(|| id.to_string(), |claim| format!("“{}”", claim.text)),
-        ItemRef::Link(_) => "a link".to_owned(),
     }
 }
 

@@ -3,8 +3,9 @@
 //! keys move the selected claims (Shift: further), merged into one undo step
 //! while the same claims keep moving.
 
-use super::{MapAction, MapGeometry, MapItem, MapView};
+use super::{MapGeometry, MapItem, MapView};
 use crate::model::{ClaimId, ItemRef, Map, Position};
+use crate::ui::action::{Action, Actions};
 use crate::ui::selection::{Origin, Selection};
 use crate::ui::theme;
 use egui::{Key, Modifiers, Rect, Stroke, Vec2};
@@ -21,7 +22,7 @@ impl MapView {
         map: &Map,
         geometry: &MapGeometry,
         background: &egui::Response,
-        selection: &mut Selection,
+        actions: &mut Actions,
     ) {
         let Some((start, last_seen)) = &mut self.selection_box else { return };
         if let Some(pointer) = ui.input(|i| i.pointer.latest_pos()) {
@@ -47,11 +48,11 @@ impl MapView {
             MapItem::Chip(index) => map.events.get(*index).map(|event| ItemRef::Event(event.id.clone())),
             MapItem::Card(_) | MapItem::Link(_) => None,
         });
-        selection.select_many(claims.chain(events), true, Origin::Map);
+        actions.push(Action::SelectMany { items: claims.chain(events).collect(), extend: true, origin: Origin::Map });
     }
 
     /// Moves the selected claims with the arrow keys, unless a text field has the keys.
-    pub(super) fn nudge(&mut self, ui: &egui::Ui, map: &Map, selection: &Selection, actions: &mut Vec<MapAction>) {
+    pub(super) fn nudge(&mut self, ui: &egui::Ui, map: &Map, selection: &Selection, actions: &mut Actions) {
         if selection.claims().next().is_none() || ui.ctx().egui_wants_keyboard_input() || self.is_asking() {
             return;
         }
@@ -84,6 +85,6 @@ impl MapView {
             .filter_map(|id| map.claim(id))
             .map(|claim| (claim.id.clone(), Position::new(claim.position.x + delta.x, claim.position.y + delta.y)))
             .collect();
-        actions.push(MapAction::Move { moves, gesture: self.nudged.1 });
+        actions.push(Action::MoveClaims { moves, gesture: self.nudged.1 });
     }
 }

@@ -6,17 +6,9 @@
 use super::TimelineView;
 use crate::layout::{date_of, day_number};
 use crate::model::{Date, EventId, LaneId, Map, Precision};
+use crate::ui::action::{Action, Actions};
 use crate::ui::theme;
 use egui::{Pos2, Rect, Vec2};
-
-/// A change the timeline asks the app to make (through the edit history).
-#[derive(Clone, Debug, PartialEq)]
-pub enum TimelineAction {
-    /// Add an event titled `title` on `lane` at `date`.
-    AddEvent { lane: LaneId, date: Date, title: String },
-    /// Give an event new dates; all actions of one `gesture` are one undo step.
-    MoveEvent { id: EventId, date: Date, end: Option<Date>, gesture: u64 },
-}
 
 /// An event being dragged, with its dates when the drag began.
 pub(super) struct EventDrag {
@@ -49,7 +41,7 @@ impl TimelineView {
     }
 
     /// Follows a dragged event: moves its dates as the pointer moves, and shows where it would land.
-    pub(super) fn event_drag_ui(&mut self, ui: &egui::Ui, plot: Rect, map: &Map, actions: &mut Vec<TimelineAction>) {
+    pub(super) fn event_drag_ui(&mut self, ui: &egui::Ui, plot: Rect, map: &Map, actions: &mut Actions) {
         let Some(drag) = &mut self.event_drag else { return };
         let (delta, down, pointer) =
             ui.input(|i| (i.pointer.delta().x, i.pointer.primary_down(), i.pointer.latest_pos()));
@@ -60,7 +52,7 @@ impl TimelineView {
         let fits = end.is_none_or(|end| end.last_day() >= date.first_day());
         let current = map.event(&drag.id).map(|event| (event.date, event.end));
         if fits && current.is_some_and(|current| current != (date, end)) {
-            actions.push(TimelineAction::MoveEvent { id: drag.id.clone(), date, end, gesture: drag.gesture });
+            actions.push(Action::MoveEvent { id: drag.id.clone(), date, end, gesture: drag.gesture });
         }
         if let Some(pointer) = pointer {
             let label = end.map_or_else(|| date.human(), |end| format!("{} – {}", date.human(), end.human()));
@@ -86,7 +78,7 @@ impl TimelineView {
     }
 
     /// The title field of a new event: Enter adds it, Escape or a click elsewhere drops it.
-    pub(super) fn draft_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<TimelineAction>) {
+    pub(super) fn draft_ui(&mut self, ui: &mut egui::Ui, actions: &mut Actions) {
         let Some(draft) = &mut self.draft else { return };
         let dark = ui.visuals().dark_mode;
         ui.painter().circle_filled(draft.at, 5.0, theme::selection_color(dark));
@@ -101,7 +93,7 @@ impl TimelineView {
         if response.lost_focus() {
             let title = draft.title.trim().to_owned();
             if ui.input(|input| input.key_pressed(egui::Key::Enter)) && !title.is_empty() {
-                actions.push(TimelineAction::AddEvent { lane: draft.lane.clone(), date: draft.date, title });
+                actions.push(Action::AddEvent { lane: draft.lane.clone(), date: draft.date, title });
             }
             self.draft = None;
         }

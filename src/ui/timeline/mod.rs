@@ -9,8 +9,8 @@ mod clusters;
 mod editing;
 mod paint;
 
-pub use editing::TimelineAction;
-
+use super::action::{Action, Actions};
+use super::commands::Command;
 use super::selection::{Highlight, Origin, Selection};
 use super::text_measure::TextMeasure;
 use super::transition::{Frame, Transition};
@@ -39,6 +39,8 @@ pub struct TimelineView {
     measure: Option<TextMeasure>,
     px_per_day: f64,
     needs_fit: bool,
+    /// Pan to show the events the selection touches, next frame (it was made in another view).
+    reveal_requested: bool,
     /// Where the view is being sent: (first day, pixels per day); user input cancels it.
     target: Option<(f64, f64)>,
     /// The move under way towards `target`.
@@ -94,6 +96,7 @@ impl Default for TimelineView {
             measure: None,
             px_per_day: 1.0,
             needs_fit: true,
+            reveal_requested: false,
             target: None,
             transition: None,
             requested_window: None,
@@ -165,6 +168,11 @@ impl TimelineView {
         self.needs_fit = true;
     }
 
+    /// Pans, next frame, to show the events the selection touches.
+    pub fn request_reveal(&mut self) {
+        self.reveal_requested = true;
+    }
+
     fn x_of(&self, plot: Rect, day: f64) -> f32 {
         plot.left() + ((day - self.first_day) * self.px_per_day) as f32
     }
@@ -210,9 +218,9 @@ impl TimelineView {
         ui: &mut egui::Ui,
         map: &Map,
         revision: u64,
-        selection: &mut Selection,
+        selection: &Selection,
         highlight: &Highlight,
-        actions: &mut Vec<TimelineAction>,
+        actions: &mut Actions,
     ) {
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         let plot = Rect::from_min_max(
@@ -237,8 +245,7 @@ impl TimelineView {
         }
         self.handle_input(ui, &response, plot);
         self.advance_transition(ui);
-        if selection.reveal_on_timeline {
-            selection.reveal_on_timeline = false;
+        if std::mem::take(&mut self.reveal_requested) {
             self.reveal(plot, map, highlight);
         }
 
@@ -347,13 +354,13 @@ impl TimelineView {
         }
         let extend = ui.input(|i| i.modifiers.shift || i.modifiers.command);
         match clicked_event {
-            Some(item) if extend => selection.toggle(item),
-            Some(item) => selection.select(item, Origin::Timeline),
-            None if response.clicked() && !extend => selection.clear(),
+            Some(item) if extend => actions.push(Action::ToggleSelected(item)),
+            Some(item) => actions.push(Action::Select { item, origin: Origin::Timeline }),
+            None if response.clicked() && !extend => actions.command(Command::ClearSelection),
             None => {}
         }
         if let Some(id) = dragged_event {
-            selection.select(ItemRef::Event(id.clone()), Origin::Timeline);
+            actions.push(Action::Select { item: ItemRef::Event(id.clone()), origin: Origin::Timeline });
             self.begin_event_drag(map, &id);
         }
         self.event_drag_ui(ui, plot, map, actions);

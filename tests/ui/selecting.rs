@@ -9,10 +9,8 @@ use egui::{Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-mod common;
-
 fn harness_on(document: Document) -> Harness<'static, ArglineApp> {
-    common::harness_with(common::app(document), 1.0 / 60.0)
+    crate::harness::harness_with(crate::harness::app(document), 1.0 / 60.0)
 }
 
 fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {
@@ -73,7 +71,7 @@ fn two_unlinked_objections(map: &Map) -> (argline::model::Claim, argline::model:
 
 #[test]
 fn link_two_cards_by_dragging_from_the_handle() {
-    let mut harness = harness_on(common::case_study());
+    let mut harness = harness_on(crate::harness::case_study());
     let before = map_of(&harness);
     let (from, to) = two_unlinked_objections(&before);
     let handle = center_of(&harness, &format!("Draw a link from: {}", from.text));
@@ -96,7 +94,7 @@ fn link_two_cards_by_dragging_from_the_handle() {
 
 #[test]
 fn enter_in_the_relation_popup_makes_a_supporting_link_from_an_event() {
-    let mut harness = harness_on(common::case_study());
+    let mut harness = harness_on(crate::harness::case_study());
     let before = map_of(&harness);
     let (claim, _) = two_unlinked_objections(&before);
     // From the claim's handle onto an event chip: the event becomes the evidence.
@@ -124,7 +122,7 @@ fn enter_in_the_relation_popup_makes_a_supporting_link_from_an_event() {
 
 #[test]
 fn shift_click_adds_to_the_selection_and_ctrl_a_selects_everything() {
-    let mut harness = harness_on(common::case_study());
+    let mut harness = harness_on(crate::harness::case_study());
     let map = map_of(&harness);
     let (a, b) = two_unlinked_objections(&map);
     harness.get_by_label(&format!("Objection: {}", a.text)).click();
@@ -147,7 +145,7 @@ fn shift_click_adds_to_the_selection_and_ctrl_a_selects_everything() {
 
 #[test]
 fn a_shift_drag_box_selects_the_cards_inside_it() {
-    let mut harness = harness_on(common::case_study());
+    let mut harness = harness_on(crate::harness::case_study());
     let map = map_of(&harness);
     let (a, _) = two_unlinked_objections(&map);
     let card = harness.get_by_label(&format!("Objection: {}", a.text)).rect();
@@ -162,7 +160,7 @@ fn a_shift_drag_box_selects_the_cards_inside_it() {
 
 #[test]
 fn arrow_keys_move_the_selected_claims_in_one_undo_step() {
-    let mut harness = harness_on(common::case_study());
+    let mut harness = harness_on(crate::harness::case_study());
     let before = map_of(&harness);
     let (a, _) = two_unlinked_objections(&before);
     harness.get_by_label(&format!("Objection: {}", a.text)).click();
@@ -182,7 +180,7 @@ fn arrow_keys_move_the_selected_claims_in_one_undo_step() {
 
 #[test]
 fn copy_in_one_window_and_paste_into_a_new_map_in_another() {
-    let mut source = harness_on(common::case_study());
+    let mut source = harness_on(crate::harness::case_study());
     let map = map_of(&source);
     let explanation = map.explanations().next().expect("an explanation").clone();
     source.get_by_label(&format!("Explanation: {}", explanation.text)).click();
@@ -226,7 +224,8 @@ fn copy_in_one_window_and_paste_into_a_new_map_in_another() {
 fn far_zoomed_out_a_click_on_a_block_selects_its_claim() {
     use argline::generate::{GenerateParams, generate};
     let map = generate(GenerateParams { claims: 5_000, links: 10_000, events: 2_000, seed: 1 });
-    let mut harness = common::harness_with(common::app(Document::new(map, None, "generated.ron".to_owned())), 0.1);
+    let mut harness =
+        crate::harness::harness_with(crate::harness::app(Document::new(map, None, "generated.ron".to_owned())), 0.1);
     let viewport = harness.state().map_viewport();
     assert!(viewport.zoom < 0.08, "fitted, the 5,000 claims are blocks a few pixels wide (zoom {})", viewport.zoom);
     let view = harness.state().map_view_rect();
@@ -234,6 +233,6 @@ fn far_zoomed_out_a_click_on_a_block_selects_its_claim() {
     let offset = egui::vec2(claim.position.x - viewport.center.x, claim.position.y - viewport.center.y);
     let at = view.center() + offset * viewport.zoom;
     assert!(view.contains(at), "the claim is in view");
-    common::click_at(&mut harness, at);
+    crate::harness::click_at(&mut harness, at);
     assert_eq!(harness.state().selection().items(), [ItemRef::Claim(claim.id.clone())]);
 }

@@ -10,10 +10,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::Path;
 
-mod common;
-
 fn harness() -> Harness<'static, ArglineApp> {
-    common::harness_with(common::app(common::case_study()).without_system_dialogs(), 0.25)
+    crate::harness::harness_with(crate::harness::app(crate::harness::case_study()).without_system_dialogs(), 0.25)
 }
 
 fn shortcut(harness: &mut Harness<'_, ArglineApp>, modifiers: egui::Modifiers, key: egui::Key) {
@@ -22,7 +20,7 @@ fn shortcut(harness: &mut Harness<'_, ArglineApp>, modifiers: egui::Modifiers, k
 }
 
 fn type_path_and_confirm(harness: &mut Harness<'_, ArglineApp>, path: &Path, button: &str) {
-    let field = common::focused_text_field(harness);
+    let field = crate::harness::focused_text_field(harness);
     field.type_text(&path.display().to_string());
     harness.run();
     harness.get_by_role_and_label(Role::Button, button).click();
@@ -99,7 +97,7 @@ fn a_big_map_is_read_and_measured_off_the_ui_thread_with_the_status_bar_saying_s
     let mut harness = harness();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     harness.run();
-    let field = common::focused_text_field(&harness);
+    let field = crate::harness::focused_text_field(&harness);
     field.type_text(&path.display().to_string());
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Open").click();

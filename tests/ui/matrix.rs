@@ -10,11 +10,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
-mod common;
-
 fn harness() -> Harness<'static, ArglineApp> {
     let document = Document::open(PathBuf::from("tests/data/analysis/worked_example.ron")).expect("opens");
-    let mut harness = common::harness_with(common::app(document), 1.0 / 60.0);
+    let mut harness = crate::harness::harness_with(crate::harness::app(document), 1.0 / 60.0);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::M);
     harness.run();
     harness

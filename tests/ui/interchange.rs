@@ -9,10 +9,8 @@ use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-mod common;
-
 fn harness_on(document: Document) -> Harness<'static, ArglineApp> {
-    common::harness_with(common::app(document).without_system_dialogs(), 0.25)
+    crate::harness::harness_with(crate::harness::app(document).without_system_dialogs(), 0.25)
 }
 
 fn choose(harness: &mut Harness<'_, ArglineApp>, menu: &str, item: &str) {
@@ -25,7 +23,7 @@ fn choose(harness: &mut Harness<'_, ArglineApp>, menu: &str, item: &str) {
 }
 
 fn type_path_and_confirm(harness: &mut Harness<'_, ArglineApp>, path: &Path, button: &str) {
-    common::focused_text_field(harness).type_text(&path.display().to_string());
+    crate::harness::focused_text_field(harness).type_text(&path.display().to_string());
     harness.run();
     harness.get_by_role_and_label(Role::Button, button).click();
     // Steps, not `run`: an export's spinner keeps asking for frames.
@@ -36,7 +34,7 @@ fn type_path_and_confirm(harness: &mut Harness<'_, ArglineApp>, path: &Path, but
 fn exporting_from_the_file_menu_writes_the_file_off_the_ui_thread() {
     let folder = tempfile::tempdir().expect("scratch folder");
     let path = folder.path().join("report.md");
-    let mut harness = harness_on(common::case_study());
+    let mut harness = harness_on(crate::harness::case_study());
     choose(&mut harness, "Export", "Markdown report…");
     type_path_and_confirm(&mut harness, &path, "Export");
     // The export runs on its own thread: frames go on until it reports.

@@ -8,15 +8,13 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
-mod common;
-
 fn harness_on(document: Document) -> Harness<'static, ArglineApp> {
-    common::harness_with(common::app(document), 1.0 / 60.0)
+    crate::harness::harness_with(crate::harness::app(document), 1.0 / 60.0)
 }
 
 #[test]
 fn ctrl_f_searches_every_text_and_a_result_goes_to_its_item() {
-    let mut harness = harness_on(common::case_study());
+    let mut harness = harness_on(crate::harness::case_study());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     harness.run();
     harness.get_by_label("Search").type_text("Unit 61398");
@@ -42,14 +40,14 @@ fn the_checks_list_what_is_wrong_and_go_to_it() {
 
 #[test]
 fn the_as_of_cursor_starts_at_the_last_date_and_the_axis_moves_it() {
-    let mut harness = harness_on(common::case_study());
+    let mut harness = harness_on(crate::harness::case_study());
     assert_eq!(harness.state().as_of(), None);
     harness.get_by_label("As of…").click();
     harness.run();
     let (_, last) = harness.state().document().map().date_extent().expect("dated events");
     assert_eq!(harness.state().as_of(), Some(last));
     let axis = harness.get_by_label_contains("As of ").rect();
-    common::click_at(&mut harness, egui::pos2(axis.left() + 30.0, axis.center().y));
+    crate::harness::click_at(&mut harness, egui::pos2(axis.left() + 30.0, axis.center().y));
     let moved = harness.state().as_of().expect("still on");
     assert!(moved < last, "{moved} is before {last}");
     harness.get_by_label("Off").click();

@@ -7,15 +7,13 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-mod common;
-
 fn harness() -> Harness<'static, ArglineApp> {
-    common::harness_with(common::app(common::case_study()), 0.25)
+    crate::harness::harness_with(crate::harness::app(crate::harness::case_study()), 0.25)
 }
 
-/// For the tests that open a date picker (see `common::harness_opening_date_pickers`).
+/// For the tests that open a date picker (see `crate::harness::harness_opening_date_pickers`).
 fn harness_with_date_pickers() -> Harness<'static, ArglineApp> {
-    common::harness_opening_date_pickers(common::app(common::case_study()), 0.25)
+    crate::harness::harness_opening_date_pickers(crate::harness::app(crate::harness::case_study()), 0.25)
 }
 
 fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {

@@ -63,7 +63,11 @@ fn a_save_killed_at_any_moment_leaves_one_complete_version() {
     let mut seen = [0usize; 3];
     for kill in 0..KILLS {
         let mut child = Command::new(std::env::current_exe().expect("the test binary"))
-            .args(["--exact", "a_save_killed_at_any_moment_leaves_one_complete_version", "--nocapture"])
+            .args([
+                "--exact",
+                "crash_safe_save::a_save_killed_at_any_moment_leaves_one_complete_version",
+                "--nocapture",
+            ])
             .env(CHILD_ENV, &path)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

@@ -7,11 +7,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
-mod common;
-
 fn tutorial_harness() -> Harness<'static, ArglineApp> {
     let document = Document::open(PathBuf::from("sample_maps/tutorial.ron")).expect("the tutorial opens");
-    common::harness_with(common::app(document), 1.0 / 60.0)
+    crate::harness::harness_with(crate::harness::app(document), 1.0 / 60.0)
 }
 
 fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {
@@ -32,8 +30,8 @@ fn double_clicking_a_lane_adds_an_event_on_that_day() {
     let closure = before.events.iter().find(|e| e.id.as_str() == "closure").expect("the closure event");
     let row = harness.get_by_label(&closure.title).rect().center().y;
     let spot = egui::pos2(1370.0, row);
-    common::double_click_at(&mut harness, spot);
-    common::focused_text_field(&harness).type_text("Engineers reopen one walkway");
+    crate::harness::double_click_at(&mut harness, spot);
+    crate::harness::focused_text_field(&harness).type_text("Engineers reopen one walkway");
     harness.key_press(egui::Key::Enter);
     harness.run();
 

@@ -10,8 +10,6 @@ use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-mod common;
-
 fn tutorial() -> Map {
     argline::format::load_file(Path::new("sample_maps/tutorial.ron")).expect("the tutorial loads")
 }
@@ -35,8 +33,8 @@ fn edited(map: &Map) -> Map {
 }
 
 fn app_with_recovery(document: Document, recovery_dir: &Path) -> Harness<'static, ArglineApp> {
-    let app = common::app(document).with_recovery_dir(Some(recovery_dir.to_owned()));
-    common::harness_with(app, 1.0 / 60.0)
+    let app = crate::harness::app(document).with_recovery_dir(Some(recovery_dir.to_owned()));
+    crate::harness::harness_with(app, 1.0 / 60.0)
 }
 
 #[test]
@@ -74,7 +72,7 @@ fn recovered_work_is_offered_at_start_and_restored_as_one_undoable_step() {
     write_recovery(&recovery_dir, &Origin::File(document.clone()), &work).expect("writes");
 
     // The app starts on another map (the case study); the offer names the file.
-    let mut harness = app_with_recovery(common::case_study(), &recovery_dir);
+    let mut harness = app_with_recovery(crate::harness::case_study(), &recovery_dir);
     harness.get_by_label_contains("Recover unsaved work?");
     harness.get_by_label_contains(&document.display().to_string());
     harness.get_by_label("Restore").click();

@@ -7,17 +7,14 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-/// Every UI test uses the same window size.
-mod common;
-
 /// kittest's own frame time: animations settle in few steps.
 const STEP_DT: f32 = 0.25;
 
 fn harness(document: Document) -> Harness<'static, ArglineApp> {
-    common::harness_with(common::app(document), STEP_DT)
+    crate::harness::harness_with(crate::harness::app(document), STEP_DT)
 }
 
-use common::case_study;
+use crate::harness::case_study;
 
 fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {
     harness.state().document().map().clone()

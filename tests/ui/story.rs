@@ -9,10 +9,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
-mod common;
-
 fn harness_on(document: Document) -> Harness<'static, ArglineApp> {
-    common::harness_with(common::app(document), 1.0 / 60.0)
+    crate::harness::harness_with(crate::harness::app(document), 1.0 / 60.0)
 }
 
 fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {
@@ -27,7 +25,7 @@ fn press(harness: &mut Harness<'_, ArglineApp>, key: Key) {
 
 #[test]
 fn f5_presents_arrows_advance_a_number_jumps_and_escape_leaves() {
-    let mut harness = harness_on(common::case_study());
+    let mut harness = harness_on(crate::harness::case_study());
     let story = map_of(&harness).story;
     assert!(story.len() >= 8, "the case study tells its story in at least 8 steps");
     let steps = story.len();
@@ -76,7 +74,7 @@ fn assert_views_at_step(harness: &Harness<'_, ArglineApp>, index: usize) {
 
 #[test]
 fn each_step_moves_both_views_to_where_it_says() {
-    let mut harness = harness_on(common::case_study());
+    let mut harness = harness_on(crate::harness::case_study());
     press(&mut harness, Key::F5);
     assert_views_at_step(&harness, 0);
     press(&mut harness, Key::ArrowRight);
@@ -103,7 +101,7 @@ fn a_step_that_lists_what_it_shows_hides_the_rest() {
 
 #[test]
 fn adding_and_renaming_a_story_step_each_undo_in_one_step() {
-    let mut harness = harness_on(common::case_study());
+    let mut harness = harness_on(crate::harness::case_study());
     let before = map_of(&harness);
     press(&mut harness, Key::F4);
     harness.get_by_label("Add a step from the current view").click();

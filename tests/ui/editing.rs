@@ -6,11 +6,9 @@ use argline::ui::ArglineApp;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-mod common;
-
 fn harness() -> Harness<'static, ArglineApp> {
     // Frames as a screen draws them, so that two clicks in a row make a double-click.
-    common::harness_with(common::app(common::case_study()), 1.0 / 60.0)
+    crate::harness::harness_with(crate::harness::app(crate::harness::case_study()), 1.0 / 60.0)
 }
 
 fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {
@@ -27,8 +25,8 @@ fn a_claim_added_by_double_click_and_typing_is_removed_by_undo() {
     let mut harness = harness();
     let before = map_of(&harness);
     // The top-left corner of the map (below its tabs) is empty canvas after Fit.
-    common::double_click_at(&mut harness, egui::pos2(30.0, 120.0));
-    common::focused_text_field(&harness).type_text("Sanctions were never the point");
+    crate::harness::double_click_at(&mut harness, egui::pos2(30.0, 120.0));
+    crate::harness::focused_text_field(&harness).type_text("Sanctions were never the point");
     harness.key_press(egui::Key::Enter);
     harness.run();
     let after = map_of(&harness);
@@ -84,7 +82,7 @@ fn dragging_a_card_moves_it_in_one_undo_step() {
 #[test]
 fn tidy_up_lays_out_the_map_in_one_undo_step() {
     let document = argline::ui::Document::open(std::path::PathBuf::from("sample_maps/tutorial.ron")).expect("opens");
-    let mut harness = common::harness_with(common::app(document), 1.0 / 60.0);
+    let mut harness = crate::harness::harness_with(crate::harness::app(document), 1.0 / 60.0);
     let before = map_of(&harness);
     // Scatter the map first, so that tidying has something to do.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);

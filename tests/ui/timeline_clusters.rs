@@ -10,12 +10,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use std::collections::HashSet;
 
-mod common;
-
 fn generated_harness() -> Harness<'static, ArglineApp> {
     let map = generate(GenerateParams { claims: 5_000, links: 10_000, events: 2_000, seed: 1 });
     let document = Document::new(map, None, "generated.ron".to_owned());
-    common::harness_with(common::app(document), 0.1)
+    crate::harness::harness_with(crate::harness::app(document), 0.1)
 }
 
 /// A cluster on the timeline: its label ("27 events, …"), count and rectangle.
@@ -127,7 +125,7 @@ const ROW_SLACK: f32 = 12.0;
 
 #[test]
 fn the_case_study_shows_its_events_one_by_one_at_its_default_zoom() {
-    let harness = common::harness_with(common::app(common::case_study()), 1.0 / 60.0);
+    let harness = crate::harness::harness_with(crate::harness::app(crate::harness::case_study()), 1.0 / 60.0);
     assert!(clusters(&harness).is_empty(), "no clusters");
     let events = harness.state().document().map().events.len();
     assert_eq!(single_events(&harness).len(), events, "every event has its own widget");

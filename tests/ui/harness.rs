@@ -1,8 +1,5 @@
 //! The one way UI tests build the window: the real app at a fixed size, with
-//! the app's fonts.
-
-// Each test binary compiles this module and uses only some of its helpers.
-#![allow(dead_code)]
+//! the app's fonts, run as eframe runs it (`App::logic`, then `App::ui`).
 
 use argline::ui::{ArglineApp, Document, Prefs};
 use egui_kittest::Harness;
@@ -16,7 +13,6 @@ pub fn harness_with(app: ArglineApp, step_dt: f32) -> Harness<'static, ArglineAp
 /// As [`harness_with`], without kittest's check that every input has an
 /// accessible name: only for opening egui_extras' date picker, whose year,
 /// month and day lists have none (an upstream gap).
-#[allow(dead_code)] // Only the inspector's tests open the date picker.
 pub fn harness_opening_date_pickers(app: ArglineApp, step_dt: f32) -> Harness<'static, ArglineApp> {
     build(app, step_dt, false)
 }
@@ -27,7 +23,7 @@ fn build(app: ArglineApp, step_dt: f32, check_accessibility: bool) -> Harness<'s
         .with_accessibility_check(check_accessibility)
         .with_step_dt(step_dt)
         .with_context_setup(argline::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut ArglineApp| app.show(ui), app);
+        .build_eframe(|_creation| app);
     harness.run();
     harness
 }
@@ -44,7 +40,6 @@ pub fn case_study() -> Document {
 
 /// The text field that has the keyboard focus (the inspector has many text
 /// fields, so a field that just opened is found by its focus).
-#[allow(dead_code)] // Not every test file types into a new field.
 pub fn focused_text_field<'h>(harness: &'h Harness<'_, ArglineApp>) -> egui_kittest::Node<'h> {
     use egui_kittest::kittest::Queryable;
     harness

@@ -1,0 +1,108 @@
+//! An index of a map, built once per document revision: items by id and the
+//! links touching each item, so that the views' per-frame questions (is it
+//! there, what is one link away) cost a hash look-up instead of a scan.
+
+use super::{Claim, Event, ItemRef, Link, Map};
+use std::collections::HashMap;
+
+/// Where each item of one version of a map stands, and its links.
+#[derive(Debug, Default)]
+pub struct MapIndex {
+    events: HashMap<ItemRef, usize>,
+    claims: HashMap<ItemRef, usize>,
+    links: HashMap<ItemRef, usize>,
+    /// For each item, the indices of the links starting at it, ending at it, or (for a link) bearing on it.
+    touching: HashMap<ItemRef, Vec<usize>>,
+}
+
+impl MapIndex {
+    pub fn build(map: &Map) -> Self {
+        let events = map.events.iter().enumerate().map(|(i, event)| (ItemRef::Event(event.id.clone()), i)).collect();
+        let claims = map.claims.iter().enumerate().map(|(i, claim)| (ItemRef::Claim(claim.id.clone()), i)).collect();
+        let links = map.links.iter().enumerate().map(|(i, link)| (ItemRef::Link(link.id.clone()), i)).collect();
+        let mut touching: HashMap<ItemRef, Vec<usize>> = HashMap::new();
+        for (i, link) in map.links.iter().enumerate() {
+            touching.entry(link.source_item()).or_default().push(i);
+            let target = link.target_item();
+            if target != link.source_item() {
+                touching.entry(target).or_default().push(i);
+            }
+        }
+        Self { events, claims, links, touching }
+    }
+
+    /// Whether `item` is in the map this index was built from.
+    pub fn contains(&self, item: &ItemRef) -> bool {
+        match item {
+            ItemRef::Event(_) => self.events.contains_key(item),
+            ItemRef::Claim(_) => self.claims.contains_key(item),
+            ItemRef::Link(_) => self.links.contains_key(item),
+        }
+    }
+
+    pub fn event<'m>(&self, map: &'m Map, item: &ItemRef) -> Option<&'m Event> {
+        self.events.get(item).and_then(|&i| map.events.get(i))
+    }
+
+    pub fn claim<'m>(&self, map: &'m Map, item: &ItemRef) -> Option<&'m Claim> {
+        self.claims.get(item).and_then(|&i| map.claims.get(i))
+    }
+
+    pub fn link<'m>(&self, map: &'m Map, item: &ItemRef) -> Option<&'m Link> {
+        self.links.get(item).and_then(|&i| map.links.get(i))
+    }
+
+    /// The links that start or end at `item`, or bear on it when it is a link.
+    pub fn links_touching<'m>(&self, map: &'m Map, item: &ItemRef) -> impl Iterator<Item = &'m Link> + use<'m> {
+        let indices = self.touching.get(item).cloned().unwrap_or_default();
+        indices.into_iter().filter_map(|i| map.links.get(i))
+    }
+
+    /// What [`Map::neighbours`] finds, through the index: for an event or
+    /// claim, the links touching it and their other ends; for a link, its two
+    /// ends and the links bearing on it.
+    pub fn neighbours(&self, map: &Map, item: &ItemRef) -> Vec<ItemRef> {
+        let mut found = Vec::new();
+        if let Some(link) = self.link(map, item) {
+            found.push(link.source_item());
+            found.push(link.target_item());
+        }
+        for link in self.links_touching(map, item) {
+            if matches!(item, ItemRef::Link(id) if &link.id == id) {
+                continue;
+            }
+            found.push(ItemRef::Link(link.id.clone()));
+            found.push(if link.starts_at(item) { link.target_item() } else { link.source_item() });
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neighbours_through_the_index_are_the_maps_own() {
+        let map = crate::format::load_str(crate::CASE_STUDY_RON, "case study").expect("the case study loads");
+        let index = MapIndex::build(&map);
+        let items = map
+            .events
+            .iter()
+            .map(|e| ItemRef::Event(e.id.clone()))
+            .chain(map.claims.iter().map(|c| ItemRef::Claim(c.id.clone())))
+            .chain(map.links.iter().map(|l| ItemRef::Link(l.id.clone())));
+        let mut compared = 0;
+        for item in items {
+            assert!(index.contains(&item), "{item:?} is indexed");
+            let mut indexed = index.neighbours(&map, &item);
+            let mut scanned = map.neighbours(&item);
+            indexed.sort();
+            scanned.sort();
+            assert_eq!(indexed, scanned, "neighbours of {item:?}");
+            compared += usize::from(!scanned.is_empty());
+        }
+        assert!(compared > 50, "the case study has linked items ({compared})");
+        assert!(!index.contains(&ItemRef::Claim("no-such-claim".into())));
+    }
+}

@@ -1,0 +1,154 @@
+//! What the views ask the app to do. During the UI pass every view — menus,
+//! toolbar, map, timeline, inspector, matrix, find panel, story panel, the
+//! presenter and the dialogs — pushes payload-carrying [`Action`]s onto one
+//! [`Actions`] queue; after the pass the app runs them, in order, in one
+//! place (`app::handling`). A view never changes the document or the
+//! selection itself.
+
+use super::commands::Command;
+use super::files::{Purpose, Then};
+use super::prefs::ThemeChoice;
+use super::selection::Origin;
+use crate::analysis::Rating;
+use crate::edit::Transaction;
+use crate::export::Format;
+use crate::import::ImportFormat;
+use crate::model::{ClaimId, Date, EventId, ItemRef, LaneId, Level, LinkFrom, LinkTo, Position, Relation, StoryStep};
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// One thing a user asked for this frame.
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// A menu command or keyboard shortcut.
+    Command(Command),
+
+    // Selecting.
+    /// Select `item` alone; the views other than `origin` bring it into view.
+    Select {
+        item: ItemRef,
+        origin: Origin,
+    },
+    /// Add `item` to the selection, or take it out (Shift/Ctrl-click).
+    ToggleSelected(ItemRef),
+    /// Select `items`, added to the selection when `extend` (a box drawn on the map).
+    SelectMany {
+        items: Vec<ItemRef>,
+        extend: bool,
+        origin: Origin,
+    },
+
+    // Editing the map: each one undo step, or part of the `gesture` it names.
+    /// An edit made in the inspector; typing in one field is one `gesture`.
+    Apply {
+        transaction: Transaction,
+        gesture: Option<u64>,
+    },
+    /// Move claims to new positions (a drag, or arrow keys).
+    MoveClaims {
+        moves: Vec<(ClaimId, Position)>,
+        gesture: u64,
+    },
+    /// Add a claim with `text` at `position`, and select it.
+    AddClaim {
+        position: Position,
+        text: String,
+    },
+    /// Add a link drawn between two items, and select it.
+    AddLink {
+        from: LinkFrom,
+        to: LinkTo,
+        relation: Relation,
+    },
+    /// Add an event titled `title` on `lane` at `date`, and select it.
+    AddEvent {
+        lane: LaneId,
+        date: Date,
+        title: String,
+    },
+    /// Give an event new dates (a drag on the timeline).
+    MoveEvent {
+        id: EventId,
+        date: Date,
+        end: Option<Date>,
+        gesture: u64,
+    },
+    /// Rate the matrix cell of `evidence` × `explanation` (`None` clears it).
+    RateCell {
+        evidence: ItemRef,
+        explanation: ClaimId,
+        rating: Option<Rating>,
+    },
+    /// Set a matrix row's credibility and relevance.
+    WeighEvidence {
+        evidence: ItemRef,
+        credibility: Level,
+        relevance: Level,
+    },
+
+    // The story.
+    GoToStep(usize),
+    Present(usize),
+    LeavePresentation,
+    AddStepFromView,
+    UpdateStepFromView(usize),
+    DuplicateStep(usize),
+    DeleteStep(usize),
+    MoveStep {
+        from: usize,
+        to: usize,
+    },
+    EditStep {
+        index: usize,
+        step: StoryStep,
+        gesture: u64,
+    },
+
+    // The views.
+    /// Put the as-of cursor on a date.
+    SetAsOf(NaiveDate),
+    SetTheme(ThemeChoice),
+    SetHighContrastPresentation(bool),
+    /// Tell the user why a gesture did nothing.
+    Notify(String),
+    DismissError,
+
+    // Files.
+    /// Open a file (a recent one, or dropped on the window), asking first about unsaved changes.
+    OpenFile(PathBuf),
+    /// Ask where to export the map as `format`.
+    ChooseExportPath(Format),
+    /// Ask which file to import as `format`, asking first about unsaved changes.
+    Import(ImportFormat),
+    /// The user agreed to let unsaved changes go: do `then`.
+    Discard(Then),
+    /// A path was chosen in a file dialog.
+    PathChosen(Purpose, PathBuf),
+    CloseDialog,
+
+    // Recovery after a crash.
+    RestoreRecovered,
+    DiscardRecovered,
+    RecoverLater,
+}
+
+/// The queue the views fill during a UI pass.
+#[derive(Debug, Default)]
+pub struct Actions {
+    queue: Vec<Action>,
+}
+
+impl Actions {
+    pub fn push(&mut self, action: Action) {
+        self.queue.push(action);
+    }
+
+    pub fn command(&mut self, command: Command) {
+        self.queue.push(Action::Command(command));
+    }
+
+    /// Everything pushed since the last call, in order.
+    pub fn take(&mut self) -> Vec<Action> {
+        std::mem::take(&mut self.queue)
+    }
+}

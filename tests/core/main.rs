@@ -1,0 +1,20 @@
+//! The core's integration tests: one binary, each file a module (as cargo's own
+//! `tests/testsuite/main.rs`), so that a change to the library relinks one test
+//! executable instead of one per file. Nothing here opens a window.
+
+mod analysis;
+mod case_study;
+mod cli;
+mod clipboard;
+mod crash_safe_save;
+mod edit_history;
+mod export_golden;
+mod external_tools;
+mod hostile_corpus;
+mod import;
+mod interchange;
+mod invalid_files;
+mod layout;
+mod robustness;
+mod save;
+mod slides;
