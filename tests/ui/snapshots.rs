@@ -6,6 +6,14 @@
 //! remakes them.
 
 use argline::ui::{ArglineApp, Prefs, ThemeChoice};
+use egui_kittest::SnapshotOptions;
+
+/// lavapipe's anti-aliasing differs from run to run by a few levels in a
+/// handful of pixels (seen: 22 pixels, none by more than 3 of 255); a moved
+/// card, a changed colour or a line of text differs by far more.
+fn options() -> SnapshotOptions {
+    SnapshotOptions::new().threshold(1.5)
+}
 
 fn the_case_study_as_it_opens(theme: ThemeChoice) -> egui_kittest::Harness<'static, ArglineApp> {
     let prefs = Prefs { theme, ..Prefs::default() };
@@ -17,10 +25,10 @@ fn the_case_study_as_it_opens(theme: ThemeChoice) -> egui_kittest::Harness<'stat
 
 #[test]
 fn the_case_study_as_it_opens_in_the_light_theme() {
-    the_case_study_as_it_opens(ThemeChoice::Light).snapshot("case_study_light");
+    the_case_study_as_it_opens(ThemeChoice::Light).snapshot_options("case_study_light", &options());
 }
 
 #[test]
 fn the_case_study_as_it_opens_in_the_dark_theme() {
-    the_case_study_as_it_opens(ThemeChoice::Dark).snapshot("case_study_dark");
+    the_case_study_as_it_opens(ThemeChoice::Dark).snapshot_options("case_study_dark", &options());
 }

@@ -135,7 +135,7 @@ impl super::MapView {
         }
         let pointer = drag.pointer;
         let Some(drag) = &self.link_drag else { return };
-        let at = self.to_canvas(view, pointer);
+        let at = self.canvas_from_screen(view) * pointer;
         // Items a story step leaves out are not drawn, and so not targets.
         let shown = |item: &ItemRef| !highlight.hides(item);
         let target = geometry.item_at(map, at, 12.0 / self.zoom, &shown).filter(|item| *item != drag.from);
@@ -143,9 +143,15 @@ impl super::MapView {
             .as_ref()
             .filter(|item| !matches!(item, ItemRef::Link(_)))
             .and_then(|item| geometry.rect_of(map, item))
-            .map(|rect| self.rect_to_screen(view, rect));
+            .map(|rect| self.screen_from_canvas(view).mul_rect(rect));
         let painter = ui.painter_at(view);
-        paint_rubber_band(&painter, self.to_screen(view, drag.start), pointer, target_rect, ui.visuals().dark_mode);
+        paint_rubber_band(
+            &painter,
+            self.screen_from_canvas(view) * drag.start,
+            pointer,
+            target_rect,
+            ui.visuals().dark_mode,
+        );
         ui.ctx().set_cursor_icon(egui::CursorIcon::Crosshair);
         if !released {
             return;

@@ -20,6 +20,7 @@ use super::text_measure::TextMeasure;
 use super::transition::{Frame, Transition};
 use crate::model::{ClaimId, ItemRef, Map, Position, Viewport};
 use draw::Look;
+use egui::emath::TSTransform;
 use egui::{Pos2, Rect, Sense, Vec2};
 use geometry::{MapGeometry, MapItem};
 
@@ -204,7 +205,8 @@ impl MapView {
 
     /// Where a paste lands: the canvas point under the pointer, else the middle of the view.
     pub fn paste_anchor(&self) -> Position {
-        let at = self.pointer_on_canvas.unwrap_or_else(|| self.to_canvas(self.last_view, self.last_view.center()));
+        let at =
+            self.pointer_on_canvas.unwrap_or_else(|| self.canvas_from_screen(self.last_view) * self.last_view.center());
         Position::new(at.x, at.y)
     }
 
@@ -213,16 +215,14 @@ impl MapView {
         self.pending_link.is_some()
     }
 
-    fn to_screen(&self, view: Rect, canvas: Pos2) -> Pos2 {
-        view.center() + self.pan + canvas.to_vec2() * self.zoom
+    /// Where the canvas lies on screen while the map is drawn in `view`:
+    /// `screen_from_canvas(view) * pos_in_canvas` is that point on screen.
+    fn screen_from_canvas(&self, view: Rect) -> TSTransform {
+        TSTransform::new(view.center().to_vec2() + self.pan, self.zoom)
     }
 
-    fn rect_to_screen(&self, view: Rect, canvas: Rect) -> Rect {
-        Rect::from_min_max(self.to_screen(view, canvas.min), self.to_screen(view, canvas.max))
-    }
-
-    fn to_canvas(&self, view: Rect, screen: Pos2) -> Pos2 {
-        ((screen - view.center() - self.pan) / self.zoom).to_pos2()
+    fn canvas_from_screen(&self, view: Rect) -> TSTransform {
+        self.screen_from_canvas(view).inverse()
     }
 
     /// The pan and zoom that show `bounds` (canvas) within `view`, no closer than `max_zoom`.
@@ -302,8 +302,10 @@ impl MapView {
         }
         self.handle_input(ui, &background, view);
         self.last_view = view;
-        self.pointer_on_canvas =
-            ui.input(|i| i.pointer.latest_pos()).filter(|p| view.contains(*p)).map(|p| self.to_canvas(view, p));
+        self.pointer_on_canvas = ui
+            .input(|i| i.pointer.latest_pos())
+            .filter(|p| view.contains(*p))
+            .map(|p| self.canvas_from_screen(view) * p);
         self.advance_transition(ui);
         if std::mem::take(&mut self.reveal_requested) {
             self.reveal(view, map, &geometry, highlight);
@@ -314,7 +316,7 @@ impl MapView {
             && let Some(pointer) = background.interact_pointer_pos()
         {
             // Far out, thousands of blocks a few pixels wide: one hit test instead of a widget each.
-            let at = self.to_canvas(view, pointer);
+            let at = self.canvas_from_screen(view) * pointer;
             events.clicked = geometry
                 .item_at(map, at, 0.0, &|item| !highlight.hides(item))
                 .filter(|item| !matches!(item, ItemRef::Link(_)));
@@ -331,7 +333,8 @@ impl MapView {
         }
         self.box_select(ui, view, map, &geometry, &background, actions);
         if let Some((from, handle)) = events.link_started {
-            self.link_drag = Some(linking::LinkDrag { from, start: self.to_canvas(view, handle), pointer: handle });
+            self.link_drag =
+                Some(linking::LinkDrag { from, start: self.canvas_from_screen(view) * handle, pointer: handle });
         }
         self.link_drag_ui(ui, view, map, &geometry, highlight, actions);
         self.pending_link_ui(ui, actions);
@@ -342,7 +345,7 @@ impl MapView {
             && background.double_clicked()
             && let Some(pointer) = background.interact_pointer_pos()
         {
-            let canvas = self.to_canvas(view, pointer);
+            let canvas = self.canvas_from_screen(view) * pointer;
             self.draft = Some(Draft {
                 position: Position::new(canvas.x, canvas.y),
                 text: String::new(),
@@ -422,7 +425,8 @@ impl MapView {
         let dark = ui.visuals().dark_mode;
         let painter = ui.painter_at(view);
         painter.rect_filled(view, 0.0, super::theme::canvas_background(dark));
-        let visible = Rect::from_min_max(self.to_canvas(view, view.min), self.to_canvas(view, view.max));
+        let visible =
+            Rect::from_min_max(self.canvas_from_screen(view) * view.min, self.canvas_from_screen(view) * view.max);
         // Ids are only cloned into an ItemRef when something is selected.
         let look = |item: &dyn Fn() -> ItemRef| {
             let (selected, dimmed) = if highlight.is_active() {
@@ -462,7 +466,7 @@ impl MapView {
                 if link_look.dimmed != dimmed_pass {
                     continue;
                 }
-                let (a, b) = (self.to_screen(view, *start), self.to_screen(view, *end));
+                let (a, b) = (self.screen_from_canvas(view) * *start, self.screen_from_canvas(view) * *end);
                 if let Some(lines) = &mut far_lines {
                     lines.push(draw::far_line(a, b, link.relation, link.strength, &link_look));
                     continue;
@@ -496,7 +500,7 @@ impl MapView {
                 continue;
             }
             let chip_look = look(&|| ItemRef::Event(event.id.clone()));
-            let rect = self.rect_to_screen(view, *chip);
+            let rect = self.screen_from_canvas(view).mul_rect(*chip);
             draw::chip(&painter, rect, event, map.lane(&event.lane), &chip_look);
             if self.zoom < draw::BLOCK_MAX_ZOOM {
                 continue;
@@ -536,7 +540,7 @@ impl MapView {
                 continue;
             }
             let card_look = look(&|| ItemRef::Claim(claim.id.clone()));
-            let rect = self.rect_to_screen(view, *card);
+            let rect = self.screen_from_canvas(view).mul_rect(*card);
             draw::card(&painter, rect, claim, &card_look);
             if self.zoom < draw::BLOCK_MAX_ZOOM {
                 continue;
@@ -591,7 +595,7 @@ impl MapView {
         if zoom_factor != 1.0 {
             self.target = None;
             let anchor = pointer.unwrap_or(view.center());
-            let canvas_anchor = self.to_canvas(view, anchor);
+            let canvas_anchor = self.canvas_from_screen(view) * anchor;
             self.zoom = (self.zoom * zoom_factor).clamp(MIN_ZOOM, MAX_ZOOM);
             self.pan = anchor - view.center() - canvas_anchor.to_vec2() * self.zoom;
         }
@@ -656,7 +660,7 @@ impl MapView {
         if !bounds.is_positive() {
             return;
         }
-        let on_screen = self.rect_to_screen(view, bounds);
+        let on_screen = self.screen_from_canvas(view).mul_rect(bounds);
         if view.shrink(20.0).contains_rect(on_screen) {
             return;
         }

@@ -38,7 +38,10 @@ impl MapView {
             return;
         }
         self.selection_box = None;
-        let area = Rect::from_two_pos(self.to_canvas(view, on_screen.min), self.to_canvas(view, on_screen.max));
+        let area = Rect::from_two_pos(
+            self.canvas_from_screen(view) * on_screen.min,
+            self.canvas_from_screen(view) * on_screen.max,
+        );
         let touched = geometry.items_in(area);
         let claims = touched.iter().filter_map(|item| match item {
             MapItem::Card(index) => map.claims.get(*index).map(|claim| ItemRef::Claim(claim.id.clone())),
