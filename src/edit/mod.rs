@@ -4,6 +4,7 @@
 //! The UI changes a map only through here, so that undo, the unsaved-changes
 //! mark and autosave stay right. No egui.
 
+pub mod bulk;
 pub mod catalogue;
 pub mod clipboard;
 pub mod commands;

@@ -13,7 +13,9 @@ use crate::analysis::Rating;
 use crate::edit::Transaction;
 use crate::export::Format;
 use crate::import::ImportFormat;
-use crate::model::{ClaimId, Date, EventId, ItemRef, LaneId, Level, LinkFrom, LinkTo, Position, Relation, StoryStep};
+use crate::model::{
+    ClaimId, Date, EventId, ItemRef, LaneId, Level, LinkFrom, LinkTo, Position, Relation, StoryStep, Strength,
+};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -84,6 +86,15 @@ pub enum Action {
         evidence: ItemRef,
         credibility: Level,
         relevance: Level,
+    },
+    /// Add a tag to every selected claim and event.
+    TagSelection(String),
+    /// Give every selected link this strength.
+    SetSelectionStrength(Strength),
+    /// Move every selected claim and placed chip by an offset.
+    MoveSelection {
+        dx: f32,
+        dy: f32,
     },
 
     // The story.

@@ -236,3 +236,37 @@ fn far_zoomed_out_a_click_on_a_block_selects_its_claim() {
     crate::harness::click_at(&mut harness, at);
     assert_eq!(harness.state().selection().items(), [ItemRef::Claim(claim.id.clone())]);
 }
+
+#[test]
+fn a_selection_of_many_says_what_it_holds_and_tags_or_deletes_them_all_in_one_step() {
+    let mut harness = harness_on(crate::harness::case_study());
+    let map = map_of(&harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    let holds = format!("{} claims, {} events, {} links", map.claims.len(), map.events.len(), map.links.len());
+    harness.get_by_label(&holds);
+    harness.get_by_label(&format!("Selected: {holds}"));
+
+    harness.get_by_label("Tag all").click();
+    harness.run();
+    harness.get_by_label("Tag all").type_text("lesson 3");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let tagged = map_of(&harness);
+    assert!(tagged.claims.iter().all(|c| c.tags.iter().any(|t| t == "lesson 3")), "every claim tagged");
+    assert!(tagged.events.iter().all(|e| e.tags.iter().any(|t| t == "lesson 3")), "every event tagged");
+
+    harness.get_by_role_and_label(Role::Button, "strong").click();
+    harness.run();
+    assert!(map_of(&harness).links.iter().all(|l| l.strength == argline::model::Strength::Strong));
+
+    harness.get_by_role_and_label(Role::Button, &format!("Delete all {}", harness.state().selection().len())).click();
+    harness.run();
+    let emptied = map_of(&harness);
+    assert!(emptied.claims.is_empty() && emptied.events.is_empty() && emptied.links.is_empty());
+    for _ in 0..3 {
+        harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+        harness.run();
+    }
+    assert_eq!(map_of(&harness), map, "three undo steps: delete, strength, tag");
+}

@@ -58,7 +58,7 @@ impl ArglineApp {
         let selection_name = match views.selection.items() {
             [] => None,
             [item] => Some(map.item_name(item)),
-            items => Some(format!("{} items", items.len())),
+            items => Some(crate::edit::bulk::describe(items)),
         };
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             let busy = self

@@ -4,7 +4,7 @@
 //! selection and the views.
 
 use super::ArglineApp;
-use crate::edit::{Transaction, commands, gestures};
+use crate::edit::{Transaction, bulk, commands, gestures};
 use crate::model::{ItemRef, Strength};
 use crate::ui::action::Action;
 use crate::ui::commands::Command;
@@ -72,6 +72,24 @@ impl ArglineApp {
                     Ok(Some(transaction)) => self.apply(transaction),
                     Ok(None) => {}
                     Err(error) => self.notifications.notice(format!("The evidence was not weighed: {error}.")),
+                }
+            }
+            Action::TagSelection(tag) => {
+                let items = self.views.selection.items();
+                if let Some(transaction) = bulk::add_tag(map, self.document.index(), items, &tag) {
+                    self.apply(transaction);
+                }
+            }
+            Action::SetSelectionStrength(strength) => {
+                let items = self.views.selection.items();
+                if let Some(transaction) = bulk::set_strength(map, self.document.index(), items, strength) {
+                    self.apply(transaction);
+                }
+            }
+            Action::MoveSelection { dx, dy } => {
+                let items = self.views.selection.items();
+                if let Some(transaction) = bulk::move_by(map, self.document.index(), items, dx, dy) {
+                    self.apply(transaction);
                 }
             }
 

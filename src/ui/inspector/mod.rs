@@ -14,6 +14,7 @@ mod event;
 mod fields;
 mod lanes;
 mod link;
+mod many;
 mod map_details;
 mod navigation;
 mod sources;
@@ -42,6 +43,8 @@ pub struct InspectorState {
     /// The undo gesture of each picker or drag field (a lane's colour, a
     /// claim's position), since it was last opened or grabbed, by field key.
     gestures: HashMap<String, u64>,
+    /// The offset a selection of many is moved by.
+    move_by: [f32; 2],
 }
 
 struct Notice {
@@ -135,6 +138,9 @@ pub fn inspector_ui(ui: &mut Ui, map: &Map, selection: &Selection, state: &mut I
         // Room on the right for the scroll bar, so that it never covers a field.
         ui.set_max_width(ui.available_width() - ui.spacing().scroll.bar_width - 4.0);
         ui.spacing_mut().item_spacing.y = 5.0;
+        if selection.len() > 1 {
+            return many::many_ui(ui, &mut editor, selection);
+        }
         match selection.primary() {
             None => map_details::map_ui(ui, &mut editor),
             Some(ItemRef::Claim(id)) => match map.claim(id) {
