@@ -187,41 +187,23 @@ field_table!(StoryStep {
     lists: { "shows" => shows, "highlights" => highlights },
 });
 
-impl Keyed for Source {
-    fn key(&self) -> &str {
-        self.id.as_str()
-    }
-    fn title(&self) -> String {
-        self.title.clone()
-    }
+/// `Keyed` for items whose title is one text field.
+macro_rules! keyed_by_id {
+    ($($type:ty => $title:ident),* $(,)?) => {
+        $(
+            impl Keyed for $type {
+                fn key(&self) -> &str {
+                    self.id.as_str()
+                }
+                fn title(&self) -> String {
+                    self.$title.clone()
+                }
+            }
+        )*
+    };
 }
 
-impl Keyed for Lane {
-    fn key(&self) -> &str {
-        self.id.as_str()
-    }
-    fn title(&self) -> String {
-        self.name.clone()
-    }
-}
-
-impl Keyed for Event {
-    fn key(&self) -> &str {
-        self.id.as_str()
-    }
-    fn title(&self) -> String {
-        self.title.clone()
-    }
-}
-
-impl Keyed for Claim {
-    fn key(&self) -> &str {
-        self.id.as_str()
-    }
-    fn title(&self) -> String {
-        self.text.clone()
-    }
-}
+keyed_by_id!(Source => title, Lane => name, Event => title, Claim => text);
 
 impl Keyed for Link {
     fn key(&self) -> &str {

@@ -7,7 +7,6 @@
 
 use super::fields::{Fields, Keyed};
 use crate::edit::{EditError, Item, ItemKind, Op, Transaction, commands};
-use crate::model::validate::validate;
 use crate::model::{Conflict, ItemRef, Map, Versions};
 
 /// A version of an item in conflict.
@@ -65,11 +64,7 @@ pub fn resolve_conflict(map: &Map, index: usize, side: Side) -> Result<Transacti
     rest.remove(index);
     ops.push(Op::SetConflicts(rest));
     let transaction = Transaction::new(format!("Settle conflict: take {}", side.label()), ops);
-    let mut settled = map.clone();
-    for op in transaction.ops.clone() {
-        op.apply(&mut settled)?;
-    }
-    if let Some(problem) = validate(&settled).into_iter().next() {
+    if let Some(problem) = transaction.first_problem_on(map)? {
         return Err(EditError::Refused(format!(
             "taking {} would break the map ({}: {})",
             side.label(),
