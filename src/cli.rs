@@ -2,6 +2,8 @@
 //! headless. The commands and their output are a contract that scripts and
 //! tests rely on.
 
+mod vcs_commands;
+
 use crate::analysis::Matrix;
 use crate::export::{self, ExportOptions, Format};
 use crate::format::{self, LoadError};
@@ -9,10 +11,12 @@ use crate::generate::{GenerateParams, generate};
 use crate::import::{self, ImportFormat};
 use crate::layout::{Direction, LayeredOptions, MapSizes, tidy_up};
 use crate::model::Counts;
+use crate::model::validate::{FieldPath, PathSegment};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use vcs_commands::DiffFormat;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -95,6 +99,31 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LayoutDirection::Down)]
         direction: LayoutDirection,
     },
+    /// Show what changed between two maps, by id: exit 0 when they are the same, 1 when
+    /// they differ, 2 on error. Also git's diff driver, given git's seven arguments
+    /// (PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE; exit 0 then, as git wants).
+    Diff {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
+    /// Merge two versions of a map changed from a common base, by id (git's merge driver):
+    /// writes the result over OURS, or to -o OUT. Exit 0 when clean, 1 when the written map
+    /// holds unresolved conflicts (in its `conflicts` section), 2 when nothing was written.
+    Merge {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        /// The file's name in the repository, for messages (git's %P).
+        #[arg(long, value_name = "NAME")]
+        path: Option<String>,
+    },
+    /// In a git repository: send `*.ron` files to Argline's diff and merge drivers
+    /// (.gitattributes and the repository's git config). Running it again changes nothing.
+    GitSetup,
 }
 
 /// The `--direction` of `argline layout`.
@@ -125,6 +154,11 @@ pub fn run_command(command: Command) -> ExitCode {
             }
         }
         Command::Layout { file, output, direction } => lay_out(&file, &output, direction),
+        Command::Diff { files, format } => vcs_commands::diff_command(&files, format),
+        Command::Merge { base, ours, theirs, output, path } => {
+            vcs_commands::merge_command(&base, &ours, &theirs, output.as_deref(), path.as_deref())
+        }
+        Command::GitSetup => vcs_commands::git_setup_command(),
     }
 }
 
@@ -143,6 +177,10 @@ fn validate(files: &[PathBuf]) -> ExitCode {
     let mut all_valid = true;
     for file in files {
         match format::load_file(file) {
+            Ok(map) if !map.conflicts.is_empty() => {
+                report_conflicts(file, &map);
+                all_valid = false;
+            }
             Ok(map) => {
                 let counts = Counts::of(&map);
                 println!(
@@ -160,6 +198,28 @@ fn validate(files: &[PathBuf]) -> ExitCode {
         }
     }
     if all_valid { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+/// A map that loads but holds unresolved merge conflicts is not finished:
+/// one `FILE:LINE:COL:` line per conflict, then the count.
+fn report_conflicts(file: &Path, map: &crate::model::Map) {
+    let locations = std::fs::read_to_string(file).ok().map(|text| format::locate(&text));
+    for (index, conflict) in map.conflicts.iter().enumerate() {
+        let path = FieldPath(vec![PathSegment::Field("conflicts"), PathSegment::Index(index)]);
+        let position = locations.as_ref().map_or(format::TextPosition { line: 1, col: 1 }, |found| found.find(&path));
+        eprintln!(
+            "{}:{}:{}: unresolved conflict: {}",
+            file.display(),
+            position.line,
+            position.col,
+            conflict.describe()
+        );
+    }
+    eprintln!(
+        "{}: {} unresolved conflicts (left by a merge): open the map in Argline to settle them",
+        file.display(),
+        map.conflicts.len()
+    );
 }
 
 fn lay_out(file: &std::path::Path, output: &std::path::Path, direction: LayoutDirection) -> ExitCode {

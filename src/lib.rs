@@ -1,7 +1,7 @@
 //! Argline: argument maps of competing explanations, linked to a dated timeline
 //! of evidence.
 //!
-//! The core (`model`, `format`, `export`, `import`, `generate`) is plain Rust with no egui; the `ui`
+//! The core (`model`, `format`, `export`, `import`, `generate`, `vcs`) is plain Rust with no egui; the `ui`
 //! module is the eframe application, which changes a map only through edit
 //! commands.
 
@@ -16,6 +16,7 @@ pub mod layout;
 pub mod model;
 #[cfg(feature = "gui")]
 pub mod ui;
+pub mod vcs;
 
 /// The bundled case study, embedded so that `argline` with no file opens it.
 pub const CASE_STUDY_RON: &str = include_str!("../sample_maps/us_china_cyber_2013_2015.ron");

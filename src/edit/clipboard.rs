@@ -8,7 +8,7 @@
 use super::{EditError, Item, Op, Transaction};
 use crate::model::{
     Claim, ClaimId, Event, EventId, ItemRef, Lane, LaneId, Link, LinkFrom, LinkId, LinkTo, Map, Position, Source,
-    SourceId, validate::validate,
+    SourceId,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -265,11 +265,7 @@ pub fn paste(map: &Map, fragment: &Fragment, offset: Position, verb: &str) -> Re
     );
     let transaction = Transaction::new(label, ops);
     // The fragment may come from anywhere: check the result before offering it.
-    let mut trial = map.clone();
-    for op in transaction.ops.clone() {
-        op.apply(&mut trial)?;
-    }
-    if let Some(problem) = validate(&trial).into_iter().next() {
+    if let Some(problem) = transaction.first_problem_on(map)? {
         return Err(EditError::Refused(format!(
             "the copied items do not fit this map ({}: {})",
             problem.path, problem.message

@@ -276,7 +276,7 @@ pub fn move_story_step(map: &Map, from: usize, to: usize) -> Result<Transaction,
 /// Turns `current` into `wanted` as one step (restoring recovered work):
 /// every list is emptied and refilled, and the details replaced.
 pub fn replace_all(current: &Map, wanted: &Map, label: &str) -> Transaction {
-    let mut ops = vec![Op::SetMeta(wanted.meta.clone())];
+    let mut ops = vec![Op::SetMeta(wanted.meta.clone()), Op::SetConflicts(wanted.conflicts.clone())];
     let counts = [
         (ItemKind::StoryStep, current.story.len()),
         (ItemKind::Link, current.links.len()),

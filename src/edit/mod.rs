@@ -30,4 +30,17 @@ impl Transaction {
     pub fn is_empty(&self) -> bool {
         self.ops.is_empty()
     }
+
+    /// The first rule `map` would break once this transaction is applied (it
+    /// is tried on a copy), for commands built from data that may not fit.
+    pub fn first_problem_on(
+        &self,
+        map: &crate::model::Map,
+    ) -> Result<Option<crate::model::validate::Problem>, EditError> {
+        let mut trial = map.clone();
+        for op in self.ops.clone() {
+            op.apply(&mut trial)?;
+        }
+        Ok(crate::model::validate::validate(&trial).into_iter().next())
+    }
 }

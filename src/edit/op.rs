@@ -1,7 +1,7 @@
 //! The primitive operations on a map. Applying one returns its inverse, so
 //! that any sequence can be undone exactly.
 
-use crate::model::{Claim, Event, Lane, Link, Map, Meta, Source, StoryStep};
+use crate::model::{Claim, Conflict, Event, Lane, Link, Map, Meta, Source, StoryStep};
 
 /// Anything a map holds in one of its lists.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +49,8 @@ pub enum Op {
     Replace { index: usize, item: Item },
     /// Replace the map's title, summary and credits.
     SetMeta(Meta),
+    /// Replace the map's unresolved merge conflicts (settling one removes it).
+    SetConflicts(Vec<Conflict>),
 }
 
 /// An operation that does not fit the map it was applied to (a command built
@@ -122,6 +124,7 @@ impl Op {
                 Ok(Op::Replace { index, item: old })
             }
             Op::SetMeta(meta) => Ok(Op::SetMeta(std::mem::replace(&mut map.meta, meta))),
+            Op::SetConflicts(conflicts) => Ok(Op::SetConflicts(std::mem::replace(&mut map.conflicts, conflicts))),
         }
     }
 }

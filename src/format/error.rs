@@ -55,4 +55,11 @@ pub enum SaveError {
     Write { path: PathBuf, source: std::io::Error },
     #[error("cannot save {}: the map could not be written as RON: {message}", path.display())]
     Encode { path: PathBuf, message: String },
+    /// The file is no longer the one loaded or last saved: someone else wrote it.
+    #[error(
+        "cannot save {}: the file changed on disk since it was opened or last saved (by git or another program); \
+         reload it, merge, or overwrite it knowingly",
+        path.display()
+    )]
+    ChangedOnDisk { path: PathBuf },
 }

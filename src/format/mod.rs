@@ -8,13 +8,18 @@
 //!   `FILE:LINE:COL: message`.
 //! - Atomic: a save writes a temporary file beside the target, flushes it, then
 //!   renames it over, so a crash leaves the old file or the new one, never a mix.
+//! - Watchful: a file is stamped when loaded or saved ([`stamp`]), and a save
+//!   can refuse to overwrite a file that changed on disk since.
 
+mod conflict_markers;
 mod error;
 mod locate;
 pub mod recovery;
+mod stamp;
 
 pub use error::{Diagnostic, LoadError, SaveError};
 pub use locate::{TextPosition, locate};
+pub use stamp::{FileStamp, Overwrite, load_file_stamped, save_file_stamped};
 
 use crate::model::validate::{FieldPath, PathSegment, validate};
 use crate::model::{FORMAT_VERSION, Map};
@@ -107,6 +112,9 @@ fn upgrade(text: &str, file: &str) -> Result<Map, LoadError> {
         }
         Ok(map) => Ok(map),
         Err(error) => {
+            if let Some(position) = conflict_markers::first_marker(text) {
+                return Err(single_problem(file, position, conflict_markers::MESSAGE.to_owned()));
+            }
             // A newer format may not parse as this one: say so rather than report its syntax.
             #[derive(serde::Deserialize)]
             struct VersionProbe {
@@ -187,6 +195,36 @@ fn temporary_path_for(path: &Path) -> PathBuf {
 /// Writes `bytes` to `path` so that `path` always holds either its old
 /// content or all of the new.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_then_rename(path, bytes, || Ok(true)).map(|_| ())
+}
+
+/// As [`write_atomically`], with `check` run once the new file is written,
+/// just before it replaces the old: an error from it leaves the old file and
+/// is returned.
+fn write_atomically_checked(
+    path: &Path,
+    bytes: &[u8],
+    check: impl FnOnce() -> Result<(), SaveError>,
+) -> Result<(), SaveError> {
+    let mut refusal = None;
+    let checked = || match check() {
+        Ok(()) => Ok(true),
+        Err(error) => {
+            refusal = Some(error);
+            Ok(false)
+        }
+    };
+    write_then_rename(path, bytes, checked).map_err(|source| SaveError::Write { path: path.to_owned(), source })?;
+    refusal.map_or(Ok(()), Err)
+}
+
+/// Writes a temporary file beside `path`, flushes it, and renames it over
+/// `path` if `may_rename` says so (else removes it); returns whether it did.
+fn write_then_rename(
+    path: &Path,
+    bytes: &[u8],
+    may_rename: impl FnOnce() -> std::io::Result<bool>,
+) -> std::io::Result<bool> {
     let folder = folder_of(path);
     let temporary = temporary_path_for(path);
     let result = (|| {
@@ -199,14 +237,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
+        if !may_rename()? {
+            return Ok(false);
+        }
         std::fs::rename(&temporary, path)?;
         // Make the rename itself durable; not every platform can open a folder.
         if let Ok(folder) = std::fs::File::open(folder) {
             let _ = folder.sync_all();
         }
-        Ok(())
+        Ok(true)
     })();
-    if result.is_err() {
+    if !matches!(result, Ok(true)) {
         let _ = std::fs::remove_file(&temporary);
     }
     result

@@ -2,6 +2,7 @@
 //! links between them, and a story for presenting. Plain Rust, no egui.
 
 mod color;
+mod conflicts;
 mod counts;
 mod date;
 mod ids;
@@ -13,6 +14,7 @@ mod story;
 pub mod validate;
 
 pub use color::Rgb;
+pub use conflicts::{Conflict, Versions};
 pub use counts::Counts;
 pub use date::{Date, DateShapeError, MONTH_ABBREVIATIONS, Precision};
 pub use ids::{ClaimId, EventId, ItemRef, LaneId, LinkId, SourceId, is_valid_slug};
@@ -48,6 +50,10 @@ pub struct Map {
     pub links: Vec<Link>,
     #[serde(default)]
     pub story: Vec<StoryStep>,
+    /// What a three-way merge left unresolved (see `vcs::merge`); absent from
+    /// the file when empty, which is every map but a conflicted merge's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 impl Default for Map {
@@ -61,6 +67,7 @@ impl Default for Map {
             claims: Vec::new(),
             links: Vec::new(),
             story: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 }

@@ -10,6 +10,7 @@ mod crash_safe_save;
 mod edit_history;
 mod export_golden;
 mod external_tools;
+mod git;
 mod hostile_corpus;
 mod import;
 mod interchange;
