@@ -120,6 +120,7 @@ pub enum Action {
     SetAsOf(NaiveDate),
     SetTheme(ThemeChoice),
     SetHighContrastPresentation(bool),
+    SetLegendWhenPresenting(bool),
     /// Tell the user why a gesture did nothing.
     Notify(String),
     DismissError,

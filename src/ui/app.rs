@@ -137,6 +137,11 @@ impl ArglineApp {
         self.views.map_view.view_rect()
     }
 
+    /// Where the map drew `item` (a card or a chip) on screen last frame.
+    pub fn map_screen_rect_of(&self, item: &crate::model::ItemRef) -> Option<egui::Rect> {
+        self.views.map_view.screen_rect_of(self.document.map(), item)
+    }
+
     /// Moves the map view to look at `viewport` (eased, as a story step does).
     pub fn show_map_viewport(&mut self, viewport: crate::model::Viewport) {
         self.views.map_view.show_viewport(viewport);

@@ -24,6 +24,7 @@ pub enum Command {
     ToggleMatrix,
     ToggleStory,
     Present,
+    ToggleLegend,
     ToggleInspector,
     ToggleTheme,
     PreviousEvent,
@@ -38,7 +39,7 @@ pub enum Command {
 impl Command {
     /// In the order shortcuts are matched: a shortcut with Shift comes before
     /// the same one without (egui lets Ctrl+Shift+Z also match Ctrl+Z).
-    pub const ALL: [Command; 28] = [
+    pub const ALL: [Command; 29] = [
         Self::NewMap,
         Self::Open,
         Self::SaveAs,
@@ -57,6 +58,7 @@ impl Command {
         Self::ToggleMatrix,
         Self::ToggleStory,
         Self::Present,
+        Self::ToggleLegend,
         Self::ToggleInspector,
         Self::ToggleTheme,
         Self::Duplicate,
@@ -90,6 +92,7 @@ impl Command {
             Self::ToggleMatrix => "Matrix / map",
             Self::ToggleStory => "Story panel",
             Self::Present => "Present the story",
+            Self::ToggleLegend => "Legend: open or close",
             Self::ToggleInspector => "Inspector",
             Self::ToggleTheme => "Toggle dark / light",
             Self::PreviousEvent => "Previous event",
@@ -124,6 +127,7 @@ impl Command {
             Self::ToggleMatrix => KeyboardShortcut::new(Modifiers::COMMAND, Key::M),
             Self::ToggleStory => plain(Key::F4),
             Self::Present => plain(Key::F5),
+            Self::ToggleLegend => KeyboardShortcut::new(Modifiers::COMMAND, Key::L),
             Self::ToggleInspector => KeyboardShortcut::new(Modifiers::COMMAND, Key::I),
             Self::ToggleTheme => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::D),
             Self::PreviousEvent => plain(Key::ArrowLeft),
@@ -172,7 +176,7 @@ pub const GESTURES: [(&str, &str); 21] = [
     ("Paste text that is not from Argline", "Add it as a new claim"),
     ("Presenting: →, Space, Page Down / ←, Page Up", "Next / previous step"),
     ("Presenting: Home, End, or a number then Enter", "First, last, or that step"),
-    ("Presenting: L / N / Esc", "Spotlight / speaker notes window / stop presenting"),
+    ("Presenting: L / N / G / Esc", "Spotlight / speaker notes window / legend / stop presenting"),
     ("Double-click a timeline lane", "Add an event on that day (type its title, Enter)"),
     ("Drag an event on the timeline", "Change its date: by days, or by months or years for vaguer dates"),
     ("Ctrl + Y", "Redo"),

@@ -38,6 +38,39 @@ impl SortBy {
     }
 }
 
+/// The date column's width.
+const DATE_WIDTH: f32 = 80.0;
+/// The credibility and relevance columns' width.
+const WEIGHT_WIDTH: f32 = 88.0;
+/// Room for an explanation's text over its column, small and wrapped, and its scores.
+const HEADER_HEIGHT: f32 = 86.0;
+/// The narrowest and widest a rating column may be.
+const CELL_WIDTH: std::ops::RangeInclusive<f32> = 52.0..=104.0;
+/// The narrowest the evidence column may be.
+const EVIDENCE_AT_LEAST: f32 = 180.0;
+
+/// How wide the evidence column and each rating column are, so that every
+/// explanation's column fits the matrix's width where it can (rating cells
+/// narrow first, the evidence column takes the rest); past that, the table
+/// scrolls sideways.
+#[derive(Debug, PartialEq)]
+struct ColumnWidths {
+    evidence: f32,
+    cell: f32,
+}
+
+impl ColumnWidths {
+    fn fitting(available: f32, explanations: usize) -> Self {
+        // egui_extras puts the item spacing between columns.
+        let spacing = 8.0 * (explanations + 4) as f32;
+        let fixed = DATE_WIDTH + 2.0 * WEIGHT_WIDTH + spacing;
+        let for_cells = available - fixed - EVIDENCE_AT_LEAST;
+        let cell = (for_cells / explanations.max(1) as f32).clamp(*CELL_WIDTH.start(), *CELL_WIDTH.end());
+        let evidence = (available - fixed - cell * explanations as f32).max(EVIDENCE_AT_LEAST);
+        Self { evidence, cell }
+    }
+}
+
 /// The matrix view's own state.
 #[derive(Default)]
 pub struct MatrixView {
@@ -112,15 +145,16 @@ impl MatrixView {
         });
         let dark = ui.visuals().dark_mode;
         let columns = matrix.explanations.len();
+        let widths = ColumnWidths::fitting(ui.available_width(), columns);
         egui::ScrollArea::horizontal().show(ui, |ui| {
             TableBuilder::new(ui)
                 .id_salt("ach-matrix")
                 .striped(true)
-                .column(Column::initial(300.0).at_least(160.0).resizable(true))
-                .column(Column::exact(86.0))
-                .columns(Column::exact(84.0), 2)
-                .columns(Column::exact(104.0), columns)
-                .header(74.0, |mut header| {
+                .column(Column::exact(widths.evidence).clip(true))
+                .column(Column::exact(DATE_WIDTH))
+                .columns(Column::exact(WEIGHT_WIDTH), 2)
+                .columns(Column::exact(widths.cell), columns)
+                .header(HEADER_HEIGHT, |mut header| {
                     header.col(|ui| {
                         ui.strong("Evidence");
                     });
@@ -128,16 +162,17 @@ impl MatrixView {
                         ui.strong("Date");
                     });
                     header.col(|ui| {
-                        ui.strong("Credibility");
+                        ui.label(RichText::new("Credibility").small().strong());
                     });
                     header.col(|ui| {
-                        ui.strong("Relevance");
+                        ui.label(RichText::new("Relevance").small().strong());
                     });
                     for (explanation, score) in matrix.explanations.iter().zip(&scores) {
                         header.col(|ui| {
                             let text = map.claim(explanation).map_or(explanation.as_str(), |claim| claim.text.as_str());
-                            let title =
-                                egui::Label::new(RichText::new(text).strong()).wrap().sense(egui::Sense::click());
+                            let title = egui::Label::new(RichText::new(text).small().strong())
+                                .wrap()
+                                .sense(egui::Sense::click());
                             if ui.add(title).on_hover_text(text).clicked() {
                                 actions.push(Action::Select {
                                     item: ItemRef::Claim(explanation.clone()),
@@ -146,7 +181,7 @@ impl MatrixView {
                             }
                             let leader = score.rank == 1;
                             let summary =
-                                format!("#{} · I {} · W {:.2}", score.rank, score.inconsistency, score.weighted);
+                                format!("#{} · I{} · W{:.1}", score.rank, score.inconsistency, score.weighted);
                             let summary = RichText::new(summary).small();
                             ui.label(if leader {
                                 summary.color(theme::selection_color(dark)).strong()
@@ -198,7 +233,7 @@ impl MatrixView {
         for (name, level) in [("Credibility", &mut credibility), ("Relevance", &mut relevance)] {
             table_row.col(|ui| {
                 let combo = egui::ComboBox::from_id_salt((name, &row.item))
-                    .width(70.0)
+                    .width(WEIGHT_WIDTH - 12.0)
                     .selected_text(level.label())
                     .show_ui(ui, |ui| {
                         for choice in Level::ALL {
@@ -217,7 +252,8 @@ impl MatrixView {
                 let rating = cell.as_ref().map(|cell| cell.rating);
                 let selected = self.selected.as_ref().is_some_and(|(e, x)| *e == row.item && x == explanation);
                 let text = RichText::new(rating.map_or("", Rating::code)).strong();
-                let mut button = egui::Button::selectable(selected, text).min_size(egui::vec2(96.0, 22.0));
+                let mut button =
+                    egui::Button::selectable(selected, text).min_size(egui::vec2(ui.available_width(), 22.0));
                 if let Some(rating) = rating {
                     button = button.fill(rating_color(rating, ui.visuals().dark_mode));
                 }
@@ -311,4 +347,29 @@ fn row_order(matrix: &Matrix, sort: SortBy) -> Vec<usize> {
         SortBy::Credibility => order.sort_by_key(|&i| std::cmp::Reverse(rows[i].credibility)),
     }
     order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn total(widths: &ColumnWidths, explanations: usize) -> f32 {
+        let spacing = 8.0 * (explanations + 4) as f32;
+        widths.evidence + DATE_WIDTH + 2.0 * WEIGHT_WIDTH + widths.cell * explanations as f32 + spacing
+    }
+
+    #[test]
+    fn seven_explanations_fit_the_default_windows_matrix_and_many_scroll() {
+        // The matrix tab of the 1400-point window beside the inspector.
+        let available = 1400.0 - 360.0 - 2.0 * 8.0 - 16.0;
+        let seven = ColumnWidths::fitting(available, 7);
+        assert!(total(&seven, 7) <= available + 0.5, "{seven:?} is {} wide", total(&seven, 7));
+        assert!(seven.cell >= *CELL_WIDTH.start() && seven.evidence >= EVIDENCE_AT_LEAST);
+        let twenty = ColumnWidths::fitting(available, 20);
+        assert_eq!(twenty.cell, *CELL_WIDTH.start(), "many columns: as narrow as they go");
+        assert!(total(&twenty, 20) > available, "and then the table scrolls sideways");
+        let two = ColumnWidths::fitting(available, 2);
+        assert_eq!(two.cell, *CELL_WIDTH.end(), "few columns: as wide as they go");
+        assert!((total(&two, 2) - available).abs() < 0.5, "the evidence column takes the rest");
+    }
 }

@@ -33,6 +33,10 @@ pub struct Prefs {
     pub story_open: bool,
     /// Present in black and white with bright highlights, for weak projectors.
     pub high_contrast_presentation: bool,
+    /// The map's legend open (else only its header shows).
+    pub legend_open: bool,
+    /// The legend over the map while presenting too (else it is hidden then).
+    pub legend_when_presenting: bool,
 }
 
 /// How many files File ▸ Open Recent lists.
@@ -55,6 +59,8 @@ impl Default for Prefs {
             recent_files: Vec::new(),
             story_open: false,
             high_contrast_presentation: false,
+            legend_open: false,
+            legend_when_presenting: false,
         }
     }
 }

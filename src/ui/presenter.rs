@@ -2,7 +2,8 @@
 //! type and no editing chrome, driven from the keyboard or a clicker (→,
 //! Space, Page Down: next; ←, Page Up: previous; Home, End; a number then
 //! Enter jumps; Esc leaves). L toggles a spotlight that follows the pointer;
-//! N opens the speaker notes in a window of their own.
+//! N opens the speaker notes in a window of their own; G shows or hides the
+//! map's legend (hidden while presenting unless asked for).
 
 use super::action::{Action, Actions};
 use crate::model::StoryStep;
@@ -77,6 +78,9 @@ impl Presenter {
         }
         if pressed(Key::N) {
             self.notes_open = !self.notes_open;
+        }
+        if pressed(Key::G) {
+            return Some(Action::Command(super::commands::Command::ToggleLegend));
         }
         None
     }

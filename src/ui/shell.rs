@@ -23,6 +23,7 @@ pub struct MenuState<'a> {
     pub inspector_open: bool,
     pub theme: ThemeChoice,
     pub high_contrast: bool,
+    pub legend_when_presenting: bool,
     pub undo: Option<&'a str>,
     pub redo: Option<&'a str>,
     pub recent_files: &'a [std::path::PathBuf],
@@ -96,6 +97,11 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Actions) {
             if ui.checkbox(&mut high_contrast, "High-contrast presentation").changed() {
                 actions.push(Action::SetHighContrastPresentation(high_contrast));
             }
+            let mut legend = state.legend_when_presenting;
+            if ui.checkbox(&mut legend, "Legend while presenting").changed() {
+                actions.push(Action::SetLegendWhenPresenting(legend));
+            }
+            command_button(ui, Command::ToggleLegend, actions);
             ui.separator();
             let shortcut = ui.ctx().format_shortcut(&Command::ToggleInspector.shortcut());
             let text = if state.inspector_open { "Hide inspector" } else { "Show inspector" };

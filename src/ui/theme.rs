@@ -102,3 +102,20 @@ fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
 pub fn emphasis(color: Color32, dimmed: bool) -> Color32 {
     if dimmed { color.gamma_multiply(DIM) } else { color }
 }
+
+/// The colour of the `index`th series of a chart (the score of each explanation over time),
+/// told apart in both themes.
+pub fn series_color(index: usize, dark: bool) -> Color32 {
+    const LIGHT: [Color32; 8] = [
+        Color32::from_rgb(31, 119, 180),
+        Color32::from_rgb(214, 39, 40),
+        Color32::from_rgb(44, 160, 44),
+        Color32::from_rgb(148, 103, 189),
+        Color32::from_rgb(255, 127, 14),
+        Color32::from_rgb(23, 190, 207),
+        Color32::from_rgb(140, 86, 75),
+        Color32::from_rgb(227, 119, 194),
+    ];
+    let color = LIGHT[index % LIGHT.len()];
+    if dark { color.lerp_to_gamma(Color32::WHITE, 0.25) } else { color }
+}

@@ -148,3 +148,50 @@ fn a_step_added_with_the_as_of_cursor_on_brings_the_cursor_back() {
     harness.run_steps(20);
     assert_eq!(harness.state().as_of(), Some(as_of), "going to the step puts the cursor back");
 }
+
+/// Runs frames until the map view stops moving (the eased move of a step).
+fn settle(harness: &mut Harness<'_, ArglineApp>) {
+    for _ in 0..10 {
+        let before = harness.state().map_viewport();
+        harness.run_steps(10);
+        if harness.state().map_viewport() == before {
+            return;
+        }
+    }
+}
+
+#[test]
+fn every_step_without_a_stored_view_frames_what_it_highlights() {
+    let mut map = crate::harness::case_study().map().clone();
+    for step in &mut map.story {
+        step.viewport = None;
+    }
+    let mut harness = harness_on(Document::new(map.clone(), None, "framed.ron".to_owned()));
+    press(&mut harness, Key::F5);
+    for (index, step) in map.story.iter().enumerate() {
+        settle(&mut harness);
+        let view = harness.state().map_view_rect();
+        let subject = if step.highlights.is_empty() { &step.shows } else { &step.highlights };
+        let mut subject_on_screen = egui::Rect::NOTHING;
+        for item in subject.iter().filter(|item| !matches!(item, argline::model::ItemRef::Link(_))) {
+            // An event that is evidence for nothing is on the timeline only.
+            let Some(drawn) = harness.state().map_screen_rect_of(item) else {
+                assert!(matches!(item, argline::model::ItemRef::Event(_)), "step {}: {item:?} is not drawn", index + 1);
+                continue;
+            };
+            assert!(
+                view.expand(1.0).contains_rect(drawn),
+                "step {}: {item:?} at {drawn:?} is off the map {view:?}",
+                index + 1
+            );
+            subject_on_screen = subject_on_screen.union(drawn);
+        }
+        // Card text is at least 12 px (zoom 12/14) whenever the subject fits at that size.
+        let zoom = harness.state().map_viewport().zoom;
+        let at_readable = subject_on_screen.size() / zoom * (12.0 / 14.0);
+        if at_readable.x < view.width() - 60.0 && at_readable.y < view.height() - 60.0 {
+            assert!(zoom >= 12.0 / 14.0 - 1e-3, "step {}: zoom {zoom} though the subject fits readably", index + 1);
+        }
+        press(&mut harness, Key::ArrowRight);
+    }
+}

@@ -9,6 +9,7 @@ use crate::format::LoadError;
 use crate::ui::document::Document;
 use crate::ui::files::{Dialog, Then};
 use crate::ui::job::{self, Job};
+use crate::ui::map_view::LegendShown;
 use std::path::PathBuf;
 
 /// How often to look at running workers.
@@ -40,6 +41,12 @@ impl ArglineApp {
             self.window.shown_title = title;
         }
         self.take_finished_jobs(ctx);
+        let legend = match (self.presenter.is_some(), self.prefs.legend_when_presenting, self.prefs.legend_open) {
+            (true, false, _) => LegendShown::Hidden,
+            (true, true, _) | (false, _, true) => LegendShown::Expanded,
+            (false, _, false) => LegendShown::Collapsed,
+        };
+        self.views.map_view.set_legend(legend);
         self.views.map_view.poll_measuring(ctx);
         self.autosave.tick(ctx, &self.document);
         if let Some(failure) = self.autosave.take_failure() {

@@ -48,6 +48,7 @@ impl ArglineApp {
                 inspector_open: self.prefs.inspector_open,
                 theme: self.prefs.theme,
                 high_contrast: self.prefs.high_contrast_presentation,
+                legend_when_presenting: self.prefs.legend_when_presenting,
                 undo: history.undo_label(),
                 redo: history.redo_label(),
                 recent_files: &self.prefs.recent_files,
@@ -95,7 +96,9 @@ impl ArglineApp {
                 views.story_panel.ui(ui, map, actions);
             });
         }
-        egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+        // The map paints its own canvas; the tabs and the matrix sit on the panel's colour.
+        let central = egui::Frame::NONE.fill(ui.visuals().panel_fill);
+        egui::CentralPanel::default().frame(central).show(ui, |ui| {
             egui::Frame::NONE.inner_margin(egui::Margin::symmetric(8, 4)).show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.selectable_value(&mut views.central_tab, CentralTab::Map, "Map");

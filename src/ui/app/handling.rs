@@ -112,6 +112,7 @@ impl ArglineApp {
             Action::SetAsOf(date) => self.views.timeline.set_as_of(Some(date)),
             Action::SetTheme(theme) => self.prefs.theme = theme,
             Action::SetHighContrastPresentation(on) => self.prefs.high_contrast_presentation = on,
+            Action::SetLegendWhenPresenting(on) => self.prefs.legend_when_presenting = on,
             Action::Notify(message) => self.notifications.notice(message),
             Action::DismissError => self.notifications.dismiss_problem(),
 
@@ -220,6 +221,13 @@ impl ArglineApp {
             Command::ToggleStory => self.prefs.story_open = !self.prefs.story_open,
             Command::Present => self.start_presenting(ctx, self.views.story_panel.current.unwrap_or(0)),
             Command::ToggleInspector => self.prefs.inspector_open = !self.prefs.inspector_open,
+            Command::ToggleLegend => {
+                if self.presenter.is_some() {
+                    self.prefs.legend_when_presenting = !self.prefs.legend_when_presenting;
+                } else {
+                    self.prefs.legend_open = !self.prefs.legend_open;
+                }
+            }
             Command::ToggleTheme => {
                 self.prefs.theme =
                     if ctx.global_style().visuals.dark_mode { ThemeChoice::Light } else { ThemeChoice::Dark };

@@ -21,9 +21,11 @@ impl ArglineApp {
         let views = &mut self.views;
         views.selection.select_many(step.highlights.iter().cloned(), false);
         // The step says where to look; revealing the selection would undo that.
+        // A step frames its subject: what it draws out, else what it shows; a stored viewport overrides.
+        let subject = if step.highlights.is_empty() { step.shows.clone() } else { step.highlights.clone() };
         match step.viewport {
             Some(viewport) => views.map_view.show_viewport(viewport),
-            None => views.map_view.request_reveal(),
+            None => views.map_view.request_framing(subject),
         }
         match step.window {
             Some(window) => views.timeline.show_window(window),

@@ -154,40 +154,91 @@ pub fn far_line(start: Pos2, end: Pos2, relation: Relation, strength: Strength, 
 }
 
 const LEGEND_ROW: f32 = 18.0;
-/// The height the legend takes from the bottom of the map, margin included.
-pub const LEGEND_HEIGHT: f32 = 6.0 * LEGEND_ROW + 16.0 + 10.0;
+const LEGEND_COLUMN: f32 = 96.0;
+const LEGEND_MARGIN: f32 = 10.0;
+/// The legend's header: its title and the arrow that opens or closes it.
+const LEGEND_HEADER: Vec2 = Vec2::new(76.0, 22.0);
 
-/// The legend in the map's bottom-left corner: relations, strengths, kinds.
-/// Returns the rectangle it covers.
-pub fn legend(painter: &Painter, map_rect: Rect, dark: bool) -> Rect {
-    let row = LEGEND_ROW;
-    let size = Vec2::new(300.0, LEGEND_HEIGHT - 10.0);
-    let rect = Rect::from_min_size(Pos2::new(map_rect.left() + 10.0, map_rect.bottom() - size.y - 10.0), size);
+/// How the legend is shown over the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LegendShown {
+    /// Not at all (while presenting, unless asked for).
+    Hidden,
+    /// Only its header, to open it.
+    Collapsed,
+    /// Its header and what the colours and lines mean.
+    Expanded,
+}
+
+impl LegendShown {
+    /// The height the legend takes from the bottom of the map, margin included.
+    pub fn height(self) -> f32 {
+        match self {
+            Self::Hidden => 0.0,
+            Self::Collapsed => LEGEND_HEADER.y + LEGEND_MARGIN,
+            Self::Expanded => LEGEND_HEADER.y + 3.0 * LEGEND_ROW + 8.0 + LEGEND_MARGIN,
+        }
+    }
+}
+
+/// The legend in the map's bottom-left corner, compact: relations on one
+/// row, strengths and the evidence chip on the next, kinds on the last.
+/// Returns the rectangle it covers and that of its header (a click there
+/// opens or closes it).
+pub fn legend(painter: &Painter, map_rect: Rect, dark: bool, shown: LegendShown) -> Option<(Rect, Rect)> {
+    if shown == LegendShown::Hidden {
+        return None;
+    }
+    let expanded = shown == LegendShown::Expanded;
+    let width = if expanded { 4.0 * LEGEND_COLUMN + 16.0 } else { LEGEND_HEADER.x };
+    let size = Vec2::new(width, shown.height() - LEGEND_MARGIN);
+    let at = Pos2::new(map_rect.left() + LEGEND_MARGIN, map_rect.bottom() - size.y - LEGEND_MARGIN);
+    let rect = Rect::from_min_size(at, size);
     let fill = theme::legend_fill(dark);
     painter.rect(rect, CornerRadius::same(6), fill, Stroke::new(1.0, theme::grid_color(dark)), StrokeKind::Inside);
-    let font = FontId::proportional(12.0);
     let text = theme::text_color(dark);
-    let mut y = rect.top() + 8.0 + row / 2.0;
+    let header = Rect::from_min_size(rect.min, LEGEND_HEADER);
+    let title = if expanded { "– Legend" } else { "+ Legend" };
+    painter.text(
+        header.left_center() + Vec2::new(8.0, 0.0),
+        Align2::LEFT_CENTER,
+        title,
+        FontId::proportional(12.0),
+        text,
+    );
+    if !expanded {
+        return Some((rect, header));
+    }
+    let font = FontId::proportional(12.0);
+    let column = |index: usize| rect.left() + 8.0 + index as f32 * LEGEND_COLUMN;
+    let mut y = header.bottom() + LEGEND_ROW / 2.0;
     let line_look = Look { dark, selected: false, dimmed: false, zoom: 1.0 };
     for (index, relation) in Relation::ALL.iter().enumerate() {
-        let x = rect.left() + 10.0 + (index % 2) as f32 * 144.0;
-        let y = y + (index / 2) as f32 * row;
-        arrow(painter, Pos2::new(x, y), Pos2::new(x + 30.0, y), *relation, Strength::Moderate, &line_look);
-        painter.text(Pos2::new(x + 36.0, y), Align2::LEFT_CENTER, relation.name(), font.clone(), text);
+        let x = column(index);
+        arrow(painter, Pos2::new(x, y), Pos2::new(x + 26.0, y), *relation, Strength::Moderate, &line_look);
+        painter.text(Pos2::new(x + 30.0, y), Align2::LEFT_CENTER, relation.name(), font.clone(), text);
     }
-    y += 2.0 * row;
-    for (column, strength) in Strength::ALL.iter().enumerate() {
-        let x = rect.left() + 10.0 + column as f32 * 96.0;
+    y += LEGEND_ROW;
+    for (index, strength) in Strength::ALL.iter().enumerate() {
+        let x = column(index);
         painter.line_segment(
-            [Pos2::new(x, y), Pos2::new(x + 30.0, y)],
+            [Pos2::new(x, y), Pos2::new(x + 26.0, y)],
             Stroke::new(theme::strength_width(*strength), theme::weak_text_color(dark)),
         );
-        painter.text(Pos2::new(x + 36.0, y), Align2::LEFT_CENTER, strength.label(), font.clone(), text);
+        painter.text(Pos2::new(x + 30.0, y), Align2::LEFT_CENTER, strength.label(), font.clone(), text);
     }
-    y += row;
+    let chip = Rect::from_center_size(Pos2::new(column(3) + 13.0, y), Vec2::new(26.0, 12.0));
+    painter.rect(
+        chip,
+        CornerRadius::same(6),
+        theme::card_fill(ClaimKind::Claim, dark),
+        Stroke::new(1.2, theme::weak_text_color(dark)),
+        StrokeKind::Inside,
+    );
+    painter.text(Pos2::new(column(3) + 30.0, y), Align2::LEFT_CENTER, "event", font.clone(), text);
+    y += LEGEND_ROW;
     for (index, kind) in ClaimKind::ALL.iter().enumerate() {
-        let x = rect.left() + 10.0 + (index % 2) as f32 * 144.0;
-        let y = y + (index / 2) as f32 * row;
+        let x = column(index);
         let swatch = Rect::from_center_size(Pos2::new(x + 7.0, y), Vec2::new(14.0, 10.0));
         painter.rect(
             swatch,
@@ -198,21 +249,5 @@ pub fn legend(painter: &Painter, map_rect: Rect, dark: bool) -> Rect {
         );
         painter.text(Pos2::new(x + 20.0, y), Align2::LEFT_CENTER, kind.label(), font.clone(), text);
     }
-    y += 2.0 * row;
-    let chip = Rect::from_center_size(Pos2::new(rect.left() + 24.0, y), Vec2::new(28.0, 12.0));
-    painter.rect(
-        chip,
-        CornerRadius::same(6),
-        theme::card_fill(ClaimKind::Claim, dark),
-        Stroke::new(1.2, theme::weak_text_color(dark)),
-        StrokeKind::Inside,
-    );
-    painter.text(
-        Pos2::new(rect.left() + 44.0, y),
-        Align2::LEFT_CENTER,
-        "Event used as evidence (lane colour)",
-        font,
-        text,
-    );
-    rect
+    Some((rect, header))
 }

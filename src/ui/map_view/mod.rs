@@ -7,6 +7,7 @@
 
 mod draw;
 pub mod geometry;
+pub use draw::LegendShown;
 mod link_raster;
 mod linking;
 mod selecting;
@@ -25,6 +26,8 @@ use egui::{Pos2, Rect, Sense, Vec2};
 use geometry::{MapGeometry, MapItem};
 
 const MIN_ZOOM: f32 = 0.03;
+/// The zoom at which card text is at its reading size (14 px, explanations 16, at 100 % interface zoom).
+const READING_ZOOM: f32 = 1.0;
 const MAX_ZOOM: f32 = 4.0;
 /// Cards and chips above which a map is measured on a worker thread.
 const MEASURE_LATER_ABOVE: usize = 1_000;
@@ -41,6 +44,10 @@ pub struct MapView {
     needs_fit: bool,
     /// Pan to show the selection and what it touches, next frame (it was made in another view).
     reveal_requested: bool,
+    /// Frame these items next frame (a story step's subject).
+    framing_requested: Option<Vec<ItemRef>>,
+    /// How the legend shows: the app sets it from the preferences.
+    legend: draw::LegendShown,
     /// Where the view is being sent: (pan, zoom); user input cancels it.
     target: Option<(Vec2, f32)>,
     /// The move under way towards `target`.
@@ -97,6 +104,8 @@ struct ItemEvents {
     link_started: Option<(ItemRef, Pos2)>,
     /// A claim dragged this frame, with the drag in screen points and whether it began now.
     dragged: Option<(ClaimId, Vec2, bool)>,
+    /// The legend's header was clicked.
+    legend_toggled: bool,
 }
 
 impl Default for MapView {
@@ -106,6 +115,8 @@ impl Default for MapView {
             zoom: 1.0,
             needs_fit: true,
             reveal_requested: false,
+            framing_requested: None,
+            legend: draw::LegendShown::Collapsed,
             target: None,
             transition: None,
             geometry: None,
@@ -185,6 +196,24 @@ impl MapView {
         self.reveal_requested = true;
     }
 
+    /// Moves the view, next frame and eased, to show all of `items` as near
+    /// as reading size (zoom 1: card text 14 px at 100 % interface zoom) —
+    /// nearer than they fit, never. With no items, the whole map.
+    pub fn request_framing(&mut self, items: Vec<ItemRef>) {
+        self.framing_requested = Some(items);
+    }
+
+    /// Where `item` (a claim's card or an event's chip) was drawn last frame, on screen.
+    pub fn screen_rect_of(&self, map: &Map, item: &ItemRef) -> Option<Rect> {
+        let geometry = self.geometry.as_ref()?;
+        Some(self.screen_from_canvas(self.last_view).mul_rect(geometry.rect_of(map, item)?))
+    }
+
+    /// How the legend shows from now on.
+    pub fn set_legend(&mut self, legend: draw::LegendShown) {
+        self.legend = legend;
+    }
+
     pub fn zoom(&self) -> f32 {
         self.zoom
     }
@@ -225,17 +254,18 @@ impl MapView {
         self.screen_from_canvas(view).inverse()
     }
 
-    /// The pan and zoom that show `bounds` (canvas) within `view`, no closer than `max_zoom`.
-    fn framing(view: Rect, bounds: Rect, max_zoom: f32) -> (Vec2, f32) {
+    /// The pan and zoom that show `bounds` (canvas) within `view`, no closer
+    /// than `max_zoom`, clear of the legend in the bottom-left corner.
+    fn framing(&self, view: Rect, bounds: Rect, max_zoom: f32) -> (Vec2, f32) {
         if !bounds.is_positive() {
             return (Vec2::ZERO, 1.0);
         }
         let margin = 30.0;
+        let legend = self.legend.height();
         let zoom = ((view.width() - 2.0 * margin) / bounds.width())
-            .min((view.height() - 2.0 * margin - draw::LEGEND_HEIGHT) / bounds.height())
+            .min((view.height() - 2.0 * margin - legend) / bounds.height())
             .clamp(MIN_ZOOM, max_zoom);
-        // Keep clear of the legend in the bottom-left corner.
-        (-bounds.center().to_vec2() * zoom - Vec2::new(0.0, draw::LEGEND_HEIGHT / 2.0), zoom)
+        (-bounds.center().to_vec2() * zoom - Vec2::new(0.0, legend / 2.0), zoom)
     }
 
     /// Sets the worker measuring the text going once the first frame is on
@@ -298,7 +328,7 @@ impl MapView {
         if self.needs_fit && view.width() > 10.0 {
             self.needs_fit = false;
             self.target = None;
-            (self.pan, self.zoom) = Self::framing(view, geometry.bounds, 1.2);
+            (self.pan, self.zoom) = self.framing(view, geometry.bounds, 1.2);
         }
         self.handle_input(ui, &background, view);
         self.last_view = view;
@@ -307,7 +337,9 @@ impl MapView {
             .filter(|p| view.contains(*p))
             .map(|p| self.canvas_from_screen(view) * p);
         self.advance_transition(ui);
-        if std::mem::take(&mut self.reveal_requested) {
+        if let Some(items) = self.framing_requested.take() {
+            self.frame_items(view, map, &geometry, &items);
+        } else if std::mem::take(&mut self.reveal_requested) {
             self.reveal(view, map, &geometry, highlight);
         }
         let mut events = self.paint_and_interact(ui, view, map, &geometry, selection, highlight);
@@ -322,6 +354,9 @@ impl MapView {
                 .filter(|item| !matches!(item, ItemRef::Link(_)));
         }
         let extend = ui.input(|i| i.modifiers.shift || i.modifiers.command);
+        if events.legend_toggled {
+            actions.command(Command::ToggleLegend);
+        }
         match events.clicked {
             Some(item) if extend => actions.push(Action::ToggleSelected(item)),
             Some(item) => actions.push(Action::Select { item, origin: Origin::Map }),
@@ -572,10 +607,16 @@ impl MapView {
                 }
             }
         }
-        let legend = draw::legend(&painter, view, dark);
-        // The legend sits over the canvas: clicks on it must not reach the items beneath.
-        ui.interact(legend, ui.scope_id().with("map-legend"), Sense::click())
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Legend"));
+        if let Some((legend, header)) = draw::legend(&painter, view, dark, self.legend) {
+            // The legend sits over the canvas: clicks on it must not reach the items beneath.
+            ui.interact(legend, ui.scope_id().with("map-legend"), Sense::click())
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Legend"));
+            let open = self.legend == draw::LegendShown::Expanded;
+            let toggle = ui.interact(header, ui.scope_id().with("map-legend-header"), Sense::click());
+            let name = if open { "Close the legend" } else { "Open the legend" };
+            toggle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+            events.legend_toggled = toggle.clicked();
+        }
         events
     }
 
@@ -647,6 +688,17 @@ impl MapView {
         self.target = Some((-Vec2::new(viewport.center.x, viewport.center.y) * zoom, zoom));
     }
 
+    /// Moves the view, smoothly, to frame `items` (see [`MapView::request_framing`]).
+    fn frame_items(&mut self, view: Rect, map: &Map, geometry: &MapGeometry, items: &[ItemRef]) {
+        let bounds = items
+            .iter()
+            .filter_map(|item| geometry.rect_of(map, item))
+            .fold(Rect::NOTHING, |bounds, rect| bounds.union(rect));
+        let bounds = if bounds.is_positive() { bounds } else { geometry.bounds };
+        self.needs_fit = false;
+        self.target = Some(self.framing(view, bounds, READING_ZOOM));
+    }
+
     /// Moves the view, smoothly, so that the highlighted items are all on screen.
     fn reveal(&mut self, view: Rect, map: &Map, geometry: &MapGeometry, highlight: &Highlight) {
         let bounds = map
@@ -664,7 +716,7 @@ impl MapView {
         if view.shrink(20.0).contains_rect(on_screen) {
             return;
         }
-        self.target = Some(Self::framing(view, bounds, self.zoom.max(0.6)));
+        self.target = Some(self.framing(view, bounds, self.zoom.max(0.6)));
     }
 }
 
