@@ -86,14 +86,8 @@ mod tests {
     fn neighbours_through_the_index_are_the_maps_own() {
         let map = crate::format::load_str(crate::CASE_STUDY_RON, "case study").expect("the case study loads");
         let index = MapIndex::build(&map);
-        let items = map
-            .events
-            .iter()
-            .map(|e| ItemRef::Event(e.id.clone()))
-            .chain(map.claims.iter().map(|c| ItemRef::Claim(c.id.clone())))
-            .chain(map.links.iter().map(|l| ItemRef::Link(l.id.clone())));
         let mut compared = 0;
-        for item in items {
+        for item in map.items() {
             assert!(index.contains(&item), "{item:?} is indexed");
             let mut indexed = index.neighbours(&map, &item);
             let mut scanned = map.neighbours(&item);

@@ -37,6 +37,13 @@ impl Map {
         }
     }
 
+    /// Every event, claim and link of the map, in that order, each as the item it is.
+    pub fn items(&self) -> impl Iterator<Item = ItemRef> + '_ {
+        let events = self.events.iter().map(|event| ItemRef::Event(event.id.clone()));
+        let claims = self.claims.iter().map(|claim| ItemRef::Claim(claim.id.clone()));
+        events.chain(claims).chain(self.links.iter().map(|link| ItemRef::Link(link.id.clone())))
+    }
+
     pub fn explanations(&self) -> impl Iterator<Item = &Claim> {
         self.claims.iter().filter(|claim| claim.kind == ClaimKind::Explanation)
     }

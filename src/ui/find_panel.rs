@@ -70,13 +70,7 @@ impl FindPanel {
         }
         let mut faded = HashSet::new();
         if !self.filter.is_empty() || as_of.is_some() {
-            let items = map
-                .events
-                .iter()
-                .map(|e| ItemRef::Event(e.id.clone()))
-                .chain(map.claims.iter().map(|c| ItemRef::Claim(c.id.clone())))
-                .chain(map.links.iter().map(|l| ItemRef::Link(l.id.clone())));
-            for item in items {
+            for item in map.items() {
                 let later = as_of.is_some_and(|as_of| evidence_date(map, &item).is_some_and(|date| date > as_of));
                 if later || !self.filter.admits(map, &item) {
                     faded.insert(item);

@@ -1,7 +1,7 @@
 //! Editing in the window (egui_kittest): add a claim by double-clicking and
 //! typing, delete with its links, drag to move; each one undo step.
 
-use argline::model::{ClaimKind, ItemRef, Map};
+use argline::model::{ClaimKind, ItemRef};
 use argline::ui::ArglineApp;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -11,39 +11,30 @@ fn harness() -> Harness<'static, ArglineApp> {
     crate::harness::harness_with(crate::harness::app(crate::harness::case_study()), 1.0 / 60.0)
 }
 
-fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {
-    harness.state().document().map().clone()
-}
-
-fn undo(harness: &mut Harness<'_, ArglineApp>) {
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-    harness.run();
-}
-
 #[test]
 fn a_claim_added_by_double_click_and_typing_is_removed_by_undo() {
     let mut harness = harness();
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     // The top-left corner of the map (below its tabs) is empty canvas after Fit.
     crate::harness::double_click_at(&mut harness, egui::pos2(30.0, 120.0));
     crate::harness::focused_text_field(&harness).type_text("Sanctions were never the point");
     harness.key_press(egui::Key::Enter);
     harness.run();
-    let after = map_of(&harness);
+    let after = crate::harness::map_of(&harness);
     assert_eq!(after.claims.len(), before.claims.len() + 1);
     let added = after.claims.last().expect("a claim");
     assert_eq!((added.text.as_str(), added.kind), ("Sanctions were never the point", ClaimKind::Claim));
     harness.get_by_label("Claim: Sanctions were never the point");
     assert!(harness.state().window_title().starts_with("• "), "unsaved changes are marked");
-    undo(&mut harness);
-    assert_eq!(map_of(&harness), before);
+    crate::harness::undo(&mut harness);
+    assert_eq!(crate::harness::map_of(&harness), before);
     assert!(!harness.state().window_title().starts_with("• "));
 }
 
 #[test]
 fn deleting_a_claim_with_links_and_undoing_restores_the_links() {
     let mut harness = harness();
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     let claim = before.explanations().next().expect("explanations").clone();
     let links = before.links_touching(&ItemRef::Claim(claim.id.clone())).count();
     assert!(links > 0);
@@ -51,17 +42,17 @@ fn deleting_a_claim_with_links_and_undoing_restores_the_links() {
     harness.run();
     harness.key_press(egui::Key::Delete);
     harness.run();
-    let after = map_of(&harness);
+    let after = crate::harness::map_of(&harness);
     assert!(after.claim(&claim.id).is_none());
     assert_eq!(after.links.len(), before.links.len() - links);
-    undo(&mut harness);
-    assert_eq!(map_of(&harness), before);
+    crate::harness::undo(&mut harness);
+    assert_eq!(crate::harness::map_of(&harness), before);
 }
 
 #[test]
 fn dragging_a_card_moves_it_in_one_undo_step() {
     let mut harness = harness();
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     let claim = before.claims.iter().find(|c| c.kind == ClaimKind::Objection).expect("an objection").clone();
     let start = harness.get_by_label(&format!("Objection: {}", claim.text)).rect().center();
     harness.hover_at(start);
@@ -73,17 +64,17 @@ fn dragging_a_card_moves_it_in_one_undo_step() {
     }
     harness.drop_at(start + egui::vec2(40.0, 20.0));
     harness.run();
-    let moved = map_of(&harness).claim(&claim.id).expect("still there").position;
+    let moved = crate::harness::map_of(&harness).claim(&claim.id).expect("still there").position;
     assert!(moved.x > claim.position.x + 1.0 && moved.y > claim.position.y + 1.0, "{moved:?}");
-    undo(&mut harness);
-    assert_eq!(map_of(&harness), before, "the whole drag is one step");
+    crate::harness::undo(&mut harness);
+    assert_eq!(crate::harness::map_of(&harness), before, "the whole drag is one step");
 }
 
 #[test]
 fn tidy_up_lays_out_the_map_in_one_undo_step() {
     let document = argline::ui::Document::open(std::path::PathBuf::from("sample_maps/tutorial.ron")).expect("opens");
     let mut harness = crate::harness::harness_with(crate::harness::app(document), 1.0 / 60.0);
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     // Scatter the map first, so that tidying has something to do.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness.run();
@@ -91,14 +82,14 @@ fn tidy_up_lays_out_the_map_in_one_undo_step() {
     harness.run();
     harness.key_press(egui::Key::Escape);
     harness.run();
-    let scattered = map_of(&harness);
+    let scattered = crate::harness::map_of(&harness);
     harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::L);
     harness.run_steps(20);
-    let tidied = map_of(&harness);
+    let tidied = crate::harness::map_of(&harness);
     assert_ne!(tidied, scattered, "tidying moved something");
     assert_eq!(harness.state().document().history().undo_label(), Some("Tidy up the map"));
-    undo(&mut harness);
-    assert_eq!(map_of(&harness), scattered);
-    undo(&mut harness);
-    assert_eq!(map_of(&harness), before);
+    crate::harness::undo(&mut harness);
+    assert_eq!(crate::harness::map_of(&harness), scattered);
+    crate::harness::undo(&mut harness);
+    assert_eq!(crate::harness::map_of(&harness), before);
 }

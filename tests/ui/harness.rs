@@ -76,3 +76,14 @@ pub fn double_click_at(harness: &mut Harness<'_, ArglineApp>, pos: egui::Pos2) {
     }
     harness.run();
 }
+
+/// The map the app holds now.
+pub fn map_of(harness: &Harness<'_, ArglineApp>) -> argline::model::Map {
+    harness.state().document().map().clone()
+}
+
+/// Ctrl+Z, as a user presses it.
+pub fn undo(harness: &mut Harness<'_, ArglineApp>) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+}

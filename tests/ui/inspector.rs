@@ -1,7 +1,7 @@
 //! The editable inspector, driven as a user drives it (egui_kittest): each
 //! field found by its label, each change checked in the map and undone.
 
-use argline::model::{Claim, Date, ItemRef, Level, Map, Precision, Relation};
+use argline::model::{Claim, Date, ItemRef, Level, Precision, Relation};
 use argline::ui::ArglineApp;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -14,15 +14,6 @@ fn harness() -> Harness<'static, ArglineApp> {
 /// For the tests that open a date picker (see `crate::harness::harness_opening_date_pickers`).
 fn harness_with_date_pickers() -> Harness<'static, ArglineApp> {
     crate::harness::harness_opening_date_pickers(crate::harness::app(crate::harness::case_study()), 0.25)
-}
-
-fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {
-    harness.state().document().map().clone()
-}
-
-fn undo(harness: &mut Harness<'_, ArglineApp>) {
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-    harness.run();
 }
 
 fn click(harness: &mut Harness<'_, ArglineApp>, role: Role, label: &str) {
@@ -54,7 +45,7 @@ fn scroll_and_click(harness: &mut Harness<'_, ArglineApp>, label: &str) {
 
 /// Selects the first explanation on the map; returns it as it was.
 fn select_first_explanation(harness: &mut Harness<'_, ArglineApp>) -> Claim {
-    let claim = map_of(harness).explanations().next().expect("explanations").clone();
+    let claim = crate::harness::map_of(harness).explanations().next().expect("explanations").clone();
     select_claim(harness, &claim);
     claim
 }
@@ -72,23 +63,23 @@ fn select_the_text_of_the_first_explanation(harness: &mut Harness<'_, ArglineApp
 #[test]
 fn typing_a_claims_text_changes_the_map_and_undoes_in_one_step_with_the_fields_own_undo_while_focused() {
     let mut harness = harness();
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     let claim = select_the_text_of_the_first_explanation(&mut harness);
     for part in ["Nothing ", "changed ", "at all"] {
         harness.get_by_role_and_label(Role::MultilineTextInput, "Text").type_text(part);
         harness.run();
     }
-    let edited = map_of(&harness);
+    let edited = crate::harness::map_of(&harness);
     assert_eq!(edited.claim(&claim.id).map(|c| c.text.as_str()), Some("Nothing changed at all"));
     assert_eq!(harness.state().document().history().undo_label(), Some("Edit claim text"));
     // The map view shows the new text at once.
     harness.get_by_label("Explanation: Nothing changed at all");
 
     // While the field has focus, Ctrl+Z is the field's own undo, and the map follows it.
-    undo(&mut harness);
+    crate::harness::undo(&mut harness);
     let field = harness.get_by_role_and_label(Role::MultilineTextInput, "Text");
     assert!(field.is_focused());
-    let text = map_of(&harness).claim(&claim.id).map(|c| c.text.clone()).expect("the claim");
+    let text = crate::harness::map_of(&harness).claim(&claim.id).map(|c| c.text.clone()).expect("the claim");
     assert!(text.starts_with("Nothing") && text != "Nothing changed at all", "{text}");
     assert_eq!(field.value(), Some(text));
     assert_eq!(harness.state().document().history().undo_label(), Some("Edit claim text"));
@@ -96,8 +87,8 @@ fn typing_a_claims_text_changes_the_map_and_undoes_in_one_step_with_the_fields_o
     // Clicking outside the field ends the typing.
     click(&mut harness, Role::Label, "Id");
     assert!(!harness.get_by_role_and_label(Role::MultilineTextInput, "Text").is_focused());
-    undo(&mut harness);
-    assert_eq!(map_of(&harness), before, "the whole typing is one undo step");
+    crate::harness::undo(&mut harness);
+    assert_eq!(crate::harness::map_of(&harness), before, "the whole typing is one undo step");
     let shown = harness.get_by_role_and_label(Role::MultilineTextInput, "Text").value();
     assert_eq!(shown.as_deref(), Some(claim.text.as_str()), "the field shows the map again");
 }
@@ -105,11 +96,11 @@ fn typing_a_claims_text_changes_the_map_and_undoes_in_one_step_with_the_fields_o
 #[test]
 fn emptying_a_required_field_is_refused_with_a_message() {
     let mut harness = harness();
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     select_the_text_of_the_first_explanation(&mut harness);
     harness.key_press(egui::Key::Backspace);
     harness.run();
-    assert_eq!(map_of(&harness), before, "a claim without text would not load again");
+    assert_eq!(crate::harness::map_of(&harness), before, "a claim without text would not load again");
     harness.get_by_label_contains("cannot be empty");
 }
 
@@ -119,12 +110,12 @@ fn an_events_precision_and_date_are_changed_in_the_inspector() {
     harness.key_press(egui::Key::Home);
     harness.run();
     let Some(ItemRef::Event(id)) = harness.state().selection().primary().cloned() else { panic!("an event") };
-    let event = map_of(&harness).event(&id).expect("the event").clone();
+    let event = crate::harness::map_of(&harness).event(&id).expect("the event").clone();
     assert_eq!(event.date, Date::month(2013, 2), "the case study starts with a month");
     assert_eq!(harness.get_by_role_and_label(Role::Button, "Date").value(), None);
 
     choose(&mut harness, "Precision", "day");
-    let date = map_of(&harness).event(&id).expect("the event").date;
+    let date = crate::harness::map_of(&harness).event(&id).expect("the event").date;
     assert_eq!((date, date.to_string().as_str()), (Date::day(2013, 2, 1), "2013-02-01"));
 
     harness.get_by_role_and_label(Role::Button, "Date").click();
@@ -133,16 +124,16 @@ fn an_events_precision_and_date_are_changed_in_the_inspector() {
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Save").click();
     harness.run();
-    let date = map_of(&harness).event(&id).expect("the event").date;
+    let date = crate::harness::map_of(&harness).event(&id).expect("the event").date;
     assert_eq!(date, Date::day(2013, 2, 12));
 
     choose(&mut harness, "Precision", "year");
-    let date = map_of(&harness).event(&id).expect("the event").date;
+    let date = crate::harness::map_of(&harness).event(&id).expect("the event").date;
     assert_eq!((date.precision(), date.to_string().as_str()), (Precision::Year, "2013"));
     for _ in 0..3 {
-        undo(&mut harness);
+        crate::harness::undo(&mut harness);
     }
-    assert_eq!(map_of(&harness).event(&id), Some(&event));
+    assert_eq!(crate::harness::map_of(&harness).event(&id), Some(&event));
 }
 
 #[test]
@@ -151,10 +142,10 @@ fn an_end_date_before_the_start_is_refused_where_it_is_set() {
     harness.key_press(egui::Key::End);
     harness.run();
     let Some(ItemRef::Event(id)) = harness.state().selection().primary().cloned() else { panic!("an event") };
-    let event = map_of(&harness).event(&id).expect("the event").clone();
+    let event = crate::harness::map_of(&harness).event(&id).expect("the event").clone();
     assert!(event.end.is_none());
     click(&mut harness, Role::Button, "Add end date");
-    assert_eq!(map_of(&harness).event(&id).and_then(|e| e.end), Some(event.date));
+    assert_eq!(crate::harness::map_of(&harness).event(&id).and_then(|e| e.end), Some(event.date));
     let precisions: Vec<_> = harness.get_all_by_role_and_label(Role::ComboBox, "Precision").collect();
     assert_eq!(precisions.len(), 2, "the start and the end each have a precision");
     // A year earlier, the span would end before it starts.
@@ -162,14 +153,14 @@ fn an_end_date_before_the_start_is_refused_where_it_is_set() {
     click(&mut harness, Role::Button, "<<<");
     harness.get_by_role_and_label(Role::Button, "Save").click();
     harness.run();
-    assert_eq!(map_of(&harness).event(&id).and_then(|e| e.end), Some(event.date), "refused");
+    assert_eq!(crate::harness::map_of(&harness).event(&id).and_then(|e| e.end), Some(event.date), "refused");
     harness.get_by_label_contains("before it starts");
 }
 
 #[test]
 fn a_links_relation_and_strength_are_changed_in_the_inspector() {
     let mut harness = harness();
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     // The first support of an explanation is its first "supports by" row.
     let target = before
         .explanations()
@@ -186,36 +177,39 @@ fn a_links_relation_and_strength_are_changed_in_the_inspector() {
     assert_eq!(harness.state().selection().primary(), Some(&ItemRef::Link(link.id.clone())));
 
     choose(&mut harness, "Relation", "opposes");
-    assert_eq!(map_of(&harness).link(&link.id).map(|l| l.relation), Some(Relation::Opposes));
+    assert_eq!(crate::harness::map_of(&harness).link(&link.id).map(|l| l.relation), Some(Relation::Opposes));
     choose(&mut harness, "Relation", "neutral");
-    assert_eq!(map_of(&harness).link(&link.id).map(|l| l.relation), Some(Relation::Neutral));
+    assert_eq!(crate::harness::map_of(&harness).link(&link.id).map(|l| l.relation), Some(Relation::Neutral));
     choose(&mut harness, "Strength", "weak");
-    assert_eq!(map_of(&harness).link(&link.id).map(|l| l.strength), Some(argline::model::Strength::Weak));
+    assert_eq!(
+        crate::harness::map_of(&harness).link(&link.id).map(|l| l.strength),
+        Some(argline::model::Strength::Weak)
+    );
     for _ in 0..3 {
-        undo(&mut harness);
+        crate::harness::undo(&mut harness);
     }
-    assert_eq!(map_of(&harness), before);
+    assert_eq!(crate::harness::map_of(&harness), before);
 }
 
 #[test]
 fn a_claims_credibility_and_relevance_are_weighed_in_the_inspector() {
     let mut harness = harness();
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     let claim = select_first_explanation(&mut harness);
     assert_eq!((claim.credibility, claim.relevance), (Level::Medium, Level::Medium));
     choose(&mut harness, "Credibility", "high");
     choose(&mut harness, "Relevance", "low");
-    let weighed = map_of(&harness).claim(&claim.id).map(|c| (c.credibility, c.relevance));
+    let weighed = crate::harness::map_of(&harness).claim(&claim.id).map(|c| (c.credibility, c.relevance));
     assert_eq!(weighed, Some((Level::High, Level::Low)));
-    undo(&mut harness);
-    undo(&mut harness);
-    assert_eq!(map_of(&harness), before);
+    crate::harness::undo(&mut harness);
+    crate::harness::undo(&mut harness);
+    assert_eq!(crate::harness::map_of(&harness), before);
 }
 
 #[test]
 fn a_citation_of_a_new_source_is_added_in_one_step() {
     let mut harness = harness();
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     let claim = before.claims.iter().min_by_key(|c| c.citations.len()).expect("claims").clone();
     let cited = claim.citations.len();
     select_claim(&mut harness, &claim);
@@ -233,7 +227,7 @@ fn a_citation_of_a_new_source_is_added_in_one_step() {
     harness.run();
     scroll_and_click(&mut harness, "Add this citation");
 
-    let after = map_of(&harness);
+    let after = crate::harness::map_of(&harness);
     assert_eq!(after.sources.len(), before.sources.len() + 1);
     let source = after.sources.last().expect("the new source");
     assert_eq!(source.title, "Hearing transcript");
@@ -246,24 +240,24 @@ fn a_citation_of_a_new_source_is_added_in_one_step() {
     let listed = harness.get_all_by_role_and_label(Role::MultilineTextInput, "Quote").count();
     assert_eq!(listed, cited + 1, "the new citation is listed");
 
-    undo(&mut harness);
-    assert_eq!(map_of(&harness), before, "the source and its citation go in one step");
+    crate::harness::undo(&mut harness);
+    assert_eq!(crate::harness::map_of(&harness), before, "the source and its citation go in one step");
 }
 
 #[test]
 fn a_lane_with_events_cannot_be_deleted_and_an_empty_one_can() {
     let mut harness = harness();
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     let lane = before.lanes[0].clone();
     assert!(before.events.iter().any(|event| event.lane == lane.id));
     scroll_and_click(&mut harness, &format!("Delete lane {}", lane.name));
-    assert_eq!(map_of(&harness), before);
+    assert_eq!(crate::harness::map_of(&harness), before);
     harness.get_by_label_contains(&format!("the lane \"{}\" holds", lane.name).replace("the", "The"));
 
     scroll_and_click(&mut harness, "Add lane");
-    assert_eq!(map_of(&harness).lanes.len(), before.lanes.len() + 1);
+    assert_eq!(crate::harness::map_of(&harness).lanes.len(), before.lanes.len() + 1);
     scroll_and_click(&mut harness, "Delete lane New lane");
-    assert_eq!(map_of(&harness).lanes, before.lanes);
+    assert_eq!(crate::harness::map_of(&harness).lanes, before.lanes);
 }
 
 #[test]
@@ -275,7 +269,9 @@ fn tags_are_added_with_enter_and_removed_by_their_chip() {
     harness.get_by_role_and_label(Role::TextInput, "Add tag").type_text("sanctions");
     harness.key_press(egui::Key::Enter);
     harness.run();
-    let tags = |harness: &Harness<'_, ArglineApp>| map_of(harness).claim(&claim.id).expect("claim").tags.clone();
+    let tags = |harness: &Harness<'_, ArglineApp>| {
+        crate::harness::map_of(harness).claim(&claim.id).expect("claim").tags.clone()
+    };
     assert_eq!(tags(&harness).last().map(String::as_str), Some("sanctions"));
     scroll_and_click(&mut harness, "Remove tag sanctions");
     assert_eq!(tags(&harness), claim.tags);
@@ -284,10 +280,13 @@ fn tags_are_added_with_enter_and_removed_by_their_chip() {
 #[test]
 fn a_source_is_added_and_renamed_and_a_cited_one_is_not_deleted() {
     let mut harness = harness();
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     scroll_and_click(&mut harness, "Add source");
-    let added = map_of(&harness).sources.last().expect("a source").clone();
-    assert_eq!((added.title.as_str(), before.sources.len() + 1), ("New source", map_of(&harness).sources.len()));
+    let added = crate::harness::map_of(&harness).sources.last().expect("a source").clone();
+    assert_eq!(
+        (added.title.as_str(), before.sources.len() + 1),
+        ("New source", crate::harness::map_of(&harness).sources.len())
+    );
     // The new source opens in the list, ready to be filled in.
     let title = harness
         .get_all_by_role_and_label(Role::TextInput, "Title")
@@ -301,9 +300,9 @@ fn a_source_is_added_and_renamed_and_a_cited_one_is_not_deleted() {
         .expect("focused")
         .type_text("Hearing");
     harness.run();
-    assert_eq!(map_of(&harness).source(&added.id).map(|s| s.title.as_str()), Some("Hearing"));
+    assert_eq!(crate::harness::map_of(&harness).source(&added.id).map(|s| s.title.as_str()), Some("Hearing"));
     scroll_and_click(&mut harness, "Delete source Hearing");
-    assert_eq!(map_of(&harness).sources, before.sources);
+    assert_eq!(crate::harness::map_of(&harness).sources, before.sources);
 
     let cited = &before.sources[0];
     harness.get_by_label(&cited.title).scroll_to_me();
@@ -311,14 +310,14 @@ fn a_source_is_added_and_renamed_and_a_cited_one_is_not_deleted() {
     harness.get_by_label(&cited.title).click();
     harness.run();
     scroll_and_click(&mut harness, &format!("Delete source {}", cited.title));
-    assert_eq!(map_of(&harness).sources, before.sources);
+    assert_eq!(crate::harness::map_of(&harness).sources, before.sources);
     harness.get_by_label_contains("remove those citations first");
 }
 
 #[test]
 fn dragging_a_claims_position_moves_it_in_one_undo_step() {
     let mut harness = harness();
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     let claim = select_first_explanation(&mut harness);
     let start = harness.get_by_label("Position x").rect().center();
     harness.hover_at(start);
@@ -330,10 +329,10 @@ fn dragging_a_claims_position_moves_it_in_one_undo_step() {
     }
     harness.drop_at(start + egui::vec2(20.0, 0.0));
     harness.run();
-    let moved = map_of(&harness).claim(&claim.id).expect("the claim").position;
+    let moved = crate::harness::map_of(&harness).claim(&claim.id).expect("the claim").position;
     assert!(moved.x > claim.position.x && moved.y == claim.position.y, "{moved:?}");
-    undo(&mut harness);
-    assert_eq!(map_of(&harness), before, "the whole drag is one step");
+    crate::harness::undo(&mut harness);
+    assert_eq!(crate::harness::map_of(&harness), before, "the whole drag is one step");
 }
 
 #[test]

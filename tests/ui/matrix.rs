@@ -18,10 +18,6 @@ fn harness() -> Harness<'static, ArglineApp> {
     harness
 }
 
-fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {
-    harness.state().document().map().clone()
-}
-
 fn press(harness: &mut Harness<'_, ArglineApp>, key: Key) {
     harness.key_press(key);
     harness.run();
@@ -38,34 +34,34 @@ fn rating(map: &Map, from: &str, to: &str) -> Option<(Relation, Strength)> {
 #[test]
 fn rating_a_cell_by_keyboard_changes_its_link_and_undo_restores_it() {
     let mut harness = harness();
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     harness.get_by_label("Second event × Hypothesis three: neutral").click();
     harness.run();
     press(&mut harness, Key::Num5);
-    assert_eq!(rating(&map_of(&harness), "e2", "h3"), Some((Relation::Opposes, Strength::Strong)));
+    assert_eq!(rating(&crate::harness::map_of(&harness), "e2", "h3"), Some((Relation::Opposes, Strength::Strong)));
     harness.get_by_label("Second event × Hypothesis three: strongly inconsistent");
     // The scores follow the link: H3 gains two inconsistencies.
-    let h3 = argline::analysis::Matrix::of(&map_of(&harness), None).scores()[2].inconsistency;
+    let h3 = argline::analysis::Matrix::of(&crate::harness::map_of(&harness), None).scores()[2].inconsistency;
     assert_eq!(h3, 5.0);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(map_of(&harness), before);
+    assert_eq!(crate::harness::map_of(&harness), before);
 }
 
 #[test]
 fn clearing_a_cell_removes_its_link_and_rating_an_empty_cell_makes_one() {
     let mut harness = harness();
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     harness.get_by_label("Second event × Hypothesis three: neutral").click();
     harness.run();
     press(&mut harness, Key::Num0);
-    let cleared = map_of(&harness);
+    let cleared = crate::harness::map_of(&harness);
     assert_eq!(rating(&cleared, "e2", "h3"), None);
     assert_eq!(cleared.links.len(), before.links.len() - 1);
     press(&mut harness, Key::Num1);
-    assert_eq!(rating(&map_of(&harness), "e2", "h3"), Some((Relation::Supports, Strength::Strong)));
-    assert!(argline::model::validate::validate(&map_of(&harness)).is_empty());
+    assert_eq!(rating(&crate::harness::map_of(&harness), "e2", "h3"), Some((Relation::Supports, Strength::Strong)));
+    assert!(argline::model::validate::validate(&crate::harness::map_of(&harness)).is_empty());
 }
 
 #[test]
@@ -77,8 +73,12 @@ fn arrow_keys_move_between_cells() {
     press(&mut harness, Key::ArrowDown);
     press(&mut harness, Key::ArrowRight);
     press(&mut harness, Key::Num4);
-    assert_eq!(rating(&map_of(&harness), "e2", "h2"), Some((Relation::Opposes, Strength::Moderate)));
-    assert_eq!(rating(&map_of(&harness), "e1", "h1"), Some((Relation::Supports, Strength::Moderate)), "untouched");
+    assert_eq!(rating(&crate::harness::map_of(&harness), "e2", "h2"), Some((Relation::Opposes, Strength::Moderate)));
+    assert_eq!(
+        rating(&crate::harness::map_of(&harness), "e1", "h1"),
+        Some((Relation::Supports, Strength::Moderate)),
+        "untouched"
+    );
 }
 
 #[test]

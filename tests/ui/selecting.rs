@@ -13,10 +13,6 @@ fn harness_on(document: Document) -> Harness<'static, ArglineApp> {
     crate::harness::harness_with(crate::harness::app(document), 1.0 / 60.0)
 }
 
-fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {
-    harness.state().document().map().clone()
-}
-
 fn center_of(harness: &Harness<'_, ArglineApp>, label: &str) -> Pos2 {
     harness.get_by_label(label).rect().center()
 }
@@ -72,16 +68,16 @@ fn two_unlinked_objections(map: &Map) -> (argline::model::Claim, argline::model:
 #[test]
 fn link_two_cards_by_dragging_from_the_handle() {
     let mut harness = harness_on(crate::harness::case_study());
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     let (from, to) = two_unlinked_objections(&before);
     let handle = center_of(&harness, &format!("Draw a link from: {}", from.text));
     let target = center_of(&harness, &format!("Objection: {}", to.text));
     drag(&mut harness, handle, target);
-    assert_eq!(map_of(&harness), before, "nothing changes until the relation is chosen");
+    assert_eq!(crate::harness::map_of(&harness), before, "nothing changes until the relation is chosen");
     harness.get_by_role_and_label(Role::Button, "Opposes").click();
     harness.run();
 
-    let after = map_of(&harness);
+    let after = crate::harness::map_of(&harness);
     assert_eq!(after.links.len(), before.links.len() + 1);
     let link = after.links.last().expect("the new link");
     assert_eq!(link.from, LinkFrom::Claim(from.id.clone()));
@@ -89,13 +85,13 @@ fn link_two_cards_by_dragging_from_the_handle() {
     assert_eq!(link.relation, Relation::Opposes);
     assert_eq!(harness.state().selection().items(), [ItemRef::Link(link.id.clone())]);
     undo(&mut harness);
-    assert_eq!(map_of(&harness), before);
+    assert_eq!(crate::harness::map_of(&harness), before);
 }
 
 #[test]
 fn enter_in_the_relation_popup_makes_a_supporting_link_from_an_event() {
     let mut harness = harness_on(crate::harness::case_study());
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     let (claim, _) = two_unlinked_objections(&before);
     // From the claim's handle onto an event chip: the event becomes the evidence.
     let chip = before
@@ -115,7 +111,7 @@ fn enter_in_the_relation_popup_makes_a_supporting_link_from_an_event() {
     drag(&mut harness, handle, target);
     harness.key_press(egui::Key::Enter);
     harness.run();
-    let link = map_of(&harness).links.last().cloned().expect("a link");
+    let link = crate::harness::map_of(&harness).links.last().cloned().expect("a link");
     assert_eq!((link.from, link.to), (LinkFrom::Event(chip.id.clone()), LinkTo::Claim(claim.id.clone())));
     assert_eq!(link.relation, Relation::Supports);
 }
@@ -123,7 +119,7 @@ fn enter_in_the_relation_popup_makes_a_supporting_link_from_an_event() {
 #[test]
 fn shift_click_adds_to_the_selection_and_ctrl_a_selects_everything() {
     let mut harness = harness_on(crate::harness::case_study());
-    let map = map_of(&harness);
+    let map = crate::harness::map_of(&harness);
     let (a, b) = two_unlinked_objections(&map);
     harness.get_by_label(&format!("Objection: {}", a.text)).click();
     harness.run();
@@ -146,7 +142,7 @@ fn shift_click_adds_to_the_selection_and_ctrl_a_selects_everything() {
 #[test]
 fn a_shift_drag_box_selects_the_cards_inside_it() {
     let mut harness = harness_on(crate::harness::case_study());
-    let map = map_of(&harness);
+    let map = crate::harness::map_of(&harness);
     let (a, _) = two_unlinked_objections(&map);
     let card = harness.get_by_label(&format!("Objection: {}", a.text)).rect();
     with_modifiers(&mut harness, Modifiers::SHIFT, |harness| {
@@ -161,7 +157,7 @@ fn a_shift_drag_box_selects_the_cards_inside_it() {
 #[test]
 fn arrow_keys_move_the_selected_claims_in_one_undo_step() {
     let mut harness = harness_on(crate::harness::case_study());
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     let (a, _) = two_unlinked_objections(&before);
     harness.get_by_label(&format!("Objection: {}", a.text)).click();
     harness.run();
@@ -171,17 +167,17 @@ fn arrow_keys_move_the_selected_claims_in_one_undo_step() {
     harness.run();
     harness.key_press_modifiers(Modifiers::SHIFT, egui::Key::ArrowUp);
     harness.run();
-    let moved = map_of(&harness).claim(&a.id).expect("still there").position;
+    let moved = crate::harness::map_of(&harness).claim(&a.id).expect("still there").position;
     assert_eq!((moved.x, moved.y), (a.position.x + 20.0, a.position.y - 50.0));
     assert_eq!(harness.state().selection().items(), [ItemRef::Claim(a.id.clone())], "arrows move, not navigate");
     undo(&mut harness);
-    assert_eq!(map_of(&harness), before);
+    assert_eq!(crate::harness::map_of(&harness), before);
 }
 
 #[test]
 fn copy_in_one_window_and_paste_into_a_new_map_in_another() {
     let mut source = harness_on(crate::harness::case_study());
-    let map = map_of(&source);
+    let map = crate::harness::map_of(&source);
     let explanation = map.explanations().next().expect("an explanation").clone();
     source.get_by_label(&format!("Explanation: {}", explanation.text)).click();
     source.run();
@@ -202,7 +198,7 @@ fn copy_in_one_window_and_paste_into_a_new_map_in_another() {
     target.hover_at(egui::pos2(500.0, 300.0));
     target.event(egui::Event::Paste(copied));
     target.run();
-    let pasted = map_of(&target);
+    let pasted = crate::harness::map_of(&target);
     assert_eq!(pasted.claims.len(), 1);
     assert_eq!(pasted.claims[0].text, explanation.text);
     assert_eq!(target.state().selection().items(), [ItemRef::Claim(explanation.id.clone())]);
@@ -213,7 +209,7 @@ fn copy_in_one_window_and_paste_into_a_new_map_in_another() {
     target.run();
     target.event(egui::Event::Paste("Beijing saw a chance to look responsible".to_owned()));
     target.run();
-    let texts: Vec<String> = map_of(&target).claims.iter().map(|c| c.text.clone()).collect();
+    let texts: Vec<String> = crate::harness::map_of(&target).claims.iter().map(|c| c.text.clone()).collect();
     assert_eq!(
         texts,
         [explanation.text.clone(), explanation.text.clone(), "Beijing saw a chance to look responsible".into()]
@@ -240,7 +236,7 @@ fn far_zoomed_out_a_click_on_a_block_selects_its_claim() {
 #[test]
 fn a_selection_of_many_says_what_it_holds_and_tags_or_deletes_them_all_in_one_step() {
     let mut harness = harness_on(crate::harness::case_study());
-    let map = map_of(&harness);
+    let map = crate::harness::map_of(&harness);
     harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
     harness.run();
     let holds = format!("{} claims, {} events, {} links", map.claims.len(), map.events.len(), map.links.len());
@@ -252,21 +248,21 @@ fn a_selection_of_many_says_what_it_holds_and_tags_or_deletes_them_all_in_one_st
     harness.get_by_label("Tag all").type_text("lesson 3");
     harness.key_press(egui::Key::Enter);
     harness.run();
-    let tagged = map_of(&harness);
+    let tagged = crate::harness::map_of(&harness);
     assert!(tagged.claims.iter().all(|c| c.tags.iter().any(|t| t == "lesson 3")), "every claim tagged");
     assert!(tagged.events.iter().all(|e| e.tags.iter().any(|t| t == "lesson 3")), "every event tagged");
 
     harness.get_by_role_and_label(Role::Button, "strong").click();
     harness.run();
-    assert!(map_of(&harness).links.iter().all(|l| l.strength == argline::model::Strength::Strong));
+    assert!(crate::harness::map_of(&harness).links.iter().all(|l| l.strength == argline::model::Strength::Strong));
 
     harness.get_by_role_and_label(Role::Button, &format!("Delete all {}", harness.state().selection().len())).click();
     harness.run();
-    let emptied = map_of(&harness);
+    let emptied = crate::harness::map_of(&harness);
     assert!(emptied.claims.is_empty() && emptied.events.is_empty() && emptied.links.is_empty());
     for _ in 0..3 {
         harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
         harness.run();
     }
-    assert_eq!(map_of(&harness), map, "three undo steps: delete, strength, tag");
+    assert_eq!(crate::harness::map_of(&harness), map, "three undo steps: delete, strength, tag");
 }

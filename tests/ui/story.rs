@@ -2,7 +2,6 @@
 //! presents, the arrow keys and a typed number move between steps, Esc
 //! leaves; steps reveal only what they show; editing the story undoes.
 
-use argline::model::Map;
 use argline::ui::{ArglineApp, Document};
 use egui::Key;
 use egui_kittest::Harness;
@@ -11,10 +10,6 @@ use std::path::PathBuf;
 
 fn harness_on(document: Document) -> Harness<'static, ArglineApp> {
     crate::harness::harness_with(crate::harness::app(document), 1.0 / 60.0)
-}
-
-fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {
-    harness.state().document().map().clone()
 }
 
 /// Presses `key` and lets the views finish moving (a transition lasts 0.25 s).
@@ -26,7 +21,7 @@ fn press(harness: &mut Harness<'_, ArglineApp>, key: Key) {
 #[test]
 fn f5_presents_arrows_advance_a_number_jumps_and_escape_leaves() {
     let mut harness = harness_on(crate::harness::case_study());
-    let story = map_of(&harness).story;
+    let story = crate::harness::map_of(&harness).story;
     assert!(story.len() >= 8, "the case study tells its story in at least 8 steps");
     let steps = story.len();
     press(&mut harness, Key::F5);
@@ -54,7 +49,7 @@ fn f5_presents_arrows_advance_a_number_jumps_and_escape_leaves() {
 
 /// Asserts that both views show what story step `index` asks for.
 fn assert_views_at_step(harness: &Harness<'_, ArglineApp>, index: usize) {
-    let step = &map_of(harness).story[index];
+    let step = &crate::harness::map_of(harness).story[index];
     let (wanted, seen) = (step.viewport.expect("a viewport"), harness.state().map_viewport());
     let close = (wanted.center.x - seen.center.x).abs() < 1.0
         && (wanted.center.y - seen.center.y).abs() < 1.0
@@ -87,7 +82,7 @@ fn each_step_moves_both_views_to_where_it_says() {
 fn a_step_that_lists_what_it_shows_hides_the_rest() {
     let document = Document::open(PathBuf::from("sample_maps/tutorial.ron")).expect("the tutorial opens");
     let mut harness = harness_on(document);
-    let map = map_of(&harness);
+    let map = crate::harness::map_of(&harness);
     let first = &map.story[0];
     assert!(!first.shows.is_empty(), "the tutorial's first step shows only the timeline events");
     let explanation = map.explanations().next().expect("an explanation");
@@ -102,11 +97,11 @@ fn a_step_that_lists_what_it_shows_hides_the_rest() {
 #[test]
 fn adding_and_renaming_a_story_step_each_undo_in_one_step() {
     let mut harness = harness_on(crate::harness::case_study());
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     press(&mut harness, Key::F4);
     harness.get_by_label("Add a step from the current view").click();
     harness.run();
-    let added = map_of(&harness);
+    let added = crate::harness::map_of(&harness);
     assert_eq!(added.story.len(), before.story.len() + 1);
     let step = added.story.last().expect("the new step");
     assert!(step.viewport.is_some() && step.window.is_some(), "the step records the view");
@@ -115,16 +110,16 @@ fn adding_and_renaming_a_story_step_each_undo_in_one_step() {
     harness.run();
     harness.get_by_label("Title").type_text(" on the map");
     harness.run();
-    let renamed = map_of(&harness);
+    let renamed = crate::harness::map_of(&harness);
     assert_eq!(renamed.story.last().expect("step").title, format!("{} on the map", step.title));
     // Leave the field, so that Ctrl+Z undoes the map rather than the text.
     press(&mut harness, Key::Escape);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(map_of(&harness), added, "the typing is one step");
+    assert_eq!(crate::harness::map_of(&harness), added, "the typing is one step");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(map_of(&harness), before);
+    assert_eq!(crate::harness::map_of(&harness), before);
 }
 
 #[test]
@@ -138,12 +133,12 @@ fn a_step_added_with_the_as_of_cursor_on_brings_the_cursor_back() {
     press(&mut harness, Key::F4);
     harness.get_by_label("Add a step from the current view").click();
     harness.run();
-    let step = map_of(&harness).story.last().cloned().expect("a step");
+    let step = crate::harness::map_of(&harness).story.last().cloned().expect("a step");
     assert_eq!(step.as_of.map(|date| date.last_day()), Some(as_of));
     harness.get_by_label("Off").click();
     harness.run();
     assert_eq!(harness.state().as_of(), None);
-    let row = format!("{}. {}", map_of(&harness).story.len(), step.title);
+    let row = format!("{}. {}", crate::harness::map_of(&harness).story.len(), step.title);
     harness.get_by_label(&row).click();
     harness.run_steps(20);
     assert_eq!(harness.state().as_of(), Some(as_of), "going to the step puts the cursor back");

@@ -1,7 +1,7 @@
 //! Editing on the timeline (egui_kittest): double-click a lane to add an
 //! event on that day; drag an event to change its date, one undo step.
 
-use argline::model::{Map, Precision};
+use argline::model::Precision;
 use argline::ui::{ArglineApp, Document};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -12,19 +12,10 @@ fn tutorial_harness() -> Harness<'static, ArglineApp> {
     crate::harness::harness_with(crate::harness::app(document), 1.0 / 60.0)
 }
 
-fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {
-    harness.state().document().map().clone()
-}
-
-fn undo(harness: &mut Harness<'_, ArglineApp>) {
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-    harness.run();
-}
-
 #[test]
 fn double_clicking_a_lane_adds_an_event_on_that_day() {
     let mut harness = tutorial_harness();
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     let last = before.events.iter().map(|e| e.last_date().last_day()).max().expect("events");
     // The river lane, right of every event (Fit leaves room there for labels).
     let closure = before.events.iter().find(|e| e.id.as_str() == "closure").expect("the closure event");
@@ -35,7 +26,7 @@ fn double_clicking_a_lane_adds_an_event_on_that_day() {
     harness.key_press(egui::Key::Enter);
     harness.run();
 
-    let after = map_of(&harness);
+    let after = crate::harness::map_of(&harness);
     assert_eq!(after.events.len(), before.events.len() + 1);
     let added = after.events.last().expect("the new event");
     assert_eq!(added.title, "Engineers reopen one walkway");
@@ -43,14 +34,14 @@ fn double_clicking_a_lane_adds_an_event_on_that_day() {
     assert_eq!(added.date.precision(), Precision::Day);
     assert!(added.date.first_day() > last, "{:?} is right of every event", added.date);
     assert!(argline::model::validate::validate(&after).is_empty());
-    undo(&mut harness);
-    assert_eq!(map_of(&harness), before);
+    crate::harness::undo(&mut harness);
+    assert_eq!(crate::harness::map_of(&harness), before);
 }
 
 #[test]
 fn dragging_an_event_changes_its_date_by_whole_days_in_one_step() {
     let mut harness = tutorial_harness();
-    let before = map_of(&harness);
+    let before = crate::harness::map_of(&harness);
     let closure = before.events.iter().find(|e| e.id.as_str() == "closure").expect("the closure event").clone();
     let start = harness.get_by_label(&closure.title).rect().left_center() + egui::vec2(4.0, 0.0);
     // Steps rather than `run`: the hovered event's tooltip keeps asking for frames.
@@ -64,9 +55,9 @@ fn dragging_an_event_changes_its_date_by_whole_days_in_one_step() {
     harness.drop_at(start + egui::vec2(100.0, 0.0));
     harness.run_steps(10);
 
-    let moved = map_of(&harness).events.iter().find(|e| e.id == closure.id).expect("still there").date;
+    let moved = crate::harness::map_of(&harness).events.iter().find(|e| e.id == closure.id).expect("still there").date;
     assert_eq!(moved.precision(), Precision::Day);
     assert!(moved.first_day() > closure.date.first_day(), "{moved:?} is later than {:?}", closure.date);
-    undo(&mut harness);
-    assert_eq!(map_of(&harness), before, "the whole drag is one step");
+    crate::harness::undo(&mut harness);
+    assert_eq!(crate::harness::map_of(&harness), before, "the whole drag is one step");
 }

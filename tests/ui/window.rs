@@ -16,14 +16,10 @@ fn harness(document: Document) -> Harness<'static, ArglineApp> {
 
 use crate::harness::case_study;
 
-fn map_of(harness: &Harness<'_, ArglineApp>) -> Map {
-    harness.state().document().map().clone()
-}
-
 #[test]
 fn the_window_opens_on_the_case_study_with_its_title_shown() {
     let harness = harness(case_study());
-    let map = map_of(&harness);
+    let map = crate::harness::map_of(&harness);
     assert!(map.meta.title.contains("cyber agreement"));
     assert!(harness.get_all_by_label(&map.meta.title).count() >= 1, "the map title is shown");
     assert_eq!(harness.state().window_title(), "us_china_cyber_2013_2015.ron — Argline");
@@ -39,7 +35,7 @@ fn the_window_opens_on_the_case_study_with_its_title_shown() {
 #[test]
 fn clicking_an_event_selects_it_and_the_inspector_shows_its_quote() {
     let mut harness = harness(case_study());
-    let map = map_of(&harness);
+    let map = crate::harness::map_of(&harness);
     // A cited event whose label no other event covers on the timeline.
     let rect_of = |title: &str| harness.get_by_role_and_label(Role::Button, title).rect();
     let event = map
@@ -61,7 +57,7 @@ fn clicking_an_event_selects_it_and_the_inspector_shows_its_quote() {
 #[test]
 fn selecting_an_explanation_highlights_exactly_the_events_linked_to_it() {
     let mut harness = harness(case_study());
-    let map = map_of(&harness);
+    let map = crate::harness::map_of(&harness);
     let explanation = map
         .explanations()
         .max_by_key(|claim| map.links.iter().filter(|l| l.to == LinkTo::Claim(claim.id.clone())).count())
@@ -88,7 +84,7 @@ fn selecting_an_explanation_highlights_exactly_the_events_linked_to_it() {
 #[test]
 fn escape_clears_the_selection_and_arrows_step_through_events() {
     let mut harness = harness(case_study());
-    let map = map_of(&harness);
+    let map = crate::harness::map_of(&harness);
     harness.key_press(egui::Key::Home);
     harness.run();
     let first = map.events.iter().min_by_key(|event| event.date).expect("events");
@@ -108,7 +104,7 @@ fn escape_clears_the_selection_and_arrows_step_through_events() {
 #[test]
 fn the_inspector_navigates_along_links() {
     let mut harness = harness(case_study());
-    let map = map_of(&harness);
+    let map = crate::harness::map_of(&harness);
     let claim = map
         .claims
         .iter()

@@ -181,13 +181,7 @@ impl ArglineApp {
                 }
             }
             Command::SelectAll => {
-                let map = self.document.map();
-                let everything = map
-                    .claims
-                    .iter()
-                    .map(|c| ItemRef::Claim(c.id.clone()))
-                    .chain(map.events.iter().map(|e| ItemRef::Event(e.id.clone())))
-                    .chain(map.links.iter().map(|l| ItemRef::Link(l.id.clone())));
+                let everything: Vec<ItemRef> = self.document.map().items().collect();
                 self.views.select_many(everything, false, Origin::Map);
             }
             Command::Copy => {
