@@ -5,6 +5,7 @@
 //! mark and autosave stay right. No egui.
 
 pub mod catalogue;
+pub mod citing;
 pub mod clipboard;
 pub mod commands;
 pub mod gestures;
