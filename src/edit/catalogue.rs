@@ -278,7 +278,8 @@ mod tests {
     #[test]
     fn citations_are_set_and_a_new_source_is_cited_in_one_step() {
         let claim = ItemRef::Claim("blinked".into());
-        let quote = Citation { source: "wapo".into(), quote: "Quoted".into(), locator: Some("p. 2".into()), anchor: None };
+        let quote =
+            Citation { source: "wapo".into(), quote: "Quoted".into(), locator: Some("p. 2".into()), anchor: None };
         let cited = apply_then_undo(set_citations(&map(), &claim, vec![quote.clone()], "Add citation").expect("ok"));
         assert_eq!(cited.claims[0].citations, vec![quote]);
         let unknown = Citation { source: "nowhere".into(), quote: "x".into(), locator: None, anchor: None };

@@ -121,7 +121,9 @@ fn place_beside(map: &Map, selection: &[ItemRef]) -> Position {
     let Some(anchor) = anchor else { return Position::new(0.0, 0.0) };
     let mut place = Position::new(anchor.x + BESIDE_DX, anchor.y);
     let taken = |place: Position| {
-        map.claims.iter().any(|c| (c.position.x - place.x).abs() < BESIDE_DX / 2.0 && (c.position.y - place.y).abs() < BELOW_DY / 2.0)
+        map.claims.iter().any(|c| {
+            (c.position.x - place.x).abs() < BESIDE_DX / 2.0 && (c.position.y - place.y).abs() < BELOW_DY / 2.0
+        })
     };
     for _ in 0..map.claims.len() {
         if !taken(place) {
@@ -160,8 +162,8 @@ mod tests {
         let mut history = History::default();
         let selected = map.claims[0].clone();
         let words = "The girders were painted in 1998 and never again.";
-        let (add, id) = claim_from_passage(&map, &passage(&map, words), &[ItemRef::Claim(selected.id.clone())])
-            .expect("a claim");
+        let (add, id) =
+            claim_from_passage(&map, &passage(&map, words), &[ItemRef::Claim(selected.id.clone())]).expect("a claim");
         history.apply(&mut map, add).expect("applies");
         let claim = map.claim(&id).expect("added");
         assert_eq!(claim.citations[0].quote, words);
@@ -186,6 +188,15 @@ mod tests {
         History::default().apply(&mut map, accept).expect("applies");
         let accepted = &catalogue::citations_of(&map, &item)[before];
         assert_eq!((accepted.quote.as_str(), accepted.anchor.as_ref()), ("Closed again.", Some(&anchor)));
-        assert!(accept_source_words(&map, &item, 99, String::new(), Anchor { start: 0, end: 0, prefix: String::new(), suffix: String::new() }).is_err());
+        assert!(
+            accept_source_words(
+                &map,
+                &item,
+                99,
+                String::new(),
+                Anchor { start: 0, end: 0, prefix: String::new(), suffix: String::new() }
+            )
+            .is_err()
+        );
     }
 }

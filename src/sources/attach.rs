@@ -157,14 +157,16 @@ fn file_holding<'a>(
 /// folder when the text is inside it, else the file name alone.
 fn reference_to(map_file: Option<&Path>, path: &Path) -> String {
     let name = || path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-    let folder = map_file.and_then(|file| file.parent()).map(|folder| {
-        if folder.as_os_str().is_empty() { Path::new(".") } else { folder }
-    });
+    let folder = map_file
+        .and_then(|file| file.parent())
+        .map(|folder| if folder.as_os_str().is_empty() { Path::new(".") } else { folder });
     let (Some(folder), Ok(path)) = (folder.and_then(|f| f.canonicalize().ok()), path.canonicalize()) else {
         return name();
     };
     match path.strip_prefix(&folder) {
-        Ok(relative) => relative.components().map(|part| part.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"),
+        Ok(relative) => {
+            relative.components().map(|part| part.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+        }
         Err(_) => name(),
     }
 }

@@ -23,12 +23,20 @@ pub enum QuoteStatus {
     /// Found once, and the citation has no anchor yet.
     Unanchored,
     /// The same words, elsewhere; `occurrences` of them in the text.
-    Relocated { occurrences: usize },
+    Relocated {
+        occurrences: usize,
+    },
     /// Not anchored yet, and found `occurrences` times.
-    Ambiguous { occurrences: usize },
-    Changed { diff: WordDiff },
+    Ambiguous {
+        occurrences: usize,
+    },
+    Changed {
+        diff: WordDiff,
+    },
     NotFound,
-    NoText { reason: String },
+    NoText {
+        reason: String,
+    },
 }
 
 impl QuoteStatus {

@@ -109,7 +109,11 @@ fn words(text: &str) -> Vec<(&str, Range<usize>)> {
 }
 
 /// The run of text words, as long as the quote, that holds most of its words.
-fn best_window(text: &[(&str, Range<usize>)], quote: &[(&str, Range<usize>)], near: Option<usize>) -> Option<Range<usize>> {
+fn best_window(
+    text: &[(&str, Range<usize>)],
+    quote: &[(&str, Range<usize>)],
+    near: Option<usize>,
+) -> Option<Range<usize>> {
     let width = quote.len().min(text.len());
     if width == 0 {
         return None;
@@ -212,16 +216,14 @@ fn fit(quote: &[String], text: &[String]) -> Vec<Step> {
 /// The diff of the quote against the text words its alignment `steps` cover.
 fn diff_of(quote: &[&str], text: &[&str], steps: &[Step]) -> WordDiff {
     let mut parts: Vec<DiffPart> = Vec::new();
-    let mut push = |part: fn(String) -> DiffPart, word: &str| {
-        match (parts.last_mut(), part(String::new())) {
-            (Some(DiffPart::Same(last)), DiffPart::Same(_))
-            | (Some(DiffPart::Removed(last)), DiffPart::Removed(_))
-            | (Some(DiffPart::Added(last)), DiffPart::Added(_)) => {
-                last.push(' ');
-                last.push_str(word);
-            }
-            _ => parts.push(part(word.to_owned())),
+    let mut push = |part: fn(String) -> DiffPart, word: &str| match (parts.last_mut(), part(String::new())) {
+        (Some(DiffPart::Same(last)), DiffPart::Same(_))
+        | (Some(DiffPart::Removed(last)), DiffPart::Removed(_))
+        | (Some(DiffPart::Added(last)), DiffPart::Added(_)) => {
+            last.push(' ');
+            last.push_str(word);
         }
+        _ => parts.push(part(word.to_owned())),
     };
     for step in steps {
         match *step {

@@ -155,13 +155,16 @@ mod tests {
         let text = text_of_bytes(html, TextKind::Html, "page.html").expect("reads");
         assert!(text.as_str().contains("The agreement was a start."), "{:?}", text.as_str());
         assert!(text.as_str().contains("Second paragraph."));
-        assert!(!text.as_str().contains("alert") && !text.as_str().contains("color") && !text.as_str().contains("write"));
+        assert!(
+            !text.as_str().contains("alert") && !text.as_str().contains("color") && !text.as_str().contains("write")
+        );
     }
 
     #[test]
     fn markdown_reads_as_its_words() {
-        let text = text_of_bytes(b"# Title\n\nSome *marked*\ntext with a [link](http://x).\n", TextKind::Markdown, "a.md")
-            .expect("reads");
+        let text =
+            text_of_bytes(b"# Title\n\nSome *marked*\ntext with a [link](http://x).\n", TextKind::Markdown, "a.md")
+                .expect("reads");
         assert_eq!(text.as_str(), "Title\n\nSome marked text with a link.\n");
     }
 

@@ -25,6 +25,7 @@ pub enum Command {
     ToggleStory,
     Present,
     ToggleInspector,
+    ToggleReader,
     ToggleTheme,
     PreviousEvent,
     NextEvent,
@@ -38,7 +39,7 @@ pub enum Command {
 impl Command {
     /// In the order shortcuts are matched: a shortcut with Shift comes before
     /// the same one without (egui lets Ctrl+Shift+Z also match Ctrl+Z).
-    pub const ALL: [Command; 28] = [
+    pub const ALL: [Command; 29] = [
         Self::NewMap,
         Self::Open,
         Self::SaveAs,
@@ -58,6 +59,7 @@ impl Command {
         Self::ToggleStory,
         Self::Present,
         Self::ToggleInspector,
+        Self::ToggleReader,
         Self::ToggleTheme,
         Self::Duplicate,
         Self::PreviousEvent,
@@ -91,6 +93,7 @@ impl Command {
             Self::ToggleStory => "Story panel",
             Self::Present => "Present the story",
             Self::ToggleInspector => "Inspector",
+            Self::ToggleReader => "Source reader",
             Self::ToggleTheme => "Toggle dark / light",
             Self::PreviousEvent => "Previous event",
             Self::NextEvent => "Next event",
@@ -125,6 +128,7 @@ impl Command {
             Self::ToggleStory => plain(Key::F4),
             Self::Present => plain(Key::F5),
             Self::ToggleInspector => KeyboardShortcut::new(Modifiers::COMMAND, Key::I),
+            Self::ToggleReader => KeyboardShortcut::new(Modifiers::COMMAND, Key::E),
             Self::ToggleTheme => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::D),
             Self::PreviousEvent => plain(Key::ArrowLeft),
             Self::NextEvent => plain(Key::ArrowRight),

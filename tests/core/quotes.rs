@@ -89,11 +89,8 @@ fn a_word_changed_inside_a_quoted_passage_is_reported_changed_at_the_citation_wi
     let line = report.lines().find(|line| line.contains(": red-phone: changed: ")).expect("the changed quote");
     assert!(line.contains("[-Cabinet-level-] {+ministerial+}"), "{line}");
     let map_file = path(&scratch.map);
-    let position: Vec<usize> = line[map_file.len() + 1..]
-        .split(':')
-        .take(2)
-        .map(|number| number.parse().expect("a number"))
-        .collect();
+    let position: Vec<usize> =
+        line[map_file.len() + 1..].split(':').take(2).map(|number| number.parse().expect("a number")).collect();
     let map = std::fs::read_to_string(&scratch.map).expect("reads");
     let lines: Vec<&str> = map.lines().collect();
     assert_eq!(lines[position[0] - 1].chars().nth(position[1] - 1), Some('('), "at the citation: {line}");
@@ -107,8 +104,7 @@ fn a_word_changed_inside_a_quoted_passage_is_reported_changed_at_the_citation_wi
 fn a_moved_paragraph_is_relocated_a_note_and_exit_zero() {
     let scratch = Scratch::new();
     // To the end: the quotes before it stay where they were.
-    let paragraph =
-        "The Obama administration still plans to sanction some Chinese companies, but likely will not target government officials.\n";
+    let paragraph = "The Obama administration still plans to sanction some Chinese companies, but likely will not target government officials.\n";
     scratch.tamper(VOX, |text| format!("{}\n{paragraph}", text.replacen(paragraph, "", 1)));
     let output = scratch.quotes();
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
