@@ -24,6 +24,9 @@ use std::sync::Arc;
 /// What the texts were read for: the map's file, the folder, each source's reference.
 type TextsKey = (Option<PathBuf>, Option<PathBuf>, Vec<(SourceId, Option<TextFile>)>);
 
+/// The quote check, and the (document revision, texts generation) it was made for.
+type ChecksFor = ((u64, u64), Arc<Vec<CitationCheck>>);
+
 #[derive(Default)]
 pub struct ReaderPanel {
     /// The folder the user attached texts from (File ▸ Attach source texts…).
@@ -31,8 +34,7 @@ pub struct ReaderPanel {
     texts: LoadedTexts,
     loaded_for: Option<TextsKey>,
     texts_generation: u64,
-    /// The quote check, and the (document revision, texts generation) it was made for.
-    checks: Option<((u64, u64), Arc<Vec<CitationCheck>>)>,
+    checks: Option<ChecksFor>,
     source: Option<SourceId>,
     find: String,
     /// A character to bring into view next frame.
