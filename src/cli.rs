@@ -2,6 +2,7 @@
 //! headless. The commands and their output are a contract that scripts and
 //! tests rely on.
 
+mod quotes;
 mod vcs_commands;
 
 use crate::analysis::Matrix;
@@ -90,6 +91,25 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
+    /// Check every quote against its source's text: one FILE:LINE:COL: ID: line per quote
+    /// that is not exact, and a summary; exit 0 when every quote is exact or only moved,
+    /// 1 when any changed, was not found or has no text, 2 when nothing could be checked.
+    Quotes {
+        file: PathBuf,
+        /// A folder holding the sources' texts, looked in first by file name.
+        #[arg(long, value_name = "DIR")]
+        texts: Option<PathBuf>,
+    },
+    /// Attach the texts in DIR to the map's sources (by the file a source names, else by
+    /// the file holding its quotes) and anchor every quote found exactly once; writes the
+    /// map in place, or to OUT.
+    AttachTexts {
+        file: PathBuf,
+        #[arg(long, value_name = "DIR")]
+        texts: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
     /// Lay out a map's claims and evidence in layers (pinned claims stay) and write it to OUT.
     Layout {
         file: PathBuf,
@@ -159,6 +179,8 @@ pub fn run_command(command: Command) -> ExitCode {
             vcs_commands::merge_command(&base, &ours, &theirs, output.as_deref(), path.as_deref())
         }
         Command::GitSetup => vcs_commands::git_setup_command(),
+        Command::Quotes { file, texts } => quotes::quotes(&file, texts.as_deref()),
+        Command::AttachTexts { file, texts, output } => quotes::attach_texts(&file, &texts, output.as_deref()),
     }
 }
 

@@ -62,12 +62,14 @@ pub fn generate(params: GenerateParams) -> Map {
             outlet: "Generated".to_owned(),
             date: Some(Date::year(2000 + i)),
             url: String::new(),
+            text: None,
         })
         .collect();
     let citation = |rng: &mut SplitMix64, n: usize| Citation {
         source: sources[rng.below(sources.len())].id.clone(),
         quote: format!("Generated quote number {n}."),
         locator: None,
+        anchor: None,
     };
     let events: Vec<Event> = (0..params.events)
         .map(|i| {

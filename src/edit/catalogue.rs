@@ -175,6 +175,7 @@ mod tests {
             outlet: String::new(),
             date: None,
             url: String::new(),
+            text: None,
         }
     }
 
@@ -188,7 +189,7 @@ mod tests {
             lane: "us".into(),
             position: None,
             tags: vec![],
-            citations: vec![Citation { source: "nyt".into(), quote: "Words".into(), locator: None }],
+            citations: vec![Citation { source: "nyt".into(), quote: "Words".into(), locator: None, anchor: None }],
             credibility: Level::default(),
             relevance: Level::default(),
         };
@@ -277,17 +278,18 @@ mod tests {
     #[test]
     fn citations_are_set_and_a_new_source_is_cited_in_one_step() {
         let claim = ItemRef::Claim("blinked".into());
-        let quote = Citation { source: "wapo".into(), quote: "Quoted".into(), locator: Some("p. 2".into()) };
+        let quote =
+            Citation { source: "wapo".into(), quote: "Quoted".into(), locator: Some("p. 2".into()), anchor: None };
         let cited = apply_then_undo(set_citations(&map(), &claim, vec![quote.clone()], "Add citation").expect("ok"));
         assert_eq!(cited.claims[0].citations, vec![quote]);
-        let unknown = Citation { source: "nowhere".into(), quote: "x".into(), locator: None };
+        let unknown = Citation { source: "nowhere".into(), quote: "x".into(), locator: None, anchor: None };
         assert!(set_citations(&map(), &claim, vec![unknown], "Add citation").is_err());
 
-        let empty = Citation { source: "wapo".into(), quote: " ".into(), locator: None };
+        let empty = Citation { source: "wapo".into(), quote: " ".into(), locator: None, anchor: None };
         assert!(set_citations(&map(), &claim, vec![empty], "Edit quote").is_err(), "an empty quote does not load");
 
         let event = ItemRef::Event("summit".into());
-        let new_quote = Citation { source: "ft".into(), quote: "Said".into(), locator: None };
+        let new_quote = Citation { source: "ft".into(), quote: "Said".into(), locator: None, anchor: None };
         let transaction = add_citation(&map(), &event, new_quote.clone(), Some(source("ft"))).expect("a new source");
         assert_eq!(transaction.label, "Cite a new source");
         let edited = apply_then_undo(transaction);

@@ -6,6 +6,7 @@
 
 pub mod bulk;
 pub mod catalogue;
+pub mod citing;
 pub mod clipboard;
 pub mod commands;
 pub mod gestures;

@@ -205,6 +205,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
                     outlet: String::new(),
                     date: None,
                     url: String::new(),
+                    text: None,
                 });
             }
         }

@@ -35,6 +35,42 @@ pub struct Source {
     pub date: Option<Date>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub url: String,
+    /// The source's own text, attached from a file beside the map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<TextFile>,
+}
+
+/// Where a source's text is kept, and which text it was: the map stores the
+/// reference, never the text (articles are not the map's to redistribute).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextFile {
+    /// A path relative to the map file's folder, `/`-separated; for a text
+    /// kept outside that folder, its file name alone (found in the folder the
+    /// user points at: `--texts DIR`, File ▸ Attach source texts…).
+    pub file: String,
+    /// The SHA-256 of the file's bytes, in lowercase hexadecimal.
+    pub sha256: String,
+}
+
+/// Where a quote stands in its source's text, as the W3C Web Annotation
+/// selectors say it: a position (character offsets, counted in Unicode scalar
+/// values of the text as Argline reads it) and a quote's context (the words
+/// just before and after), so that the quote can be found again when the text
+/// moves.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Anchor {
+    /// The offset of the quote's first character.
+    pub start: usize,
+    /// The offset just past its last character.
+    pub end: usize,
+    /// Up to 32 characters just before the quote.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prefix: String,
+    /// Up to 32 characters just after it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub suffix: String,
 }
 
 /// A row of the timeline (e.g. United States, China, bilateral).
@@ -56,6 +92,16 @@ pub struct Citation {
     /// Where in the source: a paragraph, a page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locator: Option<String>,
+    /// Where the quote stands in the source's attached text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<Anchor>,
+}
+
+impl Citation {
+    /// `quote` from `source`, with no locator and no anchor yet.
+    pub fn new(source: impl Into<SourceId>, quote: impl Into<String>) -> Self {
+        Self { source: source.into(), quote: quote.into(), locator: None, anchor: None }
+    }
 }
 
 /// Something that happened on a date, or over a span of dates.

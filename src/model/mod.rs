@@ -20,7 +20,8 @@ pub use date::{Date, DateShapeError, MONTH_ABBREVIATIONS, Precision};
 pub use ids::{ClaimId, EventId, ItemRef, LaneId, LinkId, SourceId, is_valid_slug};
 pub use index::MapIndex;
 pub use items::{
-    Citation, Claim, ClaimKind, Event, Lane, Level, Link, LinkFrom, LinkTo, Meta, Position, Relation, Source, Strength,
+    Anchor, Citation, Claim, ClaimKind, Event, Lane, Level, Link, LinkFrom, LinkTo, Meta, Position, Relation, Source,
+    Strength, TextFile,
 };
 pub use story::{StoryStep, TimeWindow, Viewport};
 

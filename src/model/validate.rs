@@ -156,6 +156,22 @@ impl<'a> Checker<'a> {
             if let Some(date) = &source.date {
                 self.check_date(&path.field("date"), date);
             }
+            if let Some(text) = &source.text {
+                self.check_text_file(&path.field("text"), text);
+            }
+        }
+    }
+
+    fn check_text_file(&mut self, path: &FieldPath, text: &super::TextFile) {
+        let file = std::path::Path::new(&text.file);
+        if text.file.trim().is_empty() || file.is_absolute() || text.file.starts_with('/') || text.file.contains('\\') {
+            self.report(
+                path.field("file"),
+                format!("the text's file \"{}\" must be a path relative to the map's folder, with `/`", text.file),
+            );
+        }
+        if text.sha256.len() != 64 || !text.sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+            self.report(path.field("sha256"), "the text's hash must be 64 lowercase hexadecimal digits (SHA-256)");
         }
     }
 
@@ -172,6 +188,14 @@ impl<'a> Checker<'a> {
                 self.report(path.field("source"), format!("unknown source \"{}\"", citation.source));
             }
             self.check_text(&path.field("quote"), &citation.quote, "the quote");
+            if let Some(anchor) = &citation.anchor
+                && anchor.end < anchor.start
+            {
+                self.report(
+                    path.field("anchor").field("end"),
+                    format!("the anchor ends (at {}) before it starts (at {})", anchor.end, anchor.start),
+                );
+            }
         }
     }
 

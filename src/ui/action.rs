@@ -11,6 +11,7 @@ use super::prefs::ThemeChoice;
 use super::selection::Origin;
 use crate::analysis::Rating;
 use crate::edit::Transaction;
+use crate::edit::citing::Passage;
 use crate::export::Format;
 use crate::import::ImportFormat;
 use crate::model::{
@@ -81,6 +82,13 @@ pub enum Action {
         explanation: ClaimId,
         rating: Option<Rating>,
     },
+    /// Add a claim quoting `Passage` (selected in the source reader) beside the selection, and select it.
+    ClaimFromPassage(Passage),
+    /// Cite a passage selected in the source reader on `item`.
+    CitePassage {
+        item: ItemRef,
+        passage: Passage,
+    },
     /// Set a matrix row's credibility and relevance.
     WeighEvidence {
         evidence: ItemRef,
@@ -130,6 +138,8 @@ pub enum Action {
     OpenFile(PathBuf),
     /// Ask where to export the map as `format`.
     ChooseExportPath(Format),
+    /// Ask for the folder that holds the sources' texts (File ▸ Attach source texts…).
+    ChooseTextsFolder,
     /// Ask which file to import as `format`, asking first about unsaved changes.
     Import(ImportFormat),
     /// The user agreed to let unsaved changes go: do `then`.

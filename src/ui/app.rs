@@ -15,6 +15,7 @@ mod handling;
 mod interchange;
 mod navigation;
 mod opening_files;
+mod source_texts;
 mod story;
 mod views;
 

@@ -26,6 +26,7 @@ pub enum Command {
     Present,
     ToggleLegend,
     ToggleInspector,
+    ToggleReader,
     ToggleTheme,
     PreviousEvent,
     NextEvent,
@@ -39,7 +40,7 @@ pub enum Command {
 impl Command {
     /// In the order shortcuts are matched: a shortcut with Shift comes before
     /// the same one without (egui lets Ctrl+Shift+Z also match Ctrl+Z).
-    pub const ALL: [Command; 29] = [
+    pub const ALL: [Command; 30] = [
         Self::NewMap,
         Self::Open,
         Self::SaveAs,
@@ -60,6 +61,7 @@ impl Command {
         Self::Present,
         Self::ToggleLegend,
         Self::ToggleInspector,
+        Self::ToggleReader,
         Self::ToggleTheme,
         Self::Duplicate,
         Self::PreviousEvent,
@@ -94,6 +96,7 @@ impl Command {
             Self::Present => "Present the story",
             Self::ToggleLegend => "Legend: open or close",
             Self::ToggleInspector => "Inspector",
+            Self::ToggleReader => "Source reader",
             Self::ToggleTheme => "Toggle dark / light",
             Self::PreviousEvent => "Previous event",
             Self::NextEvent => "Next event",
@@ -129,6 +132,7 @@ impl Command {
             Self::Present => plain(Key::F5),
             Self::ToggleLegend => KeyboardShortcut::new(Modifiers::COMMAND, Key::L),
             Self::ToggleInspector => KeyboardShortcut::new(Modifiers::COMMAND, Key::I),
+            Self::ToggleReader => KeyboardShortcut::new(Modifiers::COMMAND, Key::E),
             Self::ToggleTheme => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::D),
             Self::PreviousEvent => plain(Key::ArrowLeft),
             Self::NextEvent => plain(Key::ArrowRight),

@@ -27,6 +27,8 @@ pub enum Purpose {
     SaveAs,
     Export(Format),
     Import(ImportFormat),
+    /// The folder holding the sources' texts.
+    AttachTexts,
 }
 
 impl Purpose {
@@ -37,6 +39,7 @@ impl Purpose {
             Self::Export(format) if format.is_folder() => format!("Export {} into the folder", format.label()),
             Self::Export(format) => format!("Export as {}", format.label()),
             Self::Import(format) => format!("Import {}", format.label()),
+            Self::AttachTexts => "Attach the folder holding the sources' texts".to_owned(),
         }
     }
 
@@ -46,6 +49,7 @@ impl Purpose {
             Self::SaveAs => "Save",
             Self::Export(_) => "Export",
             Self::Import(_) => "Import",
+            Self::AttachTexts => "Attach",
         }
     }
 }
@@ -71,6 +75,7 @@ pub fn spawn_chooser(purpose: Purpose, suggested_name: String) -> Job<Option<Pat
                 dialog.add_filter(format.label(), &[format.extension()]).set_file_name(name).save_file()
             }
             Purpose::Import(format) => dialog.add_filter(format.label(), &[format.extension()]).pick_file(),
+            Purpose::AttachTexts => dialog.pick_folder(),
         }
     })
 }

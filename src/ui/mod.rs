@@ -19,6 +19,7 @@ mod notifications;
 mod opening;
 mod prefs;
 mod presenter;
+mod reader;
 mod recovery;
 mod score_chart;
 mod selection;

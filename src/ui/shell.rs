@@ -63,6 +63,9 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Actions) {
                     }
                 }
             });
+            if ui.button("Attach source texts…").clicked() {
+                actions.push(Action::ChooseTextsFolder);
+            }
             ui.menu_button("Import", |ui| {
                 for format in ImportFormat::ALL {
                     if ui.button(format!("{}…", format.label())).clicked() {
@@ -92,6 +95,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Actions) {
             command_button(ui, Command::Find, actions);
             command_button(ui, Command::ToggleMatrix, actions);
             command_button(ui, Command::ToggleStory, actions);
+            command_button(ui, Command::ToggleReader, actions);
             command_button(ui, Command::Present, actions);
             let mut high_contrast = state.high_contrast;
             if ui.checkbox(&mut high_contrast, "High-contrast presentation").changed() {

@@ -150,7 +150,7 @@ fn make(map: &mut Map, edit: &Edit) -> Option<()> {
         Edit::AddCitation { pick: n, quote } => {
             let index = pick(*n, map.claims.len())?;
             let source = map.sources.first()?.id.clone();
-            map.claims[index].citations.push(Citation { source, quote: text_of(quote)?, locator: None });
+            map.claims[index].citations.push(Citation { source, quote: text_of(quote)?, locator: None, anchor: None });
         }
         Edit::AddStep { title } => {
             let step = StoryStep {

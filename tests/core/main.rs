@@ -16,6 +16,7 @@ mod import;
 mod interchange;
 mod invalid_files;
 mod layout;
+mod quotes;
 mod robustness;
 mod save;
 mod slides;

@@ -10,6 +10,7 @@ mod harness;
 mod inspector;
 mod interchange;
 mod matrix;
+mod reader;
 mod recovery;
 mod selecting;
 mod snapshots;

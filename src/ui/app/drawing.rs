@@ -84,6 +84,13 @@ impl ArglineApp {
                 },
             );
         }
+        if views.reader_open {
+            egui::Panel::right("reader").resizable(true).default_size(440.0).size_range(280.0..=900.0).show(ui, |ui| {
+                ui.add_space(6.0);
+                let file = self.document.path.as_deref();
+                views.reader.ui(ui, map, revision, file, &views.selection, actions);
+            });
+        }
         if views.find_open {
             egui::Panel::left("find").resizable(true).default_size(320.0).size_range(240.0..=600.0).show(ui, |ui| {
                 ui.add_space(6.0);

@@ -4,7 +4,7 @@
 //! selection and the views.
 
 use super::ArglineApp;
-use crate::edit::{Transaction, bulk, commands, gestures};
+use crate::edit::{Transaction, bulk, citing, commands, gestures};
 use crate::model::{ItemRef, Strength};
 use crate::ui::action::Action;
 use crate::ui::commands::Command;
@@ -67,6 +67,11 @@ impl ArglineApp {
                     Err(error) => self.notifications.notice(format!("The cell was not rated: {error}.")),
                 }
             }
+            Action::ClaimFromPassage(passage) => self.claim_from_passage(&passage),
+            Action::CitePassage { item, passage } => match citing::cite_passage(map, &item, &passage) {
+                Ok(transaction) => self.apply(transaction),
+                Err(error) => self.notifications.notice(format!("The passage was not cited: {error}.")),
+            },
             Action::WeighEvidence { evidence, credibility, relevance } => {
                 match gestures::weigh_evidence(map, &evidence, credibility, relevance) {
                     Ok(Some(transaction)) => self.apply(transaction),
@@ -118,6 +123,7 @@ impl ArglineApp {
 
             Action::OpenFile(path) => self.begin(ctx, Then::OpenPath(path)),
             Action::ChooseExportPath(format) => self.choose_path(Purpose::Export(format)),
+            Action::ChooseTextsFolder => self.choose_path(Purpose::AttachTexts),
             Action::Import(format) => self.begin(ctx, Then::Import(format)),
             Action::Discard(then) => {
                 self.dialog = None;
@@ -130,6 +136,7 @@ impl ArglineApp {
                     Purpose::SaveAs => self.save_to(path),
                     Purpose::Export(format) => self.export_to(format, path),
                     Purpose::Import(format) => self.import_from(format, path),
+                    Purpose::AttachTexts => self.attach_texts(path),
                 }
             }
             Action::CloseDialog => self.dialog = None,
@@ -222,6 +229,7 @@ impl ArglineApp {
                     self.prefs.legend_open = !self.prefs.legend_open;
                 }
             }
+            Command::ToggleReader => self.views.reader_open = !self.views.reader_open,
             Command::ToggleTheme => {
                 self.prefs.theme =
                     if ctx.global_style().visuals.dark_mode { ThemeChoice::Light } else { ThemeChoice::Dark };

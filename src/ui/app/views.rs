@@ -9,6 +9,7 @@ use crate::ui::find_panel::FindPanel;
 use crate::ui::inspector::InspectorState;
 use crate::ui::map_view::MapView;
 use crate::ui::matrix::MatrixView;
+use crate::ui::reader::ReaderPanel;
 use crate::ui::selection::{Highlight, Origin, Selection};
 use crate::ui::story_panel::StoryPanel;
 use crate::ui::timeline::TimelineView;
@@ -28,8 +29,10 @@ pub struct Views {
     pub matrix: MatrixView,
     pub find_panel: FindPanel,
     pub inspector: InspectorState,
+    pub reader: ReaderPanel,
     pub central_tab: CentralTab,
     pub find_open: bool,
+    pub reader_open: bool,
     pub shortcuts_open: bool,
     /// The highlight of the selection, and the (document revision, selection generation) it was made for.
     highlight: Option<((u64, u64), Highlight)>,
@@ -45,8 +48,10 @@ impl Views {
             matrix: MatrixView::default(),
             find_panel: FindPanel::default(),
             inspector: InspectorState::default(),
+            reader: ReaderPanel::default(),
             central_tab: CentralTab::Map,
             find_open: false,
+            reader_open: false,
             shortcuts_open: false,
             highlight: None,
         }

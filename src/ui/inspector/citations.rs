@@ -119,13 +119,17 @@ fn add_citation_ui(ui: &mut Ui, editor: &mut Editor<'_>, item: &ItemRef, mut sou
             outlet: String::new(),
             date: None,
             url: String::new(),
+            text: None,
         });
         let source = new_source.as_ref().map_or_else(|| draft.source.clone(), |source| Some(source.id.clone()));
         let locator = Some(draft.locator.trim().to_owned()).filter(|text| !text.is_empty());
         let result = match source {
-            Some(source) => {
-                add_citation(map, item, Citation { source, quote: draft.quote.clone(), locator }, new_source)
-            }
+            Some(source) => add_citation(
+                map,
+                item,
+                Citation { source, quote: draft.quote.clone(), locator, anchor: None },
+                new_source,
+            ),
             None => Err(crate::edit::EditError::Refused("pick a source to cite".to_owned())),
         };
         keep &= !editor.commit(&key, result, None);

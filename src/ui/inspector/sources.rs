@@ -55,6 +55,7 @@ pub(super) fn sources_ui(ui: &mut Ui, editor: &mut Editor<'_>) {
             outlet: String::new(),
             date: None,
             url: String::new(),
+            text: None,
         };
         let id = source.id.clone();
         if editor.commit(key, add_source(map, source), None) {
