@@ -54,6 +54,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Actions) {
             command_button(ui, Command::Save, actions);
             command_button(ui, Command::SaveAs, actions);
             command_button(ui, Command::Revert, actions);
+            command_button(ui, Command::CompareWith, actions);
             ui.separator();
             ui.menu_button("Export", |ui| {
                 for format in Format::ALL {
@@ -91,6 +92,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Actions) {
             command_button(ui, Command::Find, actions);
             command_button(ui, Command::ToggleMatrix, actions);
             command_button(ui, Command::ToggleStory, actions);
+            command_button(ui, Command::ToggleMergePanel, actions);
             command_button(ui, Command::Present, actions);
             let mut high_contrast = state.high_contrast;
             if ui.checkbox(&mut high_contrast, "High-contrast presentation").changed() {
@@ -122,6 +124,8 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Actions) {
                 Command::FirstEvent,
                 Command::LastEvent,
                 Command::ClearSelection,
+                Command::PreviousDifference,
+                Command::NextDifference,
             ] {
                 command_button(ui, command, actions);
             }

@@ -139,14 +139,14 @@ fn unsaved_work_is_written_aside_after_30_seconds_and_removed_by_saving() {
 }
 
 /// The real `argline` window, on an X display of its own (Xvfb), with its data in `data_dir`.
-struct RealWindow {
+pub(crate) struct RealWindow {
     xvfb: std::process::Child,
     app: std::process::Child,
     display: String,
 }
 
 impl RealWindow {
-    fn open(file: &Path, data_dir: &Path) -> Self {
+    pub(crate) fn open(file: &Path, data_dir: &Path) -> Self {
         use std::io::BufRead;
         // Xvfb picks a free display and writes its number to the given descriptor (stdout).
         let mut xvfb = std::process::Command::new("Xvfb")
@@ -181,7 +181,7 @@ impl RealWindow {
     }
 
     /// Waits for the window to show, focuses it, and presses `keys` (xdotool's names).
-    fn press(&self, keys: &[&str]) {
+    pub(crate) fn press(&self, keys: &[&str]) {
         let window = (0..600)
             .find_map(|_| {
                 std::thread::sleep(Duration::from_millis(100));
