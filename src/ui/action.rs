@@ -14,10 +14,10 @@ use crate::analysis::Rating;
 use crate::edit::Transaction;
 use crate::export::Format;
 use crate::import::ImportFormat;
-use crate::vcs::Side;
 use crate::model::{
     ClaimId, Date, EventId, ItemRef, LaneId, Level, LinkFrom, LinkTo, Position, Relation, StoryStep, Strength,
 };
+use crate::vcs::Side;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 

@@ -19,14 +19,42 @@ pub struct DiskChange {
     pub found_saving: bool,
     /// Whether the file as last loaded or saved is known, to merge with.
     pub can_merge: bool,
+    /// What the newer file changed since then: "2 items changed, 1 added".
+    pub changes_on_disk: Option<String>,
 }
 
 impl DiskChange {
-    /// The file at `path` as it is now.
-    pub fn read(path: PathBuf, found_saving: bool, can_merge: bool) -> Self {
+    /// The file at `path` as it is now; `base` is the map it held when last loaded or saved.
+    pub fn read(path: PathBuf, found_saving: bool, base: Option<&Map>) -> Self {
         let disk = crate::format::load_file_stamped(&path).map_err(|error| error.lines().join("\n"));
-        Self { path, disk, found_saving, can_merge }
+        let changes_on_disk = match (&disk, base) {
+            (Ok((newer, _)), Some(base)) => Some(count_changes(&crate::vcs::diff(base, newer))),
+            _ => None,
+        };
+        Self { path, disk, found_saving, can_merge: base.is_some(), changes_on_disk }
     }
+}
+
+/// "1 item changed, 2 added, 1 removed", or that nothing in the map differs.
+fn count_changes(diff: &crate::vcs::MapDiff) -> String {
+    use crate::vcs::Change;
+    let count = |wanted: fn(&Change) -> bool| diff.changes.iter().filter(|change| wanted(&change.change)).count();
+    let counts = [
+        (count(|c| matches!(c, Change::Changed { .. })), "changed"),
+        (count(|c| matches!(c, Change::Added)), "added"),
+        (count(|c| matches!(c, Change::Removed)), "removed"),
+    ];
+    let parts: Vec<String> = counts
+        .iter()
+        .filter(|(count, _)| *count > 0)
+        .enumerate()
+        .map(|(place, (count, verb))| match (place, count) {
+            (0, 1) => format!("1 item {verb}"),
+            (0, _) => format!("{count} items {verb}"),
+            _ => format!("{count} {verb}"),
+        })
+        .collect();
+    if parts.is_empty() { "the same map, written differently".to_owned() } else { parts.join(", ") }
 }
 
 /// What the user chose to do about a newer file on disk.
@@ -60,6 +88,9 @@ pub fn changed_on_disk_ui(ctx: &egui::Context, change: &DiskChange, document_nam
              the map here has changes that are not saved."
         };
         ui.label(situation);
+        if let Some(changes) = &change.changes_on_disk {
+            ui.label(format!("On disk since then: {changes}."));
+        }
         if let Err(error) = &change.disk {
             ui.add_space(4.0);
             ui.label("The file on disk cannot be read as a map now:");
@@ -94,6 +125,13 @@ pub fn changed_on_disk_ui(ctx: &egui::Context, change: &DiskChange, document_nam
                 choose(actions, DiskChoice::Cancel);
             }
         });
+        ui.label(
+            egui::RichText::new(
+                "Take theirs: Undo brings yours back. Merge: both sides' changes, item by item; where both changed \
+                 the same thing, the merge panel shows both.",
+            )
+            .weak(),
+        );
         if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
             choose(actions, if change.found_saving { DiskChoice::Cancel } else { DiskChoice::KeepMine });
         }
@@ -105,7 +143,11 @@ pub fn save_with_conflicts_ui(ctx: &egui::Context, path: &Path, conflicts: usize
     egui::Modal::new(egui::Id::unique("save-with-conflicts")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         ui.heading("Conflicts not settled");
-        let count = if conflicts == 1 { "One merge conflict is".to_owned() } else { format!("{conflicts} merge conflicts are") };
+        let count = if conflicts == 1 {
+            "One merge conflict is".to_owned()
+        } else {
+            format!("{conflicts} merge conflicts are")
+        };
         ui.label(format!(
             "{count} not settled yet. Save anyway? The file keeps them, with every version, in its conflicts \
              section; `argline validate` reports them until they are settled."

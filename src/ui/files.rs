@@ -61,7 +61,7 @@ pub enum Dialog {
     /// A path being chosen, by the system chooser or typed.
     ChoosePath { purpose: Purpose, typed: String, chooser: Option<Job<Option<PathBuf>>>, started: Instant },
     /// The document's file changed on disk: keep mine, take theirs, or merge.
-    ChangedOnDisk(DiskChange),
+    ChangedOnDisk(Box<DiskChange>),
     /// Merge conflicts are left: save anyway, or cancel.
     SaveWithConflicts { path: PathBuf, conflicts: usize },
 }

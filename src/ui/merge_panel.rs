@@ -10,6 +10,9 @@ use crate::model::Map;
 use crate::vcs::{Side, conflict_sides};
 use egui::{RichText, Ui};
 
+/// The width of the column of field names; the three versions share the rest.
+const FIELD_COLUMN_WIDTH: f32 = 90.0;
+
 /// What the merge panel remembers.
 #[derive(Debug, Default)]
 pub struct MergePanel {
@@ -58,7 +61,7 @@ impl MergePanel {
             .weak(),
         );
         ui.separator();
-        let column_width = ((ui.available_width() - 120.0) / 3.0).max(120.0);
+        let column_width = ((ui.available_width() - FIELD_COLUMN_WIDTH - 40.0) / 3.0).max(120.0);
         egui::ScrollArea::vertical().id_salt("merge-conflicts").auto_shrink([false, true]).show(ui, |ui| {
             for (index, conflict) in map.conflicts.iter().enumerate() {
                 let sides = conflict_sides(conflict);
@@ -71,27 +74,15 @@ impl MergePanel {
                         actions.push(Action::Select { item, origin: Origin::Other });
                     }
                 });
-                egui::Grid::new(("conflict", index))
-                    .num_columns(4)
-                    .striped(true)
-                    .min_col_width(80.0)
-                    .max_col_width(column_width)
-                    .show(ui, |ui| {
-                        ui.label("");
-                        for heading in ["Base", "Ours (in the map)", "Theirs"] {
-                            ui.label(RichText::new(heading).strong());
-                        }
-                        ui.end_row();
-                        for row in &sides.rows {
-                            ui.label(RichText::new(&row.field).weak());
-                            for value in [&row.base, &row.ours, &row.theirs] {
-                                ui.add(egui::Label::new(value).wrap());
-                            }
-                            ui.end_row();
-                        }
-                    });
+                let headings = ["Base", "Ours (in the map)", "Theirs"].map(|heading| RichText::new(heading).strong());
+                row_ui(ui, RichText::new(""), headings, column_width);
+                for row in &sides.rows {
+                    let values = [&row.base, &row.ours, &row.theirs].map(RichText::new);
+                    row_ui(ui, RichText::new(&row.field).weak(), values, column_width);
+                }
                 ui.horizontal(|ui| {
-                    for (side, text) in [(Side::Base, "Take base"), (Side::Ours, "Take ours"), (Side::Theirs, "Take theirs")]
+                    for (side, text) in
+                        [(Side::Base, "Take base"), (Side::Ours, "Take ours"), (Side::Theirs, "Take theirs")]
                     {
                         if ui.button(text).clicked() {
                             actions.push(Action::SettleConflict { index, side: Some(side) });
@@ -106,4 +97,21 @@ impl MergePanel {
             }
         });
     }
+}
+
+/// One row of the side-by-side table: a field name, then three columns of
+/// `column_width` (the same for every conflict, so that they line up), text wrapped.
+fn row_ui(ui: &mut Ui, field: RichText, values: [RichText; 3], column_width: f32) {
+    ui.horizontal_top(|ui| {
+        let cell = |ui: &mut Ui, width: f32, text: RichText| {
+            ui.allocate_ui_with_layout(egui::vec2(width, 0.0), egui::Layout::top_down(egui::Align::Min), |ui| {
+                ui.set_width(width);
+                ui.add(egui::Label::new(text).wrap());
+            });
+        };
+        cell(ui, FIELD_COLUMN_WIDTH, field);
+        for value in values {
+            cell(ui, column_width, value);
+        }
+    });
 }

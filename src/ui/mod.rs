@@ -37,8 +37,8 @@ pub use app::ArglineApp;
 pub use commands::Command;
 pub use document::Document;
 pub use prefs::{Prefs, ThemeChoice};
-pub use theme::Difference;
 pub use selection::{Highlight, Origin, Selection};
+pub use theme::Difference;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -80,9 +80,9 @@ pub fn keep_as_is(map: &Map, index: usize) -> Result<Transaction, EditError> {
 }
 
 fn conflict_at(map: &Map, index: usize) -> Result<&Conflict, EditError> {
-    map.conflicts.get(index).ok_or_else(|| {
-        EditError::Refused(format!("there is no conflict {index}: the map has {}", map.conflicts.len()))
-    })
+    map.conflicts
+        .get(index)
+        .ok_or_else(|| EditError::Refused(format!("there is no conflict {index}: the map has {}", map.conflicts.len())))
 }
 
 /// The op that leaves every conflict of `map` but conflict `index`.

@@ -60,7 +60,8 @@ fn a_conflicted_map_opens_with_the_panel_and_taking_theirs_is_one_undo_step() {
     let mut harness = open(&conflicted_file(dir.path()));
     harness.get_by_label("Merge conflicts");
     harness.get_by_label("1. claim \"budget\" (text)");
-    for value in ["\"Budget: the council closed it to save money\"", "\"Ours: to save money\"", "\"Theirs: to cut costs\""]
+    for value in
+        ["\"Budget: the council closed it to save money\"", "\"Ours: to save money\"", "\"Theirs: to cut costs\""]
     {
         harness.get_by_label(value);
     }

@@ -20,9 +20,9 @@ impl ArglineApp {
                 ));
                 self.comparison = Some(comparison);
             }
-            Err(error) => self
-                .notifications
-                .problem(format!("The map was not compared.\n\n{}", error.lines().join("\n"))),
+            Err(error) => {
+                self.notifications.problem(format!("The map was not compared.\n\n{}", error.lines().join("\n")))
+            }
         }
     }
 

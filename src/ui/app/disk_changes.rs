@@ -94,10 +94,11 @@ impl ArglineApp {
         let name = self.document.name.clone();
         if !path.exists() {
             self.disk_watch.passed_over = Some(PassedOver::Missing);
-            self.notifications.notice(format!("{name} is no longer on disk (moved or deleted); saving writes it again."));
+            self.notifications
+                .notice(format!("{name} is no longer on disk (moved or deleted); saving writes it again."));
             return;
         }
-        let change = DiskChange::read(path, false, true);
+        let change = DiskChange::read(path, false, Some(&on_disk.base));
         match (&change.disk, self.document.has_unsaved_changes()) {
             (Ok(_), false) => {
                 if self.take_theirs(change, "Reload from disk") {
@@ -113,7 +114,7 @@ impl ArglineApp {
                 ));
                 self.disk_watch.passed_over = Some(PassedOver::of_file(&change.path));
             }
-            (_, true) => self.dialog = Some(Dialog::ChangedOnDisk(change)),
+            (_, true) => self.dialog = Some(Dialog::ChangedOnDisk(Box::new(change))),
         }
     }
 
@@ -133,6 +134,7 @@ impl ArglineApp {
     /// Does what the user chose about the newer file on disk.
     pub(super) fn choose_on_disk_change(&mut self, choice: DiskChoice) {
         let Some(Dialog::ChangedOnDisk(change)) = self.dialog.take() else { return };
+        let change = *change;
         match choice {
             DiskChoice::KeepMine => {
                 self.disk_watch.passed_over = Some(match &change.disk {
@@ -198,8 +200,8 @@ impl ArglineApp {
                 self.disk_watch.passed_over = None;
             }
             Err(SaveError::ChangedOnDisk { path }) => {
-                let can_merge = self.document.on_disk().is_some();
-                self.dialog = Some(Dialog::ChangedOnDisk(DiskChange::read(path, true, can_merge)));
+                let base = self.document.on_disk().map(|on_disk| &on_disk.base);
+                self.dialog = Some(Dialog::ChangedOnDisk(Box::new(DiskChange::read(path, true, base))));
             }
             Err(error) => self.notifications.problem(format!("{error}\n\nThe file on disk was left as it was.")),
         }
