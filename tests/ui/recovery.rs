@@ -143,11 +143,17 @@ pub(crate) struct RealWindow {
     xvfb: std::process::Child,
     app: std::process::Child,
     display: String,
+    /// One real window at a time: two debug builds rendering at once on a
+    /// small machine slow each frame past the pauses between key presses.
+    _alone: std::sync::MutexGuard<'static, ()>,
 }
+
+static REAL_WINDOWS: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 impl RealWindow {
     pub(crate) fn open(file: &Path, data_dir: &Path) -> Self {
         use std::io::BufRead;
+        let alone = REAL_WINDOWS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         // Xvfb picks a free display and writes its number to the given descriptor (stdout).
         let mut xvfb = std::process::Command::new("Xvfb")
             .args(["-displayfd", "1", "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
@@ -168,7 +174,7 @@ impl RealWindow {
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("argline starts");
-        Self { xvfb, app, display }
+        Self { xvfb, app, display, _alone: alone }
     }
 
     fn xdotool(&self, args: &[&str]) -> Option<String> {
@@ -194,7 +200,9 @@ impl RealWindow {
         self.xdotool(&["windowfocus", "--sync", &window]).expect("focuses the window");
         for key in keys {
             self.xdotool(&["key", "--clearmodifiers", key]).expect("presses a key");
-            std::thread::sleep(Duration::from_millis(300));
+            // A frame of a debug build on a busy machine can take most of a second, and
+            // a key must come in a frame after the one that acted on the key before it.
+            std::thread::sleep(Duration::from_millis(1500));
         }
     }
 }
