@@ -6,6 +6,7 @@
 //! selection itself.
 
 use super::commands::Command;
+use super::disk_dialog::DiskChoice;
 use super::files::{Purpose, Then};
 use super::prefs::ThemeChoice;
 use super::selection::Origin;
@@ -17,6 +18,7 @@ use crate::import::ImportFormat;
 use crate::model::{
     ClaimId, Date, EventId, ItemRef, LaneId, Level, LinkFrom, LinkTo, Position, Relation, StoryStep, Strength,
 };
+use crate::vcs::Side;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -147,6 +149,20 @@ pub enum Action {
     /// A path was chosen in a file dialog.
     PathChosen(Purpose, PathBuf),
     CloseDialog,
+
+    // Files under version control.
+    /// What to do about the document's file, changed on disk by someone else.
+    ChangedOnDisk(DiskChoice),
+    /// Save to this path, though merge conflicts are left in the map.
+    SaveWithConflicts(PathBuf),
+    /// Settle merge conflict `index`: take `side`'s version, or (`None`) keep the map as it is now.
+    SettleConflict {
+        index: usize,
+        side: Option<Side>,
+    },
+    /// Go to difference `index` of the comparison with another file.
+    GoToDifference(usize),
+    StopComparing,
 
     // Recovery after a crash.
     RestoreRecovered,

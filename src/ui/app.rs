@@ -9,6 +9,8 @@
 
 mod background;
 mod clipboard;
+mod comparing;
+mod disk_changes;
 mod drawing;
 mod file_commands;
 mod handling;
@@ -20,8 +22,10 @@ mod story;
 mod views;
 
 use super::action::{Action, Actions};
+use super::compare::Comparison;
 use super::document::Document;
 use super::files::Dialog;
+use super::merge_panel::MergePanel;
 use super::notifications::Notifications;
 use super::opening::Opened;
 use super::prefs::{Prefs, STORAGE_KEY, ThemeChoice};
@@ -52,6 +56,11 @@ pub struct ArglineApp {
     presenter: Option<Presenter>,
     notifications: Notifications,
     window: WindowState,
+    /// The document's file, looked at for changes made by others.
+    disk_watch: disk_changes::DiskWatch,
+    /// The map compared with another file (File ▸ Compare with…).
+    comparison: Option<Comparison>,
+    merge_panel: MergePanel,
 }
 
 /// What the app keeps about the window itself.
@@ -89,6 +98,9 @@ impl ArglineApp {
             presenter: None,
             notifications: Notifications::default(),
             window: WindowState { system_dialogs: true, ..WindowState::default() },
+            disk_watch: disk_changes::DiskWatch::default(),
+            comparison: None,
+            merge_panel: MergePanel::default(),
         }
     }
 
@@ -161,6 +173,11 @@ impl ArglineApp {
     /// What the current selection draws out in both views.
     pub fn highlight(&self) -> Highlight {
         Highlight::of(&self.views.selection, self.document.map(), self.document.index())
+    }
+
+    /// The items the comparison with another file marks, and how each differs (none when not comparing).
+    pub fn difference_marks(&self) -> Vec<(crate::model::ItemRef, super::theme::Difference)> {
+        self.comparison.as_ref().map(Comparison::marks).unwrap_or_default()
     }
 
     /// The window title: the file name, marked while there are unsaved changes.

@@ -6,6 +6,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
     NewMap,
+    CompareWith,
     Open,
     SaveAs,
     Save,
@@ -21,6 +22,7 @@ pub enum Command {
     FitAll,
     TidyUp,
     Find,
+    ToggleMergePanel,
     ToggleMatrix,
     ToggleStory,
     Present,
@@ -33,6 +35,8 @@ pub enum Command {
     FirstEvent,
     LastEvent,
     ClearSelection,
+    PreviousDifference,
+    NextDifference,
     ShowShortcuts,
     Quit,
 }
@@ -40,8 +44,9 @@ pub enum Command {
 impl Command {
     /// In the order shortcuts are matched: a shortcut with Shift comes before
     /// the same one without (egui lets Ctrl+Shift+Z also match Ctrl+Z).
-    pub const ALL: [Command; 30] = [
+    pub const ALL: [Command; 34] = [
         Self::NewMap,
+        Self::CompareWith,
         Self::Open,
         Self::SaveAs,
         Self::Save,
@@ -56,6 +61,7 @@ impl Command {
         Self::FitAll,
         Self::TidyUp,
         Self::Find,
+        Self::ToggleMergePanel,
         Self::ToggleMatrix,
         Self::ToggleStory,
         Self::Present,
@@ -69,6 +75,8 @@ impl Command {
         Self::FirstEvent,
         Self::LastEvent,
         Self::ClearSelection,
+        Self::PreviousDifference,
+        Self::NextDifference,
         Self::ShowShortcuts,
         Self::Quit,
     ];
@@ -77,6 +85,7 @@ impl Command {
         match self {
             Self::NewMap => "New map",
             Self::Open => "Open…",
+            Self::CompareWith => "Compare with…",
             Self::SaveAs => "Save as…",
             Self::Save => "Save",
             Self::Revert => "Revert to saved",
@@ -92,6 +101,7 @@ impl Command {
             Self::TidyUp => "Tidy up (the selection, or everything)",
             Self::Find => "Find and check",
             Self::ToggleMatrix => "Matrix / map",
+            Self::ToggleMergePanel => "Merge conflicts panel",
             Self::ToggleStory => "Story panel",
             Self::Present => "Present the story",
             Self::ToggleLegend => "Legend: open or close",
@@ -103,6 +113,8 @@ impl Command {
             Self::FirstEvent => "First event",
             Self::LastEvent => "Last event",
             Self::ClearSelection => "Clear selection",
+            Self::PreviousDifference => "Previous difference or conflict",
+            Self::NextDifference => "Next difference or conflict",
             Self::ShowShortcuts => "Keyboard shortcuts",
             Self::Quit => "Quit",
         }
@@ -113,6 +125,7 @@ impl Command {
         match self {
             Self::NewMap => KeyboardShortcut::new(Modifiers::COMMAND, Key::N),
             Self::Open => KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
+            Self::CompareWith => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::O),
             Self::SaveAs => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
             Self::Save => KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
             Self::Revert => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::R),
@@ -128,6 +141,7 @@ impl Command {
             Self::TidyUp => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::L),
             Self::Find => KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
             Self::ToggleMatrix => KeyboardShortcut::new(Modifiers::COMMAND, Key::M),
+            Self::ToggleMergePanel => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::M),
             Self::ToggleStory => plain(Key::F4),
             Self::Present => plain(Key::F5),
             Self::ToggleLegend => KeyboardShortcut::new(Modifiers::COMMAND, Key::L),
@@ -139,6 +153,8 @@ impl Command {
             Self::FirstEvent => plain(Key::Home),
             Self::LastEvent => plain(Key::End),
             Self::ClearSelection => plain(Key::Escape),
+            Self::PreviousDifference => KeyboardShortcut::new(Modifiers::SHIFT, Key::F7),
+            Self::NextDifference => plain(Key::F7),
             Self::ShowShortcuts => plain(Key::F1),
             Self::Quit => KeyboardShortcut::new(Modifiers::COMMAND, Key::Q),
         }

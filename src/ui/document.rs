@@ -1,11 +1,13 @@
 //! The open document: the map, where it came from, its edit history, a
 //! revision number that views use to know when their cached geometry is stale,
-//! and the map's index (items by id, links by item), built once per revision.
-//! Every change goes through [`Document::apply`], [`Document::undo`] or
-//! [`Document::redo`].
+//! and the map's index (items by id, links by item), built once per revision;
+//! and its file as last loaded or saved ([`OnDisk`]: the stamp a save checks,
+//! and the base of a merge with a newer file). Every change goes through
+//! [`Document::apply`], [`Document::undo`] or [`Document::redo`].
 
 use crate::edit::{EditError, History, Transaction};
 use crate::format::recovery::Origin;
+use crate::format::{FileStamp, Overwrite, SaveError};
 use crate::model::{Map, MapIndex};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -35,12 +37,32 @@ pub struct Document {
     history: History,
     revision: u64,
     index: MapIndex,
+    /// The file as last loaded or saved; `None` until the map was read from or written to its file.
+    on_disk: Option<OnDisk>,
+}
+
+/// What the document's file held when it was last loaded or saved.
+#[derive(Clone, Debug)]
+pub struct OnDisk {
+    /// What a save checks the file still is.
+    pub stamp: FileStamp,
+    /// The map it held: the base of a three-way merge with a newer file.
+    pub base: Map,
 }
 
 impl Document {
     pub fn new(map: Map, path: Option<PathBuf>, name: String) -> Self {
         let index = MapIndex::build(&map);
-        Self { map, path, name, read_only: false, history: History::default(), revision: next_revision(), index }
+        Self {
+            map,
+            path,
+            name,
+            read_only: false,
+            history: History::default(),
+            revision: next_revision(),
+            index,
+            on_disk: None,
+        }
     }
 
     /// The bundled case study, as shipped inside the binary.
@@ -52,8 +74,15 @@ impl Document {
     }
 
     pub fn open(path: PathBuf) -> Result<Self, crate::format::LoadError> {
-        let map = crate::format::load_file(&path)?;
-        Ok(Self::new(map, Some(path.clone()), file_name(&path)))
+        let (map, stamp) = crate::format::load_file_stamped(&path)?;
+        let mut document = Self::new(map, Some(path.clone()), file_name(&path));
+        document.on_disk = Some(OnDisk { stamp, base: document.map.clone() });
+        Ok(document)
+    }
+
+    /// The file as last loaded or saved.
+    pub fn on_disk(&self) -> Option<&OnDisk> {
+        self.on_disk.as_ref()
     }
 
     /// Which document this is, for its recovery file.
@@ -118,13 +147,51 @@ impl Document {
         Ok(redone)
     }
 
-    /// Writes the map to `path` (atomically) and makes it the document's file.
-    pub fn save_as(&mut self, path: PathBuf) -> Result<(), crate::format::SaveError> {
-        crate::format::save_file(&self.map, &path)?;
+    /// Writes the map to `path` (atomically) and makes it the document's
+    /// file. Over its own file, only while that is still the one loaded or
+    /// last saved ([`SaveError::ChangedOnDisk`] otherwise, the file left as
+    /// it is), unless `replace_newer` (the user was asked); another path was
+    /// chosen by the user, and is written whatever it holds.
+    pub fn save_as(&mut self, path: PathBuf, replace_newer: bool) -> Result<(), SaveError> {
+        let own_file = !self.read_only && self.path.as_ref() == Some(&path);
+        let overwrite = match &self.on_disk {
+            _ if replace_newer || !own_file => Overwrite::Always,
+            Some(on_disk) => Overwrite::IfUnchanged(&on_disk.stamp),
+            // Its own file, never read (its work restored after a crash): whatever is there now is newer.
+            None if path.exists() => return Err(SaveError::ChangedOnDisk { path }),
+            None => Overwrite::Always,
+        };
+        let stamp = crate::format::save_file_stamped(&self.map, &path, overwrite)?;
+        self.on_disk = Some(OnDisk { stamp, base: self.map.clone() });
         self.name = file_name(&path);
         self.path = Some(path);
         self.read_only = false;
         self.history.mark_saved();
+        Ok(())
+    }
+
+    /// Takes the map of a newer file (`map`, stamped `stamp`) as one undo
+    /// step labelled `label`: the document then matches its file (saved), and
+    /// undo brings back what it held before (the same map, written
+    /// differently, is taken without a step).
+    pub fn take_from_disk(&mut self, map: Map, stamp: FileStamp, label: &str) -> Result<(), EditError> {
+        if map != self.map {
+            self.apply(crate::edit::commands::replace_all(&self.map, &map, label))?;
+        }
+        self.history.mark_saved();
+        self.on_disk = Some(OnDisk { stamp, base: map });
+        Ok(())
+    }
+
+    /// Makes `merged` the map, as one undo step, after a merge with a newer
+    /// file (`disk`, stamped `stamp`), which becomes the file as last loaded:
+    /// the merge is unsaved unless it is the file itself.
+    pub fn take_merge(&mut self, merged: &Map, disk: Map, stamp: FileStamp) -> Result<(), EditError> {
+        self.apply(crate::edit::commands::replace_all(&self.map, merged, "Merge with the file on disk"))?;
+        if *merged == disk {
+            self.history.mark_saved();
+        }
+        self.on_disk = Some(OnDisk { stamp, base: disk });
         Ok(())
     }
 }

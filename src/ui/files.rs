@@ -4,6 +4,7 @@
 //! user types a path in the dialog instead.
 
 use super::action::{Action, Actions};
+use super::disk_dialog::{self, DiskChange};
 use super::job::{self, Job};
 use crate::export::Format;
 use crate::import::ImportFormat;
@@ -29,6 +30,8 @@ pub enum Purpose {
     Import(ImportFormat),
     /// The folder holding the sources' texts.
     AttachTexts,
+    /// Another map to compare the open one with.
+    Compare,
 }
 
 impl Purpose {
@@ -40,6 +43,7 @@ impl Purpose {
             Self::Export(format) => format!("Export as {}", format.label()),
             Self::Import(format) => format!("Import {}", format.label()),
             Self::AttachTexts => "Attach the folder holding the sources' texts".to_owned(),
+            Self::Compare => "Compare the map with".to_owned(),
         }
     }
 
@@ -50,6 +54,7 @@ impl Purpose {
             Self::Export(_) => "Export",
             Self::Import(_) => "Import",
             Self::AttachTexts => "Attach",
+            Self::Compare => "Compare",
         }
     }
 }
@@ -59,6 +64,10 @@ pub enum Dialog {
     ConfirmDiscard { then: Then },
     /// A path being chosen, by the system chooser or typed.
     ChoosePath { purpose: Purpose, typed: String, chooser: Option<Job<Option<PathBuf>>>, started: Instant },
+    /// The document's file changed on disk: keep mine, take theirs, or merge.
+    ChangedOnDisk(Box<DiskChange>),
+    /// Merge conflicts are left: save anyway, or cancel.
+    SaveWithConflicts { path: PathBuf, conflicts: usize },
 }
 
 /// Asks the system for a path on another thread; the answer comes through the receiver.
@@ -66,7 +75,7 @@ pub fn spawn_chooser(purpose: Purpose, suggested_name: String) -> Job<Option<Pat
     Job::spawn("The file chooser", move || {
         let dialog = rfd::FileDialog::new().set_title(purpose.title());
         match purpose {
-            Purpose::Open => dialog.add_filter("Argline map", &["ron"]).pick_file(),
+            Purpose::Open | Purpose::Compare => dialog.add_filter("Argline map", &["ron"]).pick_file(),
             Purpose::SaveAs => dialog.add_filter("Argline map", &["ron"]).set_file_name(suggested_name).save_file(),
             Purpose::Export(format) if format.is_folder() => dialog.pick_folder(),
             Purpose::Export(format) => {
@@ -99,6 +108,10 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog, document_name: &str, 
                     }
                 });
             });
+        }
+        Dialog::ChangedOnDisk(change) => disk_dialog::changed_on_disk_ui(ctx, change, document_name, actions),
+        Dialog::SaveWithConflicts { path, conflicts } => {
+            disk_dialog::save_with_conflicts_ui(ctx, path, *conflicts, actions);
         }
         Dialog::ChoosePath { purpose, typed, chooser, started } => {
             let purpose = *purpose;

@@ -7,6 +7,8 @@
 mod action;
 mod app;
 mod commands;
+mod compare;
+mod disk_dialog;
 mod document;
 mod files;
 mod find_panel;
@@ -15,6 +17,7 @@ mod inspector;
 mod job;
 pub mod map_view;
 mod matrix;
+mod merge_panel;
 mod notifications;
 mod opening;
 mod prefs;
@@ -36,6 +39,7 @@ pub use commands::Command;
 pub use document::Document;
 pub use prefs::{Prefs, ThemeChoice};
 pub use selection::{Highlight, Origin, Selection};
+pub use theme::Difference;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -55,6 +55,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Actions) {
             command_button(ui, Command::Save, actions);
             command_button(ui, Command::SaveAs, actions);
             command_button(ui, Command::Revert, actions);
+            command_button(ui, Command::CompareWith, actions);
             ui.separator();
             ui.menu_button("Export", |ui| {
                 for format in Format::ALL {
@@ -96,6 +97,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Actions) {
             command_button(ui, Command::ToggleMatrix, actions);
             command_button(ui, Command::ToggleStory, actions);
             command_button(ui, Command::ToggleReader, actions);
+            command_button(ui, Command::ToggleMergePanel, actions);
             command_button(ui, Command::Present, actions);
             let mut high_contrast = state.high_contrast;
             if ui.checkbox(&mut high_contrast, "High-contrast presentation").changed() {
@@ -132,6 +134,8 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Actions) {
                 Command::FirstEvent,
                 Command::LastEvent,
                 Command::ClearSelection,
+                Command::PreviousDifference,
+                Command::NextDifference,
             ] {
                 command_button(ui, command, actions);
             }

@@ -119,3 +119,23 @@ pub fn series_color(index: usize, dark: bool) -> Color32 {
     let color = LIGHT[index % LIGHT.len()];
     if dark { color.lerp_to_gamma(Color32::WHITE, 0.25) } else { color }
 }
+
+/// What a comparison with another file marks an item as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Difference {
+    Added,
+    Removed,
+    Changed,
+}
+
+/// The outline of an item a comparison marks: added green, removed red, changed blue-violet.
+pub fn difference_color(difference: Difference, dark: bool) -> Color32 {
+    match (difference, dark) {
+        (Difference::Added, false) => Color32::from_rgb(0x12, 0x9c, 0x3c),
+        (Difference::Added, true) => Color32::from_rgb(0x5d, 0xe0, 0x7f),
+        (Difference::Removed, false) => Color32::from_rgb(0xd2, 0x1f, 0x3c),
+        (Difference::Removed, true) => Color32::from_rgb(0xff, 0x6b, 0x81),
+        (Difference::Changed, false) => Color32::from_rgb(0x5b, 0x3f, 0xd9),
+        (Difference::Changed, true) => Color32::from_rgb(0xa8, 0x96, 0xff),
+    }
+}

@@ -44,7 +44,7 @@ fn quoted(text: &str) -> String {
 
 /// A field's value for a person: text quoted, `none` for nothing, a point as
 /// `(x, y)`, a group of plain values as `name value, …`, anything else as JSON.
-fn human(value: &Value) -> String {
+pub(super) fn human(value: &Value) -> String {
     match value {
         Value::Null => "none".to_owned(),
         Value::String(text) => quoted(text),

@@ -39,9 +39,7 @@ impl Side {
 /// version. Refused when there is no such conflict, or when that version
 /// would leave the map broken (a lane deleted that events still use…).
 pub fn resolve_conflict(map: &Map, index: usize, side: Side) -> Result<Transaction, EditError> {
-    let conflict = map.conflicts.get(index).ok_or_else(|| {
-        EditError::Refused(format!("there is no conflict {index}: the map has {}", map.conflicts.len()))
-    })?;
+    let conflict = conflict_at(map, index)?;
     let mut ops = match conflict {
         Conflict::Meta(versions) => match side.of(versions) {
             Some(chosen) => vec![Op::SetMeta(with_fields(&map.meta, chosen, &versions.fields))],
@@ -60,9 +58,7 @@ pub fn resolve_conflict(map: &Map, index: usize, side: Side) -> Result<Transacti
             removals.chain(insertions).collect()
         }
     };
-    let mut rest = map.conflicts.clone();
-    rest.remove(index);
-    ops.push(Op::SetConflicts(rest));
+    ops.push(without_conflict(map, index));
     let transaction = Transaction::new(format!("Settle conflict: take {}", side.label()), ops);
     if let Some(problem) = transaction.first_problem_on(map)? {
         return Err(EditError::Refused(format!(
@@ -73,6 +69,27 @@ pub fn resolve_conflict(map: &Map, index: usize, side: Side) -> Result<Transacti
         )));
     }
     Ok(transaction)
+}
+
+/// The transaction that settles conflict `index` of `map` with what the map
+/// holds now (ours as merged, or the item as edited by hand since): only the
+/// conflict leaves the map. One undo step.
+pub fn keep_as_is(map: &Map, index: usize) -> Result<Transaction, EditError> {
+    conflict_at(map, index)?;
+    Ok(Transaction::new("Settle conflict: keep as it is", vec![without_conflict(map, index)]))
+}
+
+fn conflict_at(map: &Map, index: usize) -> Result<&Conflict, EditError> {
+    map.conflicts
+        .get(index)
+        .ok_or_else(|| EditError::Refused(format!("there is no conflict {index}: the map has {}", map.conflicts.len())))
+}
+
+/// The op that leaves every conflict of `map` but conflict `index`.
+fn without_conflict(map: &Map, index: usize) -> Op {
+    let mut rest = map.conflicts.clone();
+    rest.remove(index);
+    Op::SetConflicts(rest)
 }
 
 /// `current` with `fields` taken from `chosen` (all of it when `fields` is empty).
@@ -166,5 +183,19 @@ mod tests {
         }
         assert_eq!(kept.claims, merged.claims);
         assert!(resolve_conflict(&merged, 1, Side::Ours).is_err());
+    }
+
+    #[test]
+    fn keeping_a_conflict_as_it_is_only_takes_the_conflict_out() {
+        let base = with_claims(vec![claim("Cut")]);
+        let (mut merged, _) =
+            merge(&base, &with_claims(vec![claim("Halved")]), &with_claims(vec![claim("Frozen")])).expect("merges");
+        merged.claims[0].text = "Halved, then frozen".into();
+        let claims = merged.claims.clone();
+        let mut history = History::default();
+        let keep = keep_as_is(&merged, 0).expect("settles");
+        history.apply(&mut merged, keep).expect("applies");
+        assert_eq!((merged.claims.clone(), merged.conflicts.len()), (claims, 0));
+        assert!(keep_as_is(&merged, 0).is_err(), "no conflict is left to keep");
     }
 }

@@ -139,15 +139,21 @@ fn unsaved_work_is_written_aside_after_30_seconds_and_removed_by_saving() {
 }
 
 /// The real `argline` window, on an X display of its own (Xvfb), with its data in `data_dir`.
-struct RealWindow {
+pub(crate) struct RealWindow {
     xvfb: std::process::Child,
     app: std::process::Child,
     display: String,
+    /// One real window at a time: two debug builds rendering at once on a
+    /// small machine slow each frame past the pauses between key presses.
+    _alone: std::sync::MutexGuard<'static, ()>,
 }
 
+static REAL_WINDOWS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 impl RealWindow {
-    fn open(file: &Path, data_dir: &Path) -> Self {
+    pub(crate) fn open(file: &Path, data_dir: &Path) -> Self {
         use std::io::BufRead;
+        let alone = REAL_WINDOWS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         // Xvfb picks a free display and writes its number to the given descriptor (stdout).
         let mut xvfb = std::process::Command::new("Xvfb")
             .args(["-displayfd", "1", "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
@@ -168,7 +174,7 @@ impl RealWindow {
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("argline starts");
-        Self { xvfb, app, display }
+        Self { xvfb, app, display, _alone: alone }
     }
 
     fn xdotool(&self, args: &[&str]) -> Option<String> {
@@ -181,7 +187,7 @@ impl RealWindow {
     }
 
     /// Waits for the window to show, focuses it, and presses `keys` (xdotool's names).
-    fn press(&self, keys: &[&str]) {
+    pub(crate) fn press(&self, keys: &[&str]) {
         let window = (0..600)
             .find_map(|_| {
                 std::thread::sleep(Duration::from_millis(100));
@@ -194,7 +200,9 @@ impl RealWindow {
         self.xdotool(&["windowfocus", "--sync", &window]).expect("focuses the window");
         for key in keys {
             self.xdotool(&["key", "--clearmodifiers", key]).expect("presses a key");
-            std::thread::sleep(Duration::from_millis(300));
+            // A frame of a debug build on a busy machine can take most of a second, and
+            // a key must come in a frame after the one that acted on the key before it.
+            std::thread::sleep(Duration::from_millis(1500));
         }
     }
 }

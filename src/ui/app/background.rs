@@ -1,8 +1,10 @@
 //! What runs before every UI pass, whatever the window shows — editing,
 //! presenting, a dialog open, the matrix tab: the workers' results taken
 //! (an export, a big map read, the cards' text measured), unsaved work
-//! written aside, the window's title and theme kept up to date, and the
-//! question before the window closes with unsaved changes.
+//! written aside, the window's title and theme kept up to date, the file
+//! looked at for changes made by others (`disk_changes`), the comparison with
+//! another file kept current, and the question before the window closes with
+//! unsaved changes.
 
 use super::ArglineApp;
 use crate::format::LoadError;
@@ -52,6 +54,8 @@ impl ArglineApp {
         if let Some(failure) = self.autosave.take_failure() {
             self.notifications.notice(format!("Unsaved work could not be written aside for recovery: {failure}"));
         }
+        self.watch_disk(ctx);
+        self.refresh_comparison();
         self.ask_before_closing(ctx);
     }
 

@@ -41,6 +41,7 @@ impl ArglineApp {
         let faded = views.find_panel.faded(map, revision, views.find_open, as_of);
         let highlight = views.highlight(&self.document).fading(faded);
         let actions = &mut self.actions;
+        let comparison = self.comparison.as_ref();
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
             let history = self.document.history();
@@ -74,7 +75,19 @@ impl ArglineApp {
             .default_size(TimelineView::preferred_height(map, 2))
             .size_range(120.0..=900.0)
             .frame(egui::Frame::NONE)
-            .show(ui, |ui| views.timeline.ui(ui, map, revision, &views.selection, &highlight, actions));
+            .show(ui, |ui| {
+                views.timeline.ui(ui, map, revision, &views.selection, &highlight, actions);
+                if let Some(comparison) = comparison {
+                    comparison.paint_timeline_marks(ui, &views.timeline);
+                }
+            });
+        if self.merge_panel.is_shown(map) {
+            egui::Panel::bottom("merge_panel")
+                .resizable(true)
+                .default_size(300.0)
+                .size_range(140.0..=700.0)
+                .show(ui, |ui| self.merge_panel.ui(ui, map, actions));
+        }
         if self.prefs.inspector_open {
             egui::Panel::right("inspector").resizable(true).default_size(360.0).size_range(240.0..=700.0).show(
                 ui,
@@ -97,6 +110,12 @@ impl ArglineApp {
                 views.find_panel.ui(ui, map, revision, actions);
             });
         }
+        if let Some(comparison) = comparison {
+            egui::Panel::left("compare").resizable(true).default_size(320.0).size_range(240.0..=600.0).show(ui, |ui| {
+                ui.add_space(6.0);
+                comparison.panel_ui(ui, actions);
+            });
+        }
         if self.prefs.story_open {
             egui::Panel::left("story").resizable(true).default_size(300.0).size_range(220.0..=600.0).show(ui, |ui| {
                 ui.add_space(6.0);
@@ -115,6 +134,9 @@ impl ArglineApp {
             match views.central_tab {
                 CentralTab::Map => {
                     views.map_view.ui(ui, map, revision, &views.selection, &highlight, actions);
+                    if let Some(comparison) = comparison {
+                        comparison.paint_map_marks(ui, &views.map_view);
+                    }
                 }
                 CentralTab::Matrix => {
                     egui::Frame::NONE.inner_margin(egui::Margin::same(8)).show(ui, |ui| {

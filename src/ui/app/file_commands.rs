@@ -52,6 +52,9 @@ impl ArglineApp {
         }
         self.document = document;
         self.views.reset_for_new_document();
+        self.disk_watch = Default::default();
+        self.comparison = None;
+        self.merge_panel = Default::default();
     }
 
     pub(super) fn save(&mut self) {
@@ -62,15 +65,7 @@ impl ArglineApp {
     }
 
     pub(super) fn save_to(&mut self, path: std::path::PathBuf) {
-        let origin = self.document.origin();
-        match self.document.save_as(path.clone()) {
-            Ok(()) => {
-                self.prefs.remember_file(&path);
-                self.autosave.discard(&origin);
-                self.autosave.discard(&self.document.origin());
-            }
-            Err(error) => self.notifications.problem(format!("{error}\n\nThe file on disk was left as it was.")),
-        }
+        self.save_checked(path, super::disk_changes::SaveChecks::default());
     }
 
     pub(super) fn revert(&mut self) {

@@ -137,9 +137,20 @@ impl ArglineApp {
                     Purpose::Export(format) => self.export_to(format, path),
                     Purpose::Import(format) => self.import_from(format, path),
                     Purpose::AttachTexts => self.attach_texts(path),
+                    Purpose::Compare => self.compare_with(path),
                 }
             }
             Action::CloseDialog => self.dialog = None,
+
+            Action::ChangedOnDisk(choice) => self.choose_on_disk_change(choice),
+            Action::SaveWithConflicts(path) => {
+                self.dialog = None;
+                let checks = super::disk_changes::SaveChecks { conflicts_accepted: true, replace_newer: false };
+                self.save_checked(path, checks);
+            }
+            Action::SettleConflict { index, side } => self.settle_conflict(index, side),
+            Action::GoToDifference(index) => self.go_to_difference(index),
+            Action::StopComparing => self.comparison = None,
 
             Action::RestoreRecovered => {
                 if let Some(recovered) = self.recovery_offer.take() {
@@ -167,6 +178,7 @@ impl ArglineApp {
             Command::Open => self.begin(ctx, Then::Open),
             Command::Save => self.save(),
             Command::SaveAs => self.choose_path(Purpose::SaveAs),
+            Command::CompareWith => self.choose_path(Purpose::Compare),
             Command::Revert => {
                 if self.document.has_unsaved_changes() {
                     self.revert();
@@ -219,6 +231,15 @@ impl ArglineApp {
                     self.views.find_panel.focus();
                 }
             }
+            Command::ToggleMergePanel => {
+                if self.document.map().conflicts.is_empty() {
+                    self.notifications.notice("The map holds no merge conflicts.");
+                } else {
+                    self.merge_panel.hidden = !self.merge_panel.hidden;
+                }
+            }
+            Command::PreviousDifference => self.step_difference(-1),
+            Command::NextDifference => self.step_difference(1),
             Command::ToggleStory => self.prefs.story_open = !self.prefs.story_open,
             Command::Present => self.start_presenting(ctx, self.views.story_panel.current.unwrap_or(0)),
             Command::ToggleInspector => self.prefs.inspector_open = !self.prefs.inspector_open,

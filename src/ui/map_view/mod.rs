@@ -676,6 +676,21 @@ impl MapView {
         self.last_view
     }
 
+    /// Where `item` (by its place in its section) was drawn last frame, on
+    /// screen: a card's or chip's rectangle, the box of a link's two ends.
+    pub fn drawn_rect(&self, item: MapItem) -> Option<Rect> {
+        let geometry = self.geometry.as_ref()?;
+        let canvas = match item {
+            MapItem::Card(index) => *geometry.claims.get(index)?,
+            MapItem::Chip(index) => (*geometry.chips.get(index)?)?,
+            MapItem::Link(index) => {
+                let (start, end) = (*geometry.links.get(index)?)?;
+                Rect::from_two_pos(start, end)
+            }
+        };
+        Some(self.screen_from_canvas(self.last_view).mul_rect(canvas))
+    }
+
     pub fn viewport(&self) -> Viewport {
         let center = -self.pan / self.zoom;
         Viewport { center: Position::new(center.x, center.y), zoom: self.zoom }

@@ -49,6 +49,8 @@ pub struct TimelineView {
     requested_window: Option<TimeWindow>,
     /// Where the plot was drawn last frame.
     last_plot: Rect,
+    /// The events drawn last frame: each one's place in `map.events`, and its marker or bar.
+    drawn_events: Vec<(usize, Rect)>,
     /// Each event's label width and each lane's events in date order, once per revision of the document.
     cache: Option<EventCache>,
     /// An event being dragged to a new date.
@@ -101,6 +103,7 @@ impl Default for TimelineView {
             transition: None,
             requested_window: None,
             last_plot: Rect::NOTHING,
+            drawn_events: Vec::new(),
             cache: None,
             event_drag: None,
             draft: None,
@@ -304,6 +307,7 @@ impl TimelineView {
                 paint::event_shape(&painter, plot, event, lane, selection.contains(&item), highlight.dims(&item), dark)
             })
             .collect();
+        self.drawn_events = placed.iter().zip(&shape_rects).map(|((event, _), rect)| (event.index, *rect)).collect();
         let cluster_rects: Vec<Rect> = placed_clusters
             .iter()
             .map(|(placed, lane)| {
@@ -438,6 +442,16 @@ impl TimelineView {
     }
 
     /// The dates the timeline shows now (by day).
+    /// Where the plot (right of the lane names) was drawn last frame.
+    pub fn plot_rect(&self) -> Rect {
+        self.last_plot
+    }
+
+    /// The events drawn last frame: each one's place in `map.events`, and its marker or bar.
+    pub fn drawn_events(&self) -> &[(usize, Rect)] {
+        &self.drawn_events
+    }
+
     pub fn window(&self) -> Option<TimeWindow> {
         let plot = self.last_plot;
         let first = date_of(self.day_at(plot, plot.left()))?;
