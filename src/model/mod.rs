@@ -1,6 +1,7 @@
 //! The document: a [`Map`] of sources, timeline lanes and events, claims, the
 //! links between them, and a story for presenting. Plain Rust, no egui.
 
+mod argument;
 mod color;
 mod counts;
 mod date;
@@ -10,6 +11,7 @@ mod queries;
 mod story;
 pub mod validate;
 
+pub use argument::{Argument, Inference, PcsStatement};
 pub use color::Rgb;
 pub use counts::Counts;
 pub use date::{Date, DateShapeError, MONTH_ABBREVIATIONS, Precision};
