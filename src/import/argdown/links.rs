@@ -104,7 +104,7 @@ fn model_relations(document: &Document) -> Vec<RelationLine> {
                 })
             })
     };
-    let flags: Vec<bool> = kept.iter().map(|relation| redundant(relation)).collect();
+    let flags: Vec<bool> = kept.iter().map(redundant).collect();
     kept.into_iter().zip(flags).filter(|(_, redundant)| !redundant).map(|(relation, _)| relation).collect()
 }
 

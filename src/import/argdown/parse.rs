@@ -447,7 +447,7 @@ impl Parser {
     fn finish_nodes(&mut self) {
         for node in &mut self.document.nodes {
             let mut content = std::mem::take(&mut node.raw);
-            if let Some(open) = content.find('{').filter(|&open| !content[..open].ends_with('\\')) {
+            if let Some(open) = text::find_unescaped(&content, '{') {
                 match source::data_length(&content[open..]) {
                     Some(length) => {
                         match yaml::parse_flow_map(&content[open..open + length]) {

@@ -132,10 +132,10 @@ fn blank_comments(text: &str) -> (String, Vec<bool>) {
         let rest = &text[offset..];
         let (keep, skip) = if rest.starts_with("//") {
             (0, rest.find('\n').unwrap_or(rest.len()))
-        } else if rest.starts_with("/*") {
-            (0, rest[2..].find("*/").map_or(rest.len(), |end| end + 4))
-        } else if rest.starts_with("<!--") {
-            (0, rest[4..].find("-->").map_or(rest.len(), |end| end + 7))
+        } else if let Some(inside) = rest.strip_prefix("/*") {
+            (0, inside.find("*/").map_or(rest.len(), |end| end + 4))
+        } else if let Some(inside) = rest.strip_prefix("<!--") {
+            (0, inside.find("-->").map_or(rest.len(), |end| end + 7))
         } else if c == '\\' {
             (rest.chars().nth(1).map_or(1, |next| 1 + next.len_utf8()), 0)
         } else if c == '{' {

@@ -48,6 +48,21 @@ pub fn head(text: &str) -> Head<'_> {
     Head { kind: NodeKind::Statement, title: None, defines: true, rest: text }
 }
 
+/// The byte index of the first `target` in `text` that no backslash escapes.
+pub fn find_unescaped(text: &str, target: char) -> Option<usize> {
+    let mut escaped = false;
+    for (index, c) in text.char_indices() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == target {
+            return Some(index);
+        }
+    }
+    None
+}
+
 /// Argdown's backslash escapes undone.
 pub fn unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
