@@ -204,6 +204,7 @@ mod tests {
             citations: vec![],
             credibility: Level::default(),
             relevance: Level::default(),
+            argument: None,
         };
         Map {
             sources: vec![source("nyt"), source("wapo")],

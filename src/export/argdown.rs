@@ -4,10 +4,15 @@
 //! argument (`<id>`), since Argdown undercuts only arguments: its start
 //! supports it, and it bears on its end with the link's relation. Titles are
 //! the ids, so that an import gives the same ids back; kinds, positions,
-//! dates, lanes and details travel in each statement's data.
+//! dates, lanes and details travel in each statement's data. A claim that
+//! stands for an argument is written as one (`<id>: text`), followed by its
+//! premise–conclusion structure; the links its inferences stand for are not
+//! written again as relations, and what bears on them bears on the argument.
+//! The kinds are grouped under comments, not headings, since an import reads
+//! headings as tags.
 
-use crate::model::{Claim, ClaimKind, Event, Link, LinkFrom, LinkTo, Map, Relation};
-use std::collections::HashSet;
+use crate::model::{Argument, Claim, ClaimKind, Event, Link, LinkFrom, LinkTo, Map, Relation};
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 /// Argdown's special characters in statement text, escaped with a backslash
@@ -73,24 +78,68 @@ fn relation_line(relation: Relation, target: &str) -> String {
     }
 }
 
+/// The links that arguments' premise–conclusion structures stand for, each
+/// with the argument's claim id: a used premise's support of a conclusion,
+/// and the argument's support of its main conclusion.
+pub fn inference_links(map: &Map) -> HashMap<&str, &str> {
+    let mut found = HashMap::new();
+    let supports = |from: &str, to: &str| {
+        map.links.iter().find(|link| {
+            link.relation == Relation::Supports
+                && matches!(&link.from, LinkFrom::Claim(id) if id.as_str() == from)
+                && matches!(&link.to, LinkTo::Claim(id) if id.as_str() == to)
+        })
+    };
+    for claim in &map.claims {
+        let Some(argument) = &claim.argument else { continue };
+        for (conclusion, used) in argument.inferences() {
+            for premise in used {
+                if let Some(link) =
+                    supports(argument.pcs[premise].claim.as_str(), argument.pcs[conclusion].claim.as_str())
+                {
+                    found.insert(link.id.as_str(), claim.id.as_str());
+                }
+            }
+        }
+        if let Some(link) =
+            argument.conclusion().and_then(|conclusion| supports(claim.id.as_str(), conclusion.as_str()))
+        {
+            found.insert(link.id.as_str(), claim.id.as_str());
+        }
+    }
+    found
+}
+
+/// An inference rule's name, with the characters that end or split it escaped.
+fn escape_rule(rule: &str) -> String {
+    super::backslash_escape(rule, &['[', ']', '<', '>', '#', '*', '_', '@', '{', '}', '/', ',', '-'])
+}
+
 struct Writer<'a> {
     map: &'a Map,
     /// Links that other links bear on: written as arguments.
     arguments: HashSet<&'a str>,
+    /// Links that arguments' structures stand for, with their argument.
+    inferences: HashMap<&'a str, &'a str>,
     out: String,
 }
 
 impl Writer<'_> {
     fn target(&self, to: &LinkTo) -> String {
         match to {
+            LinkTo::Claim(id) if self.map.claim(id).is_some_and(|claim| claim.argument.is_some()) => format!("<{id}>"),
             LinkTo::Claim(id) => format!("[{id}]"),
-            LinkTo::Link(id) => format!("<{id}>"),
+            LinkTo::Link(id) => match self.inferences.get(id.as_str()) {
+                Some(argument) => format!("<{argument}>"),
+                None => format!("<{id}>"),
+            },
         }
     }
 
     /// The relation lines under an item: one per link that starts at it.
     fn relations(&mut self, starts_at: impl Fn(&LinkFrom) -> bool) {
-        for link in self.map.links.iter().filter(|link| starts_at(&link.from)) {
+        let written = self.map.links.iter().filter(|link| !self.inferences.contains_key(link.id.as_str()));
+        for link in written.filter(|link| starts_at(&link.from)) {
             let line = if self.arguments.contains(link.id.as_str()) {
                 format!("  +> <{}>", link.id)
             } else {
@@ -106,7 +155,8 @@ impl Writer<'_> {
     }
 
     fn claim(&mut self, claim: &Claim) {
-        let _ = write!(self.out, "[{}]: {}", claim.id, escape_text(&claim.text));
+        let (open, close) = if claim.argument.is_some() { ('<', '>') } else { ('[', ']') };
+        let _ = write!(self.out, "{open}{}{close}: {}", claim.id, escape_text(&claim.text));
         tags(&mut self.out, &claim.tags);
         let mut fields = vec![
             ("kind", yaml_string(kind_name(claim.kind))),
@@ -118,6 +168,42 @@ impl Writer<'_> {
         }
         data(&mut self.out, &fields);
         self.relations(|from| matches!(from, LinkFrom::Claim(id) if id == &claim.id));
+        self.out.push('\n');
+        if let Some(argument) = &claim.argument {
+            self.structure(argument);
+        }
+    }
+
+    /// An argument's premise–conclusion structure, its statements referred to
+    /// by id (each is defined as a claim of its own); statements whose claim is
+    /// gone are left out, and a structure left with no main conclusion is not written.
+    fn structure(&mut self, argument: &Argument) {
+        let kept: Vec<_> = argument.pcs.iter().filter(|s| self.map.claim(&s.claim).is_some()).collect();
+        if kept.last().is_none_or(|last| last.inference.is_none()) || !kept.iter().any(|s| s.inference.is_none()) {
+            return;
+        }
+        let renumbered: HashMap<usize, usize> = argument
+            .pcs
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| self.map.claim(&s.claim).is_some())
+            .enumerate()
+            .map(|(new, (old, _))| (old + 1, new + 1))
+            .collect();
+        for (index, statement) in kept.iter().enumerate() {
+            if let Some(inference) = &statement.inference {
+                let rules: Vec<String> = inference.rules.iter().map(|rule| escape_rule(rule)).collect();
+                let uses: Vec<String> =
+                    inference.uses.iter().filter_map(|n| renumbered.get(n)).map(ToString::to_string).collect();
+                let uses = if uses.is_empty() { String::new() } else { format!(" {{uses: [{}]}}", uses.join(", ")) };
+                if rules.is_empty() && uses.is_empty() {
+                    self.out.push_str("----\n");
+                } else {
+                    let _ = writeln!(self.out, "-- {}{uses} --", rules.join(", "));
+                }
+            }
+            let _ = writeln!(self.out, "({}) [{}]", index + 1, statement.claim);
+        }
         self.out.push('\n');
     }
 
@@ -156,8 +242,10 @@ impl Writer<'_> {
 }
 
 pub fn render(map: &Map) -> String {
-    let arguments = super::links_borne_on(map);
-    let mut writer = Writer { map, arguments, out: String::new() };
+    let inferences = inference_links(map);
+    let mut arguments = super::links_borne_on(map);
+    arguments.retain(|id| !inferences.contains_key(id));
+    let mut writer = Writer { map, arguments, inferences, out: String::new() };
     let _ = writeln!(writer.out, "===\ntitle: {}", yaml_string(&map.meta.title));
     if !map.meta.summary.is_empty() {
         let _ = writeln!(writer.out, "summary: {}", yaml_string(&map.meta.summary));
@@ -168,20 +256,20 @@ pub fn render(map: &Map) -> String {
         if claims.is_empty() {
             continue;
         }
-        let _ = writeln!(writer.out, "# {}s\n", kind.label());
+        let _ = writeln!(writer.out, "// {}s\n", kind.label());
         for claim in claims {
             writer.claim(claim);
         }
     }
     if !map.events.is_empty() {
-        writer.out.push_str("# Events\n\n");
+        writer.out.push_str("// Events\n\n");
         for event in &map.events {
             writer.event(event);
         }
     }
     let argued: Vec<&Link> = map.links.iter().filter(|link| writer.arguments.contains(link.id.as_str())).collect();
     if !argued.is_empty() {
-        writer.out.push_str("# Inferences\n\n");
+        writer.out.push_str("// Inferences\n\n");
         for link in argued {
             writer.argument(link);
         }

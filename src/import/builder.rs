@@ -122,6 +122,10 @@ impl MapBuilder {
         &mut self.map.claims[last]
     }
 
+    pub fn claim_mut(&mut self, id: &ClaimId) -> Option<&mut Claim> {
+        self.map.claims.iter_mut().find(|claim| &claim.id == id)
+    }
+
     pub fn add_source(&mut self, source: Source) {
         self.map.sources.push(source);
     }

@@ -1,7 +1,7 @@
 //! The items of a map: sources, lanes, events, claims, links and the citations
 //! that tie them to sources. Plain data; see [`super::Map`] for the whole.
 
-use super::{ClaimId, Date, EventId, LaneId, LinkId, Rgb, SourceId};
+use super::{Argument, ClaimId, Date, EventId, LaneId, LinkId, Rgb, SourceId};
 use serde::{Deserialize, Serialize};
 
 fn is_false(value: &bool) -> bool {
@@ -233,6 +233,9 @@ pub struct Claim {
     /// As evidence: how much it bears on the question.
     #[serde(default, skip_serializing_if = "Level::is_medium")]
     pub relevance: Level,
+    /// Set when the claim stands for an argument (as Argdown's `<Title>`), with its reconstruction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub argument: Option<Argument>,
 }
 
 impl Claim {
@@ -250,6 +253,7 @@ impl Claim {
             citations: Vec::new(),
             credibility: Level::Medium,
             relevance: Level::Medium,
+            argument: None,
         }
     }
 }

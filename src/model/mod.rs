@@ -1,6 +1,7 @@
 //! The document: a [`Map`] of sources, timeline lanes and events, claims, the
 //! links between them, and a story for presenting. Plain Rust, no egui.
 
+mod argument;
 mod color;
 mod conflicts;
 mod counts;
@@ -13,6 +14,7 @@ mod queries;
 mod story;
 pub mod validate;
 
+pub use argument::{Argument, Inference, PcsStatement};
 pub use color::Rgb;
 pub use conflicts::{Conflict, Versions};
 pub use counts::Counts;

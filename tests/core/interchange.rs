@@ -230,15 +230,12 @@ fn the_import_command_writes_a_valid_map_and_reports_problems_with_positions() {
     let output = argline(&["import", paths.0, "--from", "argdown", "-o", paths.1]);
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("map.argdown:4:1: skipped: Argline does not read premise–conclusion structures"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("map.argdown:4:1: skipped: numbered statements with no inference line"), "{stderr}");
     assert_eq!(argline(&["validate", paths.1]).status.code(), Some(0));
-    std::fs::write(&argdown, "[a: never closed\n").expect("written");
+    std::fs::write(&argdown, "  + [a]: nothing above it\n").expect("written");
     let failed = argline(&["import", paths.0, "--from", "argdown", "-o", paths.1]);
     assert_eq!(failed.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&failed.stderr).contains("map.argdown:1:1: this title is never closed"));
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("map.argdown:1:3: this relation has no statement"));
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! executable instead of one per file. Nothing here opens a window.
 
 mod analysis;
+mod argdown_cli;
+mod argdown_lenient;
 mod case_study;
 mod cli;
 mod clipboard;

@@ -1,42 +1,95 @@
-//! Claims, events and links from Argdown (see `parse` for the subset read).
-//! Statements become claims, or events when their data has a `date` (as
-//! `export::argdown` writes them); kinds and positions come from the data.
-//! An argument with one premise (a statement supporting it) and one
-//! conclusion (one relation out of it) is an inference and becomes a link,
-//! so that undercuts can aim at it; any other argument becomes a claim.
+//! Claims, events and links from Argdown (see `parse` for the language read).
+//! Every statement (an equivalence class: all occurrences of one title) and
+//! every argument becomes a claim — or an event, when its data has a `date`
+//! (as `export::argdown` writes them); kinds and positions come from the
+//! data. Relations become links as the Argdown CLI counts them: one per
+//! source, target and kind, a reconstructed argument's relations starting at
+//! its conclusion. A premise–conclusion structure is kept on its argument's
+//! claim, and its inferences are links: each premise used supports the
+//! conclusion, and the argument supports its main conclusion (what undercuts
+//! of the argument aim at). An argument that Argline's export wrote for a
+//! link (one premise in, one relation out, a `strength` in its data) is that
+//! link again.
 
+mod links;
 mod parse;
+mod source;
+mod text;
+mod yaml;
 
 use super::builder::{MapBuilder, off_canvas_notice, on_canvas};
 use super::{ImportError, Imported};
-use crate::format::Diagnostic;
-use crate::model::{ClaimId, ClaimKind, Date, Event, EventId, LinkFrom, LinkId, LinkTo, Position, Relation, Strength};
-use parse::{Node, NodeKind, RelationKind, RelationLine, Value};
+use crate::format::{Diagnostic, TextPosition};
+use crate::model::{Argument, ClaimKind, Date, Event, EventId, Inference, PcsStatement, Position};
+use links::Made;
+use parse::{Document, Node, NodeKey};
 use std::collections::{BTreeMap, HashMap};
+use text::NodeKind;
+use yaml::Value;
 
-/// What a statement or argument became.
-#[derive(Clone)]
-enum Made {
-    Claim(ClaimId),
-    Event(EventId),
-    /// An inference: the link made from it, once made.
-    Link,
+/// The data keys Argline reads; others are listed as skipped.
+const KNOWN_DATA: [&str; 9] = ["kind", "x", "y", "detail", "date", "end", "lane", "color", "strength"];
+
+/// All occurrences of one statement or argument, merged.
+struct Merged<'a> {
+    key: &'a NodeKey,
+    kind: NodeKind,
+    text: String,
+    /// Texts of later definitions that differ from the first.
+    more: Vec<String>,
+    tags: Vec<String>,
+    data: BTreeMap<String, Value>,
+    position: TextPosition,
 }
 
-type Key = (NodeKind, String);
+fn merged(nodes: &[Node]) -> Vec<Merged<'_>> {
+    let mut order: Vec<Merged<'_>> = Vec::new();
+    let mut index: HashMap<&NodeKey, usize> = HashMap::new();
+    for node in nodes {
+        let at = *index.entry(&node.key).or_insert_with(|| {
+            order.push(Merged {
+                key: &node.key,
+                kind: node.kind,
+                text: String::new(),
+                more: Vec::new(),
+                tags: Vec::new(),
+                data: BTreeMap::new(),
+                position: node.position,
+            });
+            order.len() - 1
+        });
+        let entry = &mut order[at];
+        if !node.text.is_empty() {
+            if entry.text.is_empty() {
+                entry.text = node.text.clone();
+                entry.position = node.position;
+            } else if entry.text != node.text && !entry.more.contains(&node.text) {
+                entry.more.push(node.text.clone());
+            }
+        }
+        for tag in &node.tags {
+            if !entry.tags.contains(tag) {
+                entry.tags.push(tag.clone());
+            }
+        }
+        for (key, value) in &node.data {
+            entry.data.entry(key.clone()).or_insert_with(|| value.clone());
+        }
+    }
+    order
+}
 
-fn relation_of(kind: RelationKind) -> Relation {
-    match kind {
-        RelationKind::Support => Relation::Supports,
-        RelationKind::Attack => Relation::Opposes,
-        RelationKind::Undercut => Relation::Undercuts,
+fn title_of(key: &NodeKey) -> Option<&str> {
+    match key {
+        NodeKey::Titled(_, title) => Some(title),
+        NodeKey::Untitled(_) => None,
     }
 }
 
-fn kind_of(node: &Node) -> ClaimKind {
-    let named = node.data.get("kind").map(Value::text);
+fn kind_of(item: &Merged<'_>) -> ClaimKind {
+    let named = item.data.get("kind").map(Value::text);
     let named = named.as_deref().or_else(|| {
-        ["explanation", "objection", "question"].into_iter().find(|kind| node.tags.iter().any(|tag| tag == kind))
+        ["explanation", "objection", "question"].into_iter().find(|kind| item.tags.iter().any(|tag| tag == kind))
     });
     ClaimKind::ALL
         .into_iter()
@@ -44,226 +97,215 @@ fn kind_of(node: &Node) -> ClaimKind {
         .unwrap_or(ClaimKind::Claim)
 }
 
-fn number(node: &Node, key: &str) -> Option<f32> {
-    match node.data.get(key)? {
-        Value::Number(number) => Some(*number as f32),
-        Value::Text(_) => None,
-    }
-}
-
-/// The node's position from its data; one off the canvas is reported and left to the layout.
-fn position_of(node: &Node, notices: &mut Vec<Diagnostic>) -> Option<Position> {
-    let position = Position::new(number(node, "x")?, number(node, "y")?);
+/// The item's position from its data; one off the canvas is reported and left to the layout.
+fn position_of(item: &Merged<'_>, notices: &mut Vec<Diagnostic>) -> Option<Position> {
+    let number = |key: &str| item.data.get(key).and_then(Value::number).map(|n| n as f32);
+    let position = Position::new(number("x")?, number("y")?);
     if on_canvas(position) {
         Some(position)
     } else {
-        notices.push(Diagnostic { position: node.position, message: off_canvas_notice(position) });
+        notices.push(Diagnostic { position: item.position, message: off_canvas_notice(position) });
         None
     }
 }
 
-/// The definition of each node: the first occurrence with text, else the first.
-fn definitions(nodes: &[Node]) -> Vec<&Node> {
-    let mut chosen: Vec<&Node> = Vec::new();
-    let mut index: HashMap<Key, usize> = HashMap::new();
-    for node in nodes {
-        let key = (node.kind, node.title.clone());
-        match index.get(&key) {
-            Some(&at) if chosen[at].text.is_empty() && !node.text.is_empty() => chosen[at] = node,
-            Some(_) => {}
-            None => {
-                index.insert(key, chosen.len());
-                chosen.push(node);
-            }
-        }
-    }
-    chosen
+fn detail_of(item: &Merged<'_>) -> String {
+    let mut parts: Vec<String> = item.data.get("detail").map(Value::text).into_iter().collect();
+    parts.extend(item.more.iter().cloned());
+    parts.join("\n\n")
 }
 
-fn event_of(
-    builder: &mut MapBuilder,
-    node: &Node,
-    problems: &mut Vec<Diagnostic>,
-    notices: &mut Vec<Diagnostic>,
-) -> Option<EventId> {
-    let date = |key: &str| node.data.get(key).map(|value| Date::parse(&value.text()));
-    let (start, end) = match (date("date"), date("end")) {
-        (Some(Ok(start)), Some(Ok(end))) => (start, Some(end)),
-        (Some(Ok(start)), None) => (start, None),
-        (Some(Err(error)), _) | (_, Some(Err(error))) => {
-            problems.push(Diagnostic { position: node.position, message: error.to_string() });
+/// The item as an event, when its data dates it; a date that does not read is a notice.
+fn event_of(builder: &mut MapBuilder, item: &Merged<'_>, notices: &mut Vec<Diagnostic>) -> Option<EventId> {
+    let date = |key: &str| item.data.get(key).map(|value| Date::parse(&value.text()));
+    let (start, end) = match (date("date")?, date("end").transpose()) {
+        (Ok(start), Ok(end)) => (start, end),
+        (Err(error), _) | (_, Err(error)) => {
+            notices.push(Diagnostic { position: item.position, message: format!("skipped: {error}; kept as a claim") });
             return None;
         }
-        (None, _) => return None,
     };
     let valid = start.exists() && end.is_none_or(|end| end.exists() && end.last_day() >= start.first_day());
     if !valid {
-        let message = "the dates of this event are not on the calendar, or it ends before it starts".to_owned();
-        problems.push(Diagnostic { position: node.position, message });
+        let message = "skipped: the dates of this event are not on the calendar, or it ends before it starts; \
+                       kept as a claim";
+        notices.push(Diagnostic { position: item.position, message: message.to_owned() });
         return None;
     }
-    let lane = builder.lane(&node.data.get("lane").map(Value::text).unwrap_or_default());
-    if let Some(color) = node.data.get("color").and_then(|c| crate::model::Rgb::parse(&c.text())) {
+    let lane = builder.lane(&item.data.get("lane").map(Value::text).unwrap_or_default());
+    if let Some(color) = item.data.get("color").and_then(|c| crate::model::Rgb::parse(&c.text())) {
         builder.set_lane_color(&lane, color);
     }
-    let title = if node.text.is_empty() { node.title.clone() } else { node.text.clone() };
+    let wanted = title_of(item.key).unwrap_or(&item.text).to_owned();
+    let title = if item.text.is_empty() { wanted.clone() } else { item.text.clone() };
     Some(builder.add_event(Event {
         end,
-        detail: node.data.get("detail").map(Value::text).unwrap_or_default(),
-        position: position_of(node, notices),
-        tags: node.tags.clone(),
-        ..Event::new(EventId::new(node.title.as_str()), start, title, lane)
+        detail: detail_of(item),
+        position: position_of(item, notices),
+        tags: item.tags.clone(),
+        ..Event::new(EventId::new(wanted.as_str()), start, title, lane)
     }))
+}
+
+/// What Argline keeps of the front matter (title, summary, authors, licence); the rest is listed.
+fn read_front(document: &Document, builder: &mut MapBuilder, notices: &mut Vec<Diagnostic>) {
+    for entry in &document.front {
+        let position = TextPosition { line: document.front_line + entry.line - 1, col: 1 };
+        let meta = builder.meta_mut();
+        match entry.key.as_str() {
+            "title" => meta.title = entry.value.text(),
+            "summary" | "subtitle" | "abstract" | "description" => meta.summary = entry.value.text(),
+            "author" | "authors" => {
+                meta.authors = match &entry.value {
+                    Value::List(items) => items.iter().map(Value::text).collect(),
+                    other => vec![other.text()],
+                }
+            }
+            "license" | "licence" => meta.license = entry.value.text(),
+            other => notices.push(Diagnostic {
+                position,
+                message: format!("skipped: front matter \"{other}\" (a map has no place for it)"),
+            }),
+        }
+    }
+    if builder.map().meta.title.trim().is_empty() {
+        builder.meta_mut().title = "Imported map".to_owned();
+    }
+}
+
+/// The claim text of an argument with no description: what it concludes.
+fn untitled_argument_text(document: &Document, key: &NodeKey, texts: &HashMap<&NodeKey, String>) -> String {
+    let conclusion = document.pcs.iter().find(|pcs| &pcs.argument == key).and_then(|pcs| pcs.statements.last());
+    match conclusion.and_then(|line| texts.get(&line.key)) {
+        Some(text) => format!("Argument for: {text}"),
+        None => "Argument".to_owned(),
+    }
 }
 
 pub fn import(text: &str) -> Result<Imported, ImportError> {
     let document = parse::parse(text).map_err(|problems| ImportError::Problems { problems })?;
-    let mut notices = document.notices;
-    let mut builder = MapBuilder::new(document.front.get("title").map_or("", String::as_str));
-    if let Some(summary) = document.front.get("summary") {
-        builder.meta_mut().summary = summary.clone();
-    }
-    let inferences = inferences(&document.relations);
-    let mut made: HashMap<Key, Made> = HashMap::new();
-    let mut problems = Vec::new();
-    for node in definitions(&document.nodes) {
-        let key = (node.kind, node.title.clone());
-        if inferences.contains_key(&key) {
-            made.insert(key, Made::Link);
+    let mut notices = document.notices.clone();
+    let mut builder = MapBuilder::new("");
+    read_front(&document, &mut builder, &mut notices);
+    let items = merged(&document.nodes);
+    let link_arguments = links::link_arguments(&document, &items);
+    let texts: HashMap<&NodeKey, String> = items.iter().map(|item| (item.key, item.text.clone())).collect();
+    let mut made: HashMap<NodeKey, Made> = HashMap::new();
+    for item in &items {
+        for key in item.data.keys().filter(|key| !KNOWN_DATA.contains(&key.as_str())) {
+            let message = format!("skipped: the data \"{key}\" (a map has no place for it)");
+            notices.push(Diagnostic { position: item.position, message });
+        }
+        for key in KNOWN_DATA.iter().filter(|key| item.data.get(**key).is_some_and(|value| !value.is_scalar())) {
+            let message = format!("skipped: the data \"{key}\" is not one value, so Argline does not read it");
+            notices.push(Diagnostic { position: item.position, message });
+        }
+        if link_arguments.contains(item.key) {
+            made.insert(item.key.clone(), Made::Link);
             continue;
         }
-        if node.data.contains_key("date") {
-            if let Some(id) = event_of(&mut builder, node, &mut problems, &mut notices) {
-                made.insert(key, Made::Event(id));
-            }
+        if item.kind == NodeKind::Statement
+            && item.data.contains_key("date")
+            && let Some(id) = event_of(&mut builder, item, &mut notices)
+        {
+            made.insert(item.key.clone(), Made::Event(id));
             continue;
         }
-        let text = if node.text.is_empty() { node.title.as_str() } else { node.text.as_str() };
-        let claim = builder.add_claim(&node.title, kind_of(node), text, position_of(node, &mut notices));
-        claim.tags = node.tags.clone();
-        claim.detail = node.data.get("detail").map(Value::text).unwrap_or_default();
-        made.insert(key, Made::Claim(claim.id.clone()));
+        let wanted = title_of(item.key).unwrap_or(&item.text).to_owned();
+        let text = if item.text.is_empty() { wanted.clone() } else { item.text.clone() };
+        let position = position_of(item, &mut notices);
+        let claim = builder.add_claim(&wanted, kind_of(item), &text, position);
+        claim.tags = item.tags.clone();
+        claim.detail = detail_of(item);
+        if item.kind == NodeKind::Argument {
+            claim.argument = Some(Argument::default());
+        }
+        made.insert(item.key.clone(), Made::Claim(claim.id.clone()));
     }
-    if !problems.is_empty() {
-        return Err(ImportError::Problems { problems });
+    // Arguments that only a PCS names (no `<Title>`), each a claim of its own.
+    for pcs in &document.pcs {
+        if !made.contains_key(&pcs.argument) {
+            let text = untitled_argument_text(&document, &pcs.argument, &texts);
+            let claim = builder.add_claim("argument", ClaimKind::Claim, &text, None);
+            claim.argument = Some(Argument::default());
+            made.insert(pcs.argument.clone(), Made::Claim(claim.id.clone()));
+        }
     }
-    let strengths: HashMap<Key, Strength> = document
-        .nodes
-        .iter()
-        .filter_map(|node| {
-            let named = node.data.get("strength")?.text();
-            Some(((node.kind, node.title.clone()), Strength::ALL.into_iter().find(|s| s.label() == named)?))
-        })
-        .collect();
-    add_links(&mut builder, &document.relations, &inferences, &made, &strengths, &mut notices);
+    attach_structures(&mut builder, &document, &made, &mut notices);
+    links::add(&mut builder, &document, &items, &made, &link_arguments, &mut notices);
     Ok(Imported { map: builder.finish()?, notices })
 }
 
-/// Arguments that stand for one inference: (premise relation, conclusion relation) indices.
-fn inferences(relations: &[RelationLine]) -> HashMap<Key, (usize, usize)> {
-    let mut found = HashMap::new();
-    let arguments: Vec<&Key> =
-        relations.iter().flat_map(|r| [&r.from, &r.to]).filter(|(kind, _)| *kind == NodeKind::Argument).collect();
-    for argument in arguments {
-        let incoming: Vec<usize> = (0..relations.len()).filter(|&i| &relations[i].to == argument).collect();
-        let outgoing: Vec<usize> = (0..relations.len()).filter(|&i| &relations[i].from == argument).collect();
-        let premises: Vec<usize> = incoming
-            .iter()
-            .copied()
-            .filter(|&i| relations[i].kind == RelationKind::Support && relations[i].from.0 == NodeKind::Statement)
-            .collect();
-        if let ([premise], [conclusion]) = (premises.as_slice(), outgoing.as_slice()) {
-            found.insert(argument.clone(), (*premise, *conclusion));
-        }
-    }
-    found
-}
-
-/// Makes a link per relation (an inference's two relations make one), each
-/// once what it aims at exists; what cannot be a link is reported.
-fn add_links(
+/// Each PCS on its argument's claim (a second one for the same argument is listed).
+fn attach_structures(
     builder: &mut MapBuilder,
-    relations: &[RelationLine],
-    inferences: &HashMap<Key, (usize, usize)>,
-    made: &HashMap<Key, Made>,
-    strengths: &HashMap<Key, Strength>,
+    document: &Document,
+    made: &HashMap<NodeKey, Made>,
     notices: &mut Vec<Diagnostic>,
 ) {
-    let consumed: Vec<usize> = inferences.values().flat_map(|(premise, _)| [*premise]).collect();
-    // (relation index, the key of the link it makes, whether it is an inference).
-    let mut pending: Vec<(usize, Option<&Key>)> = Vec::new();
-    for index in 0..relations.len() {
-        if consumed.contains(&index) {
-            continue;
+    for pcs in &document.pcs {
+        let claim_of = |key: &NodeKey| match made.get(key) {
+            Some(Made::Claim(id)) => Some(id.clone()),
+            _ => None,
+        };
+        let statements: Vec<PcsStatement> = pcs
+            .statements
+            .iter()
+            .filter_map(|line| {
+                let claim = claim_of(&line.key)?;
+                let inference = line.inference.as_ref().map(|inference| Inference {
+                    rules: inference.rules.clone(),
+                    uses: match inference.data.get("uses") {
+                        Some(Value::List(numbers)) => {
+                            numbers.iter().filter_map(Value::number).map(|n| n.max(0.0) as usize).collect()
+                        }
+                        _ => Vec::new(),
+                    },
+                });
+                Some(PcsStatement { claim, inference })
+            })
+            .collect();
+        if statements.len() < pcs.statements.len() {
+            let message = "skipped: statements of this premise–conclusion structure that are events".to_owned();
+            notices.push(Diagnostic { position: pcs.position, message });
         }
-        let inference = inferences.iter().find(|(_, (_, conclusion))| *conclusion == index).map(|(key, _)| key);
-        pending.push((index, inference));
+        let Some(Made::Claim(id)) = made.get(&pcs.argument) else { continue };
+        let Some(claim) = builder.claim_mut(id) else { continue };
+        match &mut claim.argument {
+            Some(argument) if argument.pcs.is_empty() => argument.pcs = statements,
+            _ => {
+                let message = format!("skipped: a second premise–conclusion structure for argument \"{id}\"");
+                notices.push(Diagnostic { position: pcs.position, message });
+            }
+        }
     }
-    let mut link_ids: BTreeMap<&Key, LinkId> = BTreeMap::new();
-    loop {
-        let before = pending.len();
-        let mut waiting = Vec::new();
-        for (index, inference) in pending {
-            let relation = &relations[index];
-            let (from_key, wanted) = match inference {
-                Some(key) => (&relations[inferences[key].0].from, key.1.clone()),
-                None => (&relation.from, format!("{}-{}", relation.from.1, relation.to.1)),
-            };
-            let from = match made.get(from_key) {
-                Some(Made::Claim(id)) => LinkFrom::Claim(id.clone()),
-                Some(Made::Event(id)) => LinkFrom::Event(id.clone()),
-                Some(Made::Link) | None => {
-                    let message = format!("skipped: \"{}\" cannot start a link (it is an inference)", from_key.1);
-                    notices.push(Diagnostic { position: relation.position, message });
-                    continue;
-                }
-            };
-            let to = match made.get(&relation.to) {
-                Some(Made::Claim(id)) => LinkTo::Claim(id.clone()),
-                Some(Made::Link) => match link_ids.get(&relation.to) {
-                    Some(id) => LinkTo::Link(id.clone()),
-                    None => {
-                        waiting.push((index, inference));
-                        continue;
-                    }
-                },
-                Some(Made::Event(_)) | None => {
-                    let message = format!(
-                        "skipped: a relation to \"{}\", which is an event (links end at claims)",
-                        relation.to.1
-                    );
-                    notices.push(Diagnostic { position: relation.position, message });
-                    continue;
-                }
-            };
-            let strength = inference.and_then(|key| strengths.get(key)).copied().unwrap_or_default();
-            let ends = (from.clone(), to.clone());
-            match builder.add_link(&wanted, from, to, relation_of(relation.kind), strength) {
-                Ok(link) => {
-                    if let Some(key) = inference {
-                        link_ids.insert(key, link.id.clone());
-                    }
-                }
-                Err(reason) => {
-                    // An inference that repeats a relation stands for that relation's link.
-                    let twin = builder.map().links.iter().find(|link| (&link.from, &link.to) == (&ends.0, &ends.1));
-                    if let (Some(key), Some(twin)) = (inference, twin) {
-                        link_ids.insert(key, twin.id.clone());
-                    }
-                    notices.push(Diagnostic { position: relation.position, message: format!("skipped: {reason}") });
-                }
-            }
-        }
-        if waiting.is_empty() {
-            return;
-        }
-        if waiting.len() == before {
-            for (index, _) in waiting {
-                let message = "skipped: this relation aims at an inference that did not become a link".to_owned();
-                notices.push(Diagnostic { position: relations[index].position, message });
-            }
-            return;
-        }
-        pending = waiting;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ClaimId;
+
+    fn imported(text: &str) -> Imported {
+        import(text).unwrap_or_else(|error| panic!("{error}"))
+    }
+
+    #[test]
+    fn a_pcs_under_an_argument_title_is_its_reconstruction_and_its_inferences_are_links() {
+        let map = imported(
+            "<Safety>: Nuclear power is safe.\n\n(1) [Record]: Few accidents\nhappened.\n(2) Modern reactors\n   are safer. #tech\n-- Modus ponens {uses: [1, 2]} --\n(3) [Safe]: Nuclear power is safe\n  -> [Risky]: It is risky\n",
+        )
+        .map;
+        assert_eq!(map.claims.len(), 5, "{:#?}", map.claims);
+        let argument = map.claims.iter().find(|c| c.argument.is_some()).expect("the argument");
+        let pcs = &argument.argument.as_ref().expect("argument").pcs;
+        assert_eq!(pcs.len(), 3);
+        assert_eq!(
+            pcs[2].inference.as_ref().map(|i| (i.rules.clone(), i.uses.clone())),
+            Some((vec!["Modus ponens".to_owned()], vec![1, 2]))
+        );
+        assert_eq!(map.claim(&ClaimId::new("record")).map(|c| c.text.as_str()), Some("Few accidents happened."));
+        // Two premises → conclusion, the argument → conclusion, and the attack.
+        assert_eq!(map.links.len(), 4, "{:#?}", map.links);
     }
 }

@@ -1,69 +1,92 @@
-//! Reading Argdown text into statements, arguments and relations, each with
-//! its `line:col`. The subset Argline maps: front matter (title, summary),
-//! headings, comments, statements `[title]: text #tags {data}`, arguments
-//! `<title>: text {data}`, untitled statements, and relation trees (`+ - _`
-//! incoming, `+> -> _>` outgoing, nested by indentation). Premise–conclusion
-//! structures, inference lines, contradictions and lists are reported, never
-//! dropped silently.
+//! Argdown's structure, line by line as its lexer reads it: paragraphs
+//! parted by empty lines; each a heading, a statement or argument with its
+//! relation tree (nested by indentation, `+> -> _>` out of the parent,
+//! `+ <+ - <- _ <_` into it, `><` contradicting it), a premise–conclusion
+//! structure (`(1)` statements, `--` inference lines, one line or several,
+//! with rules and data), or a list (`*`, `1.`) of statements. A statement's
+//! text runs on over its lines until a line starts something else.
 
+use super::source::{self, Line};
+use super::text::{self, NodeKind};
+use super::yaml::{self, Entry, Value};
 use crate::format::{Diagnostic, TextPosition};
 use std::collections::BTreeMap;
 
-/// A data value from `{key: value}`.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Value {
-    Text(String),
-    Number(f64),
+/// What names a statement or argument: its title, or its place when it has none.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NodeKey {
+    Titled(NodeKind, String),
+    Untitled(usize),
 }
 
-impl Value {
-    pub fn text(&self) -> String {
-        match self {
-            Self::Text(text) => text.clone(),
-            Self::Number(number) => number.to_string(),
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum NodeKind {
-    Statement,
-    Argument,
-}
-
-/// A statement or argument as written (or referred to) in the text.
+/// One occurrence of a statement or argument in the text.
 #[derive(Clone, Debug)]
 pub struct Node {
+    pub key: NodeKey,
     pub kind: NodeKind,
-    pub title: String,
     pub text: String,
     pub tags: Vec<String>,
     pub data: BTreeMap<String, Value>,
     pub position: TextPosition,
+    raw: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RelationKind {
     Support,
     Attack,
     Undercut,
+    Contradiction,
 }
 
-/// `from` bears on `to`; both are (kind, title).
+/// What a relation aims at: a statement or argument, or an inference of a PCS.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    Node(NodeKey),
+    /// The inference above the PCS statement at `conclusion` (an index) of `argument`.
+    Inference {
+        argument: NodeKey,
+        conclusion: usize,
+    },
+}
+
 #[derive(Clone, Debug)]
 pub struct RelationLine {
-    pub from: (NodeKind, String),
-    pub to: (NodeKind, String),
+    pub from: NodeKey,
+    pub to: Target,
     pub kind: RelationKind,
     pub position: TextPosition,
 }
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
+pub struct InferenceLine {
+    pub rules: Vec<String>,
+    pub data: BTreeMap<String, Value>,
+}
+
+#[derive(Clone, Debug)]
+pub struct PcsLine {
+    pub key: NodeKey,
+    pub inference: Option<InferenceLine>,
+}
+
+/// A premise–conclusion structure and the argument it reconstructs.
+#[derive(Clone, Debug)]
+pub struct Pcs {
+    pub argument: NodeKey,
+    pub statements: Vec<PcsLine>,
+    pub position: TextPosition,
+}
+
+#[derive(Default)]
 pub struct Document {
-    pub front: BTreeMap<String, String>,
-    /// Every definition and reference, in the order of the text.
+    pub front: Vec<Entry>,
+    /// The line the front matter's first entry is on.
+    pub front_line: usize,
+    /// Every occurrence, in the order of the text.
     pub nodes: Vec<Node>,
     pub relations: Vec<RelationLine>,
+    pub pcs: Vec<Pcs>,
     pub notices: Vec<Diagnostic>,
 }
 
@@ -71,291 +94,412 @@ fn at(line: usize, col: usize) -> TextPosition {
     TextPosition { line, col }
 }
 
-/// Argdown's backslash escapes undone.
-fn unescape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            if let Some(next) = chars.next() {
-                out.push(next);
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
+/// What a line starts with, as the lexer tells after a line break.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Start {
+    /// A relation: its kind, whether it goes from the parent to this line's element, its symbol's length.
+    Relation(RelationKind, bool, usize),
+    Inference,
+    /// `(n)`: the length of the number with its parentheses.
+    Number(usize),
+    /// `*` or `n.`: the marker's length.
+    ListItem(usize),
+    Heading(usize),
+    Text,
 }
 
-/// The byte index of the first unescaped `target` in `text`.
-fn find_unescaped(text: &str, target: char) -> Option<usize> {
-    let mut escaped = false;
-    for (index, c) in text.char_indices() {
-        if escaped {
-            escaped = false;
-        } else if c == '\\' {
-            escaped = true;
-        } else if c == target {
-            return Some(index);
-        }
-    }
-    None
-}
-
-/// A YAML flow mapping's body, `key: value, …`, with JSON-style quoted strings.
-fn parse_data(body: &str, position: TextPosition) -> Result<BTreeMap<String, Value>, Diagnostic> {
-    let mut data = BTreeMap::new();
-    let mut rest = body.trim();
-    let error = |message: String| Diagnostic { position, message };
-    while !rest.is_empty() {
-        let colon = rest.find(':').ok_or_else(|| error(format!("data \"{rest}\" has no `key: value`")))?;
-        let key = rest[..colon].trim().trim_matches('"').to_owned();
-        rest = rest[colon + 1..].trim_start();
-        let (value, after) = if let Some(quoted) = rest.strip_prefix('"') {
-            let mut text = String::new();
-            let mut chars = quoted.char_indices();
-            let mut end = None;
-            while let Some((index, c)) = chars.next() {
-                match c {
-                    '"' => {
-                        end = Some(index + 1);
-                        break;
-                    }
-                    '\\' => match chars.next().map(|(_, c)| c) {
-                        Some('n') => text.push('\n'),
-                        Some('t') => text.push('\t'),
-                        Some('u') => {
-                            let hex: String = chars.by_ref().take(4).map(|(_, c)| c).collect();
-                            let code = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32);
-                            text.push(code.ok_or_else(|| error(format!("\"\\u{hex}\" is not a character")))?);
-                        }
-                        Some(other) => text.push(other),
-                        None => {}
-                    },
-                    c => text.push(c),
-                }
-            }
-            let end = end.ok_or_else(|| error(format!("the text of \"{key}\" has no closing quote")))?;
-            (Value::Text(text), &quoted[end..])
-        } else {
-            let end = rest.find(',').unwrap_or(rest.len());
-            let raw = rest[..end].trim();
-            if raw.starts_with(['{', '[']) {
-                return Err(error(format!("the value of \"{key}\" is nested data, which Argline does not read")));
-            }
-            let value =
-                raw.parse::<f64>().map_or_else(|_| Value::Text(raw.trim_matches('\'').to_owned()), Value::Number);
-            (value, &rest[end..])
-        };
-        data.insert(key, value);
-        rest = after.trim_start().strip_prefix(',').unwrap_or(after).trim_start();
-    }
-    Ok(data)
-}
-
-/// Tags (`#tag`, `#(two words)`) taken out of `text`.
-fn take_tags(text: &str) -> (String, Vec<String>) {
-    let mut tags = Vec::new();
-    let mut kept = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(hash) = find_unescaped(rest, '#') {
-        kept.push_str(&rest[..hash]);
-        let after = &rest[hash + 1..];
-        if let Some(group) = after.strip_prefix('(')
-            && let Some(close) = group.find(')')
-        {
-            tags.push(group[..close].trim().to_owned());
-            rest = &group[close + 1..];
-        } else {
-            let end = after.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).unwrap_or(after.len());
-            if end == 0 {
-                kept.push('#');
-            } else {
-                tags.push(after[..end].to_owned());
-            }
-            rest = &after[end..];
-        }
-    }
-    kept.push_str(rest);
-    (kept, tags)
-}
-
-/// One element: `[title]: text`, `[title]`, `<title>: text`, `<title>` or untitled text.
-fn parse_node(source: &str, line: usize, col: usize) -> Result<Node, Diagnostic> {
-    let position = at(line, col);
-    let (kind, close) = match source.chars().next() {
-        Some('[') => (NodeKind::Statement, ']'),
-        Some('<') => (NodeKind::Argument, '>'),
-        _ => (NodeKind::Statement, '\0'),
-    };
-    let (title, mut body) = if close == '\0' {
-        (String::new(), source)
-    } else {
-        let end = find_unescaped(&source[1..], close)
-            .ok_or_else(|| Diagnostic { position, message: format!("this title is never closed: add `{close}`") })?;
-        let rest = &source[end + 2..];
-        (unescape(source[1..end + 1].trim()), rest.trim_start().strip_prefix(':').unwrap_or(rest))
-    };
-    let mut data = BTreeMap::new();
-    if let Some(open) = find_unescaped(body, '{') {
-        let close = find_unescaped(&body[open..], '}').ok_or_else(|| Diagnostic {
-            position: at(line, col + source.len() - body.len() + open),
-            message: "this data is never closed: add `}`".to_owned(),
-        })?;
-        data = parse_data(&body[open + 1..open + close], at(line, col + source.len() - body.len() + open))?;
-        body = &body[..open];
-    }
-    let (text, tags) = take_tags(body);
-    let text = unescape(text.trim());
-    let title = if title.is_empty() { text.clone() } else { title };
-    if title.is_empty() {
-        return Err(Diagnostic { position, message: "a statement needs a title or a text".to_owned() });
-    }
-    Ok(Node { kind, title, text, tags, data, position })
-}
-
-/// The relation a line starts with: its kind, whether it goes out of the
-/// parent, and how many characters the symbol takes.
-fn relation_symbol(text: &str) -> Option<(RelationKind, bool, usize)> {
+fn relation_start(text: &str) -> Option<(RelationKind, bool, usize)> {
+    use RelationKind::{Attack, Contradiction, Support, Undercut};
     let symbols = [
-        ("+>", RelationKind::Support, true),
-        ("->", RelationKind::Attack, true),
-        ("_>", RelationKind::Undercut, true),
-        ("<+", RelationKind::Support, false),
-        ("<-", RelationKind::Attack, false),
-        ("<_", RelationKind::Undercut, false),
-        ("+", RelationKind::Support, false),
-        ("-", RelationKind::Attack, false),
-        ("_", RelationKind::Undercut, false),
+        ("+>", Support, true),
+        ("->", Attack, true),
+        ("<+", Support, false),
+        ("+", Support, false),
+        ("<-", Attack, false),
+        ("-", Attack, false),
+        ("><", Contradiction, true),
+        ("_>", Undercut, true),
+        ("<_", Undercut, false),
     ];
-    symbols.into_iter().find_map(|(symbol, kind, outgoing)| {
-        let rest = text.strip_prefix(symbol)?;
-        rest.starts_with(char::is_whitespace).then_some((kind, outgoing, symbol.len()))
+    let found = symbols.into_iter().find(|(symbol, _, _)| text.starts_with(symbol));
+    let found = found.map(|(symbol, kind, outgoing)| (kind, outgoing, symbol.len()));
+    found.or_else(|| {
+        (text.starts_with('_') && text[1..].starts_with(char::is_whitespace)).then_some((Undercut, false, 1))
     })
 }
 
-fn is_unsupported_structure(text: &str) -> Option<&'static str> {
-    let numbered =
-        text.split_once(')').is_some_and(|(n, _)| n.strip_prefix('(').is_some_and(|n| n.parse::<u32>().is_ok()));
-    if numbered {
-        Some("premise–conclusion structures")
-    } else if text.starts_with("--") {
-        Some("inference lines")
-    } else if text.starts_with("><") {
-        Some("contradictions")
-    } else if text.starts_with("* ") || text.split_once(". ").is_some_and(|(n, _)| n.parse::<u32>().is_ok()) {
-        Some("lists")
-    } else {
-        None
+fn classify(trimmed: &str, indent: usize, first_of_paragraph: bool) -> Start {
+    if !first_of_paragraph && trimmed.starts_with("--") {
+        return Start::Inference;
+    }
+    if let Some((kind, outgoing, length)) = relation_start(trimmed) {
+        return Start::Relation(kind, outgoing, length);
+    }
+    let digits = |text: &str| text.chars().take_while(char::is_ascii_digit).count();
+    if let Some(inner) = trimmed.strip_prefix('(') {
+        let n = digits(inner);
+        if n > 0 && inner[n..].starts_with(')') {
+            return Start::Number(n + 2);
+        }
+    }
+    let n = digits(trimmed);
+    let spaced = |rest: &str| rest.is_empty() || rest.starts_with(char::is_whitespace);
+    if n > 0 && trimmed[n..].starts_with('.') && spaced(&trimmed[n + 1..]) {
+        return Start::ListItem(n + 1);
+    }
+    if trimmed.starts_with('*') && spaced(&trimmed[1..]) {
+        return Start::ListItem(1);
+    }
+    let hashes = trimmed.chars().take_while(|&c| c == '#').count();
+    if indent == 0 && hashes > 0 && trimmed[hashes..].starts_with(' ') {
+        return Start::Heading(hashes);
+    }
+    Start::Text
+}
+
+/// A line split into its indentation (in characters) and the rest.
+fn split_indent(line: &Line) -> (usize, &str) {
+    let trimmed = line.text.trim_start();
+    (line.text.len() - trimmed.len(), trimmed)
+}
+
+/// Where relation lines attach: an element or an inference.
+#[derive(Clone)]
+enum Parent {
+    Node(NodeKey),
+    Inference(NodeKey, usize),
+}
+
+struct Parser {
+    document: Document,
+    untitled: usize,
+    /// The innermost heading: a tag of what is defined under it.
+    heading: Vec<(usize, String)>,
+    /// The argument that the paragraph before this one was, for a PCS to reconstruct.
+    previous_argument: Option<NodeKey>,
+    problems: Vec<Diagnostic>,
+}
+
+impl Parser {
+    /// Starts an element at `text` (on `line`, at character column `col`), returning its key.
+    fn element(&mut self, text: &str, line: usize, col: usize) -> NodeKey {
+        let head = text::head(text);
+        let defines = head.defines;
+        let key = match &head.title {
+            Some(title) => NodeKey::Titled(head.kind, title.clone()),
+            None => {
+                self.untitled += 1;
+                NodeKey::Untitled(self.untitled)
+            }
+        };
+        let mut tags = Vec::new();
+        if defines && let Some((_, heading)) = self.heading.last() {
+            tags.push(heading.clone());
+        }
+        self.document.nodes.push(Node {
+            key: key.clone(),
+            kind: head.kind,
+            text: String::new(),
+            tags,
+            data: BTreeMap::new(),
+            position: at(line, col),
+            raw: head.rest.to_owned(),
+        });
+        key
+    }
+
+    /// Adds a line of text to the element started last.
+    fn continue_text(&mut self, text: &str) {
+        if let Some(node) = self.document.nodes.last_mut() {
+            node.raw.push('\n');
+            node.raw.push_str(text);
+        }
+    }
+
+    /// A relation line: its element is a child of the nearest parent less indented.
+    fn relation(&mut self, parents: &mut Vec<(usize, Parent)>, line: &Line, start: (RelationKind, bool, usize)) {
+        let (indent, trimmed) = split_indent(line);
+        let (kind, outgoing, length) = start;
+        let element = trimmed[length..].trim_start();
+        let col = 1 + line.text[..line.text.len() - element.len()].chars().count();
+        let relation_col = 1 + line.text[..indent].chars().count();
+        while parents.len() > 1 && parents.last().is_some_and(|(parent_indent, _)| *parent_indent >= indent) {
+            parents.pop();
+        }
+        let Some((_, parent)) = parents.last().cloned() else { return };
+        let child = self.element(element, line.number, col);
+        let position = at(line.number, relation_col);
+        let relation = match parent.clone() {
+            Parent::Node(parent) if outgoing => {
+                RelationLine { from: parent, to: Target::Node(child.clone()), kind, position }
+            }
+            Parent::Node(parent) => RelationLine { from: child.clone(), to: Target::Node(parent), kind, position },
+            Parent::Inference(argument, conclusion) if !outgoing && kind == RelationKind::Undercut => {
+                RelationLine { from: child.clone(), to: Target::Inference { argument, conclusion }, kind, position }
+            }
+            Parent::Inference(..) => {
+                let message = "skipped: only undercuts (`<_`) stand under an inference line".to_owned();
+                self.document.notices.push(Diagnostic { position, message });
+                parents.push((indent, Parent::Node(child)));
+                return;
+            }
+        };
+        self.document.relations.push(relation);
+        parents.push((indent, Parent::Node(child)));
+    }
+
+    fn heading(&mut self, line: &Line, hashes: usize) {
+        let (heading, _) = text::plain(line.text[hashes..].split('{').next().unwrap_or_default());
+        while self.heading.last().is_some_and(|(level, _)| *level >= hashes) {
+            self.heading.pop();
+        }
+        if !heading.is_empty() {
+            self.heading.push((hashes, heading));
+        }
+    }
+
+    fn paragraph(&mut self, lines: &[Line]) {
+        let Some(first) = lines.first() else { return };
+        let (indent, trimmed) = split_indent(first);
+        let col = indent + 1;
+        match classify(trimmed, indent, true) {
+            Start::Relation(..) => {
+                self.problems.push(Diagnostic {
+                    position: at(first.number, col),
+                    message: "this relation has no statement or argument above it to belong to: \
+                              indent it under one, without an empty line between"
+                        .to_owned(),
+                });
+                self.previous_argument = None;
+            }
+            Start::Heading(hashes) => {
+                self.heading(first, hashes);
+                self.previous_argument = None;
+                let rest = lines.iter().skip(1).position(|line| !split_indent(line).1.starts_with('{'));
+                if let Some(rest) = rest {
+                    self.paragraph(&lines[1 + rest..]);
+                }
+            }
+            Start::Number(_) => self.pcs(lines),
+            Start::ListItem(_) => self.list(lines),
+            Start::Inference | Start::Text => self.statement(lines),
+        }
+    }
+
+    /// A statement or argument and its relation tree.
+    fn statement(&mut self, lines: &[Line]) {
+        let Some(first) = lines.first() else { return };
+        let (indent, trimmed) = split_indent(first);
+        let key = self.element(trimmed, first.number, indent + 1);
+        let is_argument = matches!(key, NodeKey::Titled(NodeKind::Argument, _));
+        let mut parents = vec![(0, Parent::Node(key.clone()))];
+        self.tree(&lines[1..], &mut parents, |_, _| false);
+        self.previous_argument = is_argument.then_some(key);
+    }
+
+    /// The lines under an element: relations, and text that runs on. A line
+    /// for which `stop` holds ends the tree and is handed back (by index).
+    fn tree(
+        &mut self,
+        lines: &[Line],
+        parents: &mut Vec<(usize, Parent)>,
+        stop: impl Fn(Start, &str) -> bool,
+    ) -> usize {
+        for (index, line) in lines.iter().enumerate() {
+            let (indent, trimmed) = split_indent(line);
+            let start = classify(trimmed, indent, false);
+            if stop(start, trimmed) {
+                return index;
+            }
+            match start {
+                Start::Relation(kind, outgoing, length) => self.relation(parents, line, (kind, outgoing, length)),
+                _ => self.continue_text(trimmed),
+            }
+        }
+        lines.len()
+    }
+
+    fn list(&mut self, lines: &[Line]) {
+        let mut rest = lines;
+        while let Some(first) = rest.first() {
+            let (indent, trimmed) = split_indent(first);
+            let marker = match classify(trimmed, indent, true) {
+                Start::ListItem(length) => length,
+                _ => 0,
+            };
+            let element = trimmed[marker..].trim_start();
+            let col = 1 + first.text[..first.text.len() - element.len()].chars().count();
+            let key = self.element(element, first.number, col);
+            let mut parents = vec![(indent, Parent::Node(key))];
+            let used = self.tree(&rest[1..], &mut parents, |start, _| matches!(start, Start::ListItem(_)));
+            rest = &rest[1 + used..];
+        }
+        self.previous_argument = None;
+    }
+
+    /// The text of an inference line from after its opening `--`, over
+    /// further lines until the closing `--`; returns it and the lines used.
+    fn inference_text(lines: &[Line]) -> (String, usize) {
+        let mut collected = String::new();
+        for (index, line) in lines.iter().enumerate() {
+            let trimmed = line.text.trim_start();
+            let body = if index == 0 { trimmed.trim_start_matches('-').trim_start() } else { trimmed };
+            let whole_dashes = index == 0 && trimmed.len() >= 4 && trimmed.chars().all(|c| c == '-');
+            if whole_dashes {
+                return (String::new(), 1);
+            }
+            let mut depth = 0usize;
+            for (at, c) in body.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth = depth.saturating_sub(1),
+                    '-' if depth == 0 && body[at..].starts_with("--") => {
+                        collected.push_str(&body[..at]);
+                        return (collected, index + 1);
+                    }
+                    _ => {}
+                }
+            }
+            collected.push_str(body);
+            collected.push('\n');
+        }
+        (collected, lines.len())
+    }
+
+    fn inference(&mut self, text: &str, position: TextPosition) -> InferenceLine {
+        let mut inference = InferenceLine::default();
+        let mut rules = text.to_owned();
+        if let Some(open) = text.find('{') {
+            let length = source::data_length(&text[open..]).unwrap_or(text.len() - open);
+            match yaml::parse_flow_map(&text[open..open + length]) {
+                Ok(data) => inference.data = data,
+                Err(reason) => self
+                    .document
+                    .notices
+                    .push(Diagnostic { position, message: format!("skipped: the data of this inference ({reason})") }),
+            }
+            rules = format!("{}{}", &text[..open], &text[open + length..]);
+        }
+        inference.rules = rules.split(',').map(|rule| text::plain(rule).0).filter(|rule| !rule.is_empty()).collect();
+        inference
+    }
+
+    fn pcs(&mut self, lines: &[Line]) {
+        let argument = match self.previous_argument.take() {
+            Some(argument) => argument,
+            None => {
+                self.untitled += 1;
+                NodeKey::Untitled(self.untitled)
+            }
+        };
+        let position = lines.first().map_or(at(1, 1), |line| at(line.number, 1 + split_indent(line).0));
+        let mut statements: Vec<PcsLine> = Vec::new();
+        let mut pending: Option<InferenceLine> = None;
+        let mut index = 0;
+        while let Some(line) = lines.get(index) {
+            let (indent, trimmed) = split_indent(line);
+            match classify(trimmed, indent, index == 0) {
+                Start::Number(length) => {
+                    let element = trimmed[length..].trim_start();
+                    let col = 1 + line.text[..line.text.len() - element.len()].chars().count();
+                    let key = self.element(element, line.number, col);
+                    statements.push(PcsLine { key: key.clone(), inference: pending.take() });
+                    let mut parents = vec![(indent, Parent::Node(key))];
+                    let stop = |start: Start, _: &str| matches!(start, Start::Number(_) | Start::Inference);
+                    index += 1 + self.tree(&lines[index + 1..], &mut parents, stop);
+                }
+                Start::Inference => {
+                    let (text, used) = Self::inference_text(&lines[index..]);
+                    let inference_position = at(line.number, 1 + indent);
+                    if pending.is_some() {
+                        let message = "skipped: a second inference line with no statement between".to_owned();
+                        self.document.notices.push(Diagnostic { position: inference_position, message });
+                    }
+                    pending = Some(self.inference(&text, inference_position));
+                    index += used;
+                    let conclusion = statements.len();
+                    let mut parents = vec![(indent, Parent::Inference(argument.clone(), conclusion))];
+                    let stop = |start: Start, _: &str| !matches!(start, Start::Relation(..));
+                    index += self.tree(&lines[index..], &mut parents, stop);
+                }
+                _ => {
+                    self.continue_text(trimmed);
+                    index += 1;
+                }
+            }
+        }
+        if pending.is_some() {
+            let message = "skipped: an inference line with no conclusion under it".to_owned();
+            self.document.notices.push(Diagnostic { position, message });
+        }
+        if statements.iter().any(|statement| statement.inference.is_some()) {
+            self.document.pcs.push(Pcs { argument, statements, position });
+        } else {
+            let message = "skipped: numbered statements with no inference line (`----`) are no \
+                           premise–conclusion structure; each is kept as a claim"
+                .to_owned();
+            self.document.notices.push(Diagnostic { position, message });
+        }
+        self.previous_argument = None;
+    }
+
+    /// Each element's text, tags and data from its raw content.
+    fn finish_nodes(&mut self) {
+        for node in &mut self.document.nodes {
+            let mut content = std::mem::take(&mut node.raw);
+            if let Some(open) = text::find_unescaped(&content, '{') {
+                match source::data_length(&content[open..]) {
+                    Some(length) => {
+                        match yaml::parse_flow_map(&content[open..open + length]) {
+                            Ok(data) => node.data = data,
+                            Err(reason) => self.document.notices.push(Diagnostic {
+                                position: node.position,
+                                message: format!("skipped: the data of this element ({reason})"),
+                            }),
+                        }
+                        content.replace_range(open..open + length, " ");
+                    }
+                    None => self.document.notices.push(Diagnostic {
+                        position: node.position,
+                        message: "skipped: this `{` is never closed, so it is read as text".to_owned(),
+                    }),
+                }
+            }
+            let (plain, tags) = text::plain(&content);
+            node.text = plain;
+            for tag in tags {
+                if !node.tags.contains(&tag) {
+                    node.tags.push(tag);
+                }
+            }
+        }
     }
 }
 
 pub fn parse(text: &str) -> Result<Document, Vec<Diagnostic>> {
-    let mut document = Document::default();
-    let mut problems = Vec::new();
-    let mut lines = text.lines().enumerate().map(|(index, line)| (index + 1, line)).peekable();
-    // Front matter between two `===` lines.
-    while lines.peek().is_some_and(|(_, line)| line.trim().is_empty()) {
-        lines.next();
+    let source = source::read(text);
+    let mut parser = Parser {
+        document: Document { notices: source.notices, ..Document::default() },
+        untitled: 0,
+        heading: Vec::new(),
+        previous_argument: None,
+        problems: Vec::new(),
+    };
+    if let Some((front, line)) = &source.front_matter {
+        parser.document.front = yaml::parse_block(front);
+        parser.document.front_line = *line;
     }
-    if lines.peek().is_some_and(|(_, line)| line.trim() == "===") {
-        let (opened, _) = lines.next().unwrap_or_default();
-        let mut closed = false;
-        for (number, line) in lines.by_ref() {
-            if line.trim() == "===" {
-                closed = true;
-                break;
+    let mut paragraph: Vec<Line> = Vec::new();
+    for line in source.lines.into_iter().chain([Line { number: 0, text: String::new() }]) {
+        if line.is_blank() {
+            if !paragraph.is_empty() {
+                parser.paragraph(&paragraph);
+                paragraph.clear();
             }
-            match line.split_once(':') {
-                Some((key, value)) if !line.starts_with(' ') => {
-                    let value = value.trim();
-                    let value = match parse_data(&format!("v: {value}"), at(number, key.len() + 3)) {
-                        Ok(mut data) => data.remove("v").map_or_else(String::new, |v| v.text()),
-                        Err(_) => value.to_owned(),
-                    };
-                    document.front.insert(key.trim().to_owned(), value);
-                }
-                _ if line.trim().is_empty() => {}
-                _ => document.notices.push(Diagnostic {
-                    position: at(number, 1),
-                    message: "skipped: front matter other than `key: value` lines".to_owned(),
-                }),
-            }
-        }
-        if !closed {
-            problems.push(Diagnostic {
-                position: at(opened, 1),
-                message: "the front matter is never closed: end it with `===`".to_owned(),
-            });
+        } else {
+            paragraph.push(line);
         }
     }
-    // The parents of the relation lines: (indent, node) from outermost in.
-    let mut parents: Vec<(usize, (NodeKind, String))> = Vec::new();
-    let mut in_comment = false;
-    for (number, line) in lines {
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        let col = indent + 1;
-        if in_comment {
-            in_comment = !trimmed.contains("*/");
-            continue;
-        }
-        if trimmed.starts_with("/*") {
-            in_comment = !trimmed.contains("*/");
-            continue;
-        }
-        if trimmed.is_empty() {
-            parents.clear();
-            continue;
-        }
-        if trimmed.starts_with("//") || (indent == 0 && trimmed.starts_with('#')) {
-            continue;
-        }
-        if let Some(what) = is_unsupported_structure(trimmed) {
-            document.notices.push(Diagnostic {
-                position: at(number, col),
-                message: format!("skipped: Argline does not read {what}"),
-            });
-            continue;
-        }
-        let relation = if indent > 0 { relation_symbol(trimmed) } else { None };
-        let element = relation.map_or(trimmed, |(_, _, length)| trimmed[length..].trim_start());
-        let element_col = col + trimmed.len() - element.len();
-        let node = match parse_node(element, number, element_col) {
-            Ok(node) => node,
-            Err(problem) => {
-                problems.push(problem);
-                continue;
-            }
-        };
-        let reference = (node.kind, node.title.clone());
-        match relation {
-            None if indent == 0 => parents = vec![(0, reference)],
-            None => {
-                document.notices.push(Diagnostic {
-                    position: at(number, col),
-                    message: "skipped: an indented line that is not a relation (start it with + - _ +> -> or _>)"
-                        .to_owned(),
-                });
-                continue;
-            }
-            Some((kind, outgoing, _)) => {
-                while parents.last().is_some_and(|(parent_indent, _)| *parent_indent >= indent) {
-                    parents.pop();
-                }
-                let Some((_, parent)) = parents.last().cloned() else {
-                    problems.push(Diagnostic {
-                        position: at(number, col),
-                        message: "this relation has no statement or argument above it to belong to".to_owned(),
-                    });
-                    continue;
-                };
-                let (from, to) = if outgoing { (parent, reference.clone()) } else { (reference.clone(), parent) };
-                document.relations.push(RelationLine { from, to, kind, position: at(number, col) });
-                parents.push((indent, reference));
-            }
-        }
-        document.nodes.push(node);
-    }
-    if problems.is_empty() { Ok(document) } else { Err(problems) }
+    parser.finish_nodes();
+    if parser.problems.is_empty() { Ok(parser.document) } else { Err(parser.problems) }
 }
