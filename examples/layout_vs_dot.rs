@@ -16,7 +16,7 @@
 //! the same gaps, the same edges). A `dot` run longer than `DOT_TIME_LIMIT`
 //! is stopped and reported.
 
-use argline::generate::{GenerateParams, generate};
+use argline::generate::{GenerateParams, argdown_tree, generate};
 use argline::import::{ImportFormat, import};
 use argline::layout::{DrawingFigures, LayeredOptions, LayoutGraph, MapSizes, map_graph, tidy_up};
 use argline::model::{Map, Position};
@@ -131,43 +131,6 @@ fn time_argline(argline: &Path, input: &Path, output: &Path) -> Result<Duration,
         }
     }
     Ok(best)
-}
-
-/// Argdown text of a tree of `statements` statements, each indented under the
-/// one it supports (`+`) or attacks (`-`): one main claim, then every
-/// statement under a random earlier one, a few children each (SplitMix64,
-/// so the same seed always gives the same tree).
-fn argdown_tree(statements: usize, seed: u64) -> String {
-    let mut state = seed;
-    let mut next = move |bound: usize| {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        ((z ^ (z >> 31)) % bound.max(1) as u64) as usize
-    };
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); statements];
-    for statement in 1..statements {
-        // Parents among the last few dozen statements: a tree a few levels deep.
-        let parent = statement - 1 - next(statement.min(40));
-        children[parent].push(statement);
-    }
-    let mut text = String::from("===\ntitle: A generated tree of reasons\n===\n\n");
-    let mut stack = vec![(0usize, 0usize)];
-    while let Some((statement, depth)) = stack.pop() {
-        let indent = "  ".repeat(depth);
-        let relation = match depth {
-            0 => "",
-            _ if next(4) == 0 => "- ",
-            _ => "+ ",
-        };
-        let _ = writeln!(
-            text,
-            "{indent}{relation}[s{statement}]: Statement {statement}, a reason given for the one above it."
-        );
-        stack.extend(children[statement].iter().rev().map(|&child| (child, depth + 1)));
-    }
-    text
 }
 
 /// The DOT text of the graph: boxes of the nodes' sizes, `parent -> child` edges.

@@ -15,6 +15,7 @@ mod import;
 mod interchange;
 mod invalid_files;
 mod layout;
+mod layout_shape;
 mod robustness;
 mod save;
 mod slides;

@@ -56,15 +56,19 @@ impl LayerSizes {
 
 /// The sub-layers of each layer that bring the drawing's length over its
 /// thickness nearest `aim` (on a log scale), or `None` when dealing no
-/// layer comes nearer than the layers as they are.
+/// layer comes nearer than the layers as they are. With `whole_first`, the
+/// first layer stays one row.
 pub fn choose_splits(
     layer_of: &[usize],
     boxes: &[VertexBox],
-    node_gap: f32,
-    layer_gap: f32,
+    (node_gap, layer_gap): (f32, f32),
     aim: f32,
+    whole_first: bool,
 ) -> Option<Vec<usize>> {
-    let sizes = LayerSizes::of(layer_of, boxes, node_gap);
+    let mut sizes = LayerSizes::of(layer_of, boxes, node_gap);
+    if whole_first && let Some(count) = sizes.count.first_mut() {
+        *count = 1;
+    }
     let miss = |splits: &[usize]| {
         let (length, thickness) = sizes.estimate(splits, layer_gap);
         (length / thickness.max(1.0) / aim).ln().abs()
@@ -123,14 +127,14 @@ mod tests {
     fn a_wide_layer_is_dealt_into_sub_layers_near_the_aim() {
         // One parent over 40 children: 8,000 units wide and two layers deep.
         let layer_of: Vec<usize> = std::iter::once(0).chain(std::iter::repeat_n(1, 40)).collect();
-        let splits = choose_splits(&layer_of, &boxes(41), 40.0, 70.0, 2.0).expect("the strip is split");
+        let splits = choose_splits(&layer_of, &boxes(41), (40.0, 70.0), 2.0, false).expect("the strip is split");
         assert_eq!(splits[0], 1);
         assert!((4..=8).contains(&splits[1]), "{splits:?}");
     }
 
     #[test]
     fn a_drawing_near_the_aim_is_left_as_it_is() {
-        assert_eq!(choose_splits(&[0, 1, 1], &boxes(3), 40.0, 70.0, 2.0), None);
+        assert_eq!(choose_splits(&[0, 1, 1], &boxes(3), (40.0, 70.0), 2.0, false), None);
     }
 
     #[test]

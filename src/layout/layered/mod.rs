@@ -170,7 +170,8 @@ fn lay_out_component(
     let mut drawing = drawn(graph.clone(), &boxes, options);
     if let Some(aspect) = options.aspect {
         let aim = frame.length_over_thickness(aspect);
-        drawing = steer_shape(drawing, &graph, &mut boxes, (&acyclic, &layer_of), aim, options);
+        let whole_first = guide.first_layer.iter().any(|&first| first);
+        drawing = steer_shape(drawing, &graph, &mut boxes, (&acyclic, &layer_of), (aim, whole_first), options);
     }
     let mut centres = drawing.into_centres();
     let breadths: Vec<f32> = boxes.iter().map(|b| b.breadth).collect();
@@ -182,13 +183,14 @@ fn lay_out_component(
 /// The drawing nearest `aim` (its length over its thickness): long layers
 /// dealt into sub-layers for an aim corrected by how far each try missed
 /// (dummies and alignment make drawings longer than their layers' boxes).
-/// Only a drawing too long is changed; `drawing` is that of `graph`.
+/// Only a drawing too long is changed; `drawing` is that of `graph`. With
+/// `whole_first`, the first layer stays one row.
 fn steer_shape(
     mut drawing: placement::Placed,
     graph: &proper::ProperGraph,
     boxes: &mut [proper::VertexBox],
     (edges, layer_of): (&[(usize, usize)], &[usize]),
-    aim: f32,
+    (aim, whole_first): (f32, bool),
     options: &LayeredOptions,
 ) -> placement::Placed {
     let along = places_in_order(graph, options.node_gap);
@@ -196,21 +198,23 @@ fn steer_shape(
         b.seed = seed;
     }
     let miss = |placed: &placement::Placed| (placed.length_over_thickness() / aim).ln();
-    let mut steer = aim;
+    let (mut steer, mut last_miss) = (aim, miss(&drawing));
+    if last_miss < SHAPE_TOLERANCE.ln() {
+        return drawing;
+    }
     for _ in 0..SHAPE_ATTEMPTS {
-        let missed = miss(&drawing);
-        if missed < SHAPE_TOLERANCE.ln() {
-            break;
-        }
-        steer /= missed.exp();
-        let Some(splits) = bounds::choose_splits(layer_of, boxes, options.node_gap, options.layer_gap, steer) else {
-            continue;
-        };
+        steer /= last_miss.exp();
+        let gaps = (options.node_gap, options.layer_gap);
+        let Some(splits) = bounds::choose_splits(layer_of, boxes, gaps, steer, whole_first) else { continue };
         let mut dealt = proper::ProperGraph::new(boxes, edges, &bounds::deal_layers(layer_of, &along, &splits));
         ordering::reduce_crossings(&mut dealt);
         let candidate = drawn(dealt, boxes, options);
-        if miss(&candidate).abs() < miss(&drawing).abs() {
+        last_miss = miss(&candidate);
+        if last_miss.abs() < miss(&drawing).abs() {
             drawing = candidate;
+        }
+        if last_miss.abs() < SHAPE_TOLERANCE.ln() {
+            break;
         }
     }
     drawing
