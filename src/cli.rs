@@ -10,7 +10,9 @@ use crate::export::{self, ExportOptions, Format};
 use crate::format::{self, LoadError};
 use crate::generate::{GenerateParams, generate};
 use crate::import::{self, ImportFormat};
-use crate::layout::{Direction, LayeredOptions, MapSizes, tidy_up};
+use crate::layout::{
+    Direction, DrawingFigures, LayeredOptions, LayoutChoice, MapSizes, choose_layout, map_graph, map_roles, tidy_up,
+};
 use crate::model::Counts;
 use crate::model::validate::{FieldPath, PathSegment};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -110,7 +112,7 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
-    /// Lay out a map's claims and evidence in layers (pinned claims stay) and write it to OUT.
+    /// Lay out a map's claims and evidence (pinned claims stay) and write it to OUT.
     Layout {
         file: PathBuf,
         #[arg(short = 'o', long = "output")]
@@ -118,6 +120,16 @@ pub enum Command {
         /// Where the reasons go from what they bear on: down (conclusions on top) or right.
         #[arg(long, value_enum, default_value_t = LayoutDirection::Down)]
         direction: LayoutDirection,
+        /// Which layout: layered (trees of reasons), explanations (rivals side by
+        /// side, their evidence beneath), or auto (chosen per map).
+        #[arg(long = "layout", value_enum, default_value_t = LayoutKind::Auto)]
+        layout: LayoutKind,
+        /// The screen to aim the drawing's shape at, as W:H (default: the window's map area, 1040:470).
+        #[arg(long, value_parser = parse_aspect)]
+        aspect: Option<f32>,
+        /// Print the drawing's shape, crossings, total link length and the zoom that fits it in the window.
+        #[arg(long)]
+        report: bool,
     },
     /// Show what changed between two maps, by id: exit 0 when they are the same, 1 when
     /// they differ, 2 on error. Also git's diff driver, given git's seven arguments
@@ -144,6 +156,26 @@ pub enum Command {
     /// In a git repository: send `*.ron` files to Argline's diff and merge drivers
     /// (.gitattributes and the repository's git config). Running it again changes nothing.
     GitSetup,
+}
+
+/// The `--layout` of `argline layout`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LayoutKind {
+    Auto,
+    Layered,
+    Explanations,
+}
+
+/// An aspect `W:H` (two positive numbers) as W / H.
+fn parse_aspect(text: &str) -> Result<f32, String> {
+    let problem = || format!("{text:?} is not W:H with two positive numbers, such as 16:9");
+    let (width, height) = text.split_once(':').ok_or_else(problem)?;
+    let (width, height): (f32, f32) =
+        (width.trim().parse().map_err(|_| problem())?, height.trim().parse().map_err(|_| problem())?);
+    if !(width.is_finite() && height.is_finite() && width > 0.0 && height > 0.0) {
+        return Err(problem());
+    }
+    Ok(width / height)
 }
 
 /// The `--direction` of `argline layout`.
@@ -173,7 +205,20 @@ pub fn run_command(command: Command) -> ExitCode {
                 Err(error) => fail(&error.to_string()),
             }
         }
-        Command::Layout { file, output, direction } => lay_out(&file, &output, direction),
+        Command::Layout { file, output, direction, layout, aspect, report } => {
+            let choice = match layout {
+                LayoutKind::Auto => LayoutChoice::Auto,
+                LayoutKind::Layered => LayoutChoice::Layered,
+                LayoutKind::Explanations => LayoutChoice::Explanations,
+            };
+            let direction = match direction {
+                LayoutDirection::Down => Direction::Down,
+                LayoutDirection::Right => Direction::Right,
+            };
+            let defaults = LayeredOptions::default();
+            let options = LayeredOptions { choice, direction, aspect: aspect.or(defaults.aspect), ..defaults };
+            lay_out(&file, &output, &options, report)
+        }
         Command::Diff { files, format } => vcs_commands::diff_command(&files, format),
         Command::Merge { base, ours, theirs, output, path } => {
             vcs_commands::merge_command(&base, &ours, &theirs, output.as_deref(), path.as_deref())
@@ -244,7 +289,7 @@ fn report_conflicts(file: &Path, map: &crate::model::Map) {
     );
 }
 
-fn lay_out(file: &std::path::Path, output: &std::path::Path, direction: LayoutDirection) -> ExitCode {
+fn lay_out(file: &Path, output: &Path, options: &LayeredOptions, with_report: bool) -> ExitCode {
     let mut map = match format::load_file(file) {
         Ok(map) => map,
         Err(error) => {
@@ -252,16 +297,26 @@ fn lay_out(file: &std::path::Path, output: &std::path::Path, direction: LayoutDi
             return ExitCode::FAILURE;
         }
     };
-    let direction = match direction {
-        LayoutDirection::Down => Direction::Down,
-        LayoutDirection::Right => Direction::Right,
-    };
-    let options = LayeredOptions { direction, ..LayeredOptions::default() };
-    tidy_up(&map, &MapSizes::estimate(&map), None, &options).apply(&mut map);
-    match format::save_file(&map, output) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => fail(&error.to_string()),
+    let sizes = MapSizes::estimate(&map);
+    tidy_up(&map, &sizes, None, options).apply(&mut map);
+    if let Err(error) = format::save_file(&map, output) {
+        return fail(&error.to_string());
     }
+    if with_report {
+        let (graph, items) = map_graph(&map, &sizes, None);
+        let chosen = match choose_layout(options.choice, &graph, &map_roles(&map, &items)) {
+            LayoutChoice::Explanations => "explanations",
+            LayoutChoice::Layered | LayoutChoice::Auto => "layered",
+        };
+        let centres: Vec<_> = graph.nodes.iter().map(|node| node.position).collect();
+        let figures = DrawingFigures::of(&graph, &centres);
+        println!("layout: {chosen}");
+        println!("shape: {:.0} x {:.0} (ratio {:.2})", figures.width, figures.height, figures.ratio());
+        println!("crossings: {}", figures.crossings);
+        println!("link length: {:.0}", figures.link_length);
+        println!("fit zoom (1400x900 window, map area 1040x470): {:.0}%", figures.fit_zoom() * 100.0);
+    }
+    ExitCode::SUCCESS
 }
 
 fn stats(file: &std::path::Path, ach: bool) -> ExitCode {

@@ -1,6 +1,7 @@
 //! Deterministic synthetic maps of any size, for benchmarks and tests: valid,
 //! with lanes, sources, dated events (some spans), claims laid out on a grid,
-//! and links between them. The same parameters always give the same map.
+//! and links between them; and a tree of reasons as Argdown text, to import.
+//! The same parameters always give the same map.
 
 use crate::model::{
     Citation, Claim, ClaimKind, Date, Event, Lane, Link, LinkFrom, LinkTo, Map, Meta, Position, Relation, Rgb, Source,
@@ -121,6 +122,34 @@ pub fn generate(params: GenerateParams) -> Map {
         links,
         ..Map::default()
     }
+}
+
+/// Argdown text of a tree of `statements` statements (at least one), each
+/// indented under the one it supports (`+`) or attacks (`-`): a main claim,
+/// then every statement under one of the few dozen before it.
+pub fn argdown_tree(statements: usize, seed: u64) -> String {
+    let mut rng = SplitMix64(seed);
+    let statements = statements.max(1);
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); statements];
+    for statement in 1..statements {
+        let parent = statement - 1 - rng.below(statement.min(40));
+        children[parent].push(statement);
+    }
+    let mut text = String::from("===\ntitle: A generated tree of reasons\n===\n\n");
+    let mut stack = vec![(0usize, 0usize)];
+    while let Some((statement, depth)) = stack.pop() {
+        let relation = match depth {
+            0 => "",
+            _ if rng.below(4) == 0 => "- ",
+            _ => "+ ",
+        };
+        text.push_str(&format!(
+            "{}{relation}[s{statement}]: Statement {statement}, a reason given for the one above it.\n",
+            "  ".repeat(depth)
+        ));
+        stack.extend(children[statement].iter().rev().map(|&child| (child, depth + 1)));
+    }
+    text
 }
 
 fn generate_links(rng: &mut SplitMix64, params: GenerateParams, events: &[Event], claims: &[Claim]) -> Vec<Link> {

@@ -1,13 +1,16 @@
-//! "Tidy up": the layered layout of a map's claims and of the chips of the
-//! events that serve as evidence, all of them or a selection. A link's
-//! target sits in an earlier layer than its start: conclusions on top (or at
-//! the left), the reasons and evidence that bear on them beneath — the way
-//! argument maps are read. A link onto a link counts as one onto the claim
-//! that link ends at.
+//! "Tidy up": the layout of a map's claims and of the chips of the events
+//! that serve as evidence, all of them or a selection, by the layout the
+//! options choose (`choose_layout`: layered, or made for competing
+//! explanations). A link's target sits in an earlier layer than its start:
+//! conclusions on top (or at the left), the reasons and evidence that bear
+//! on them beneath — the way argument maps are read. A link onto a link
+//! counts as one onto the claim that link ends at.
 
 use super::card_size::{card_size, chip_size};
-use super::layered::{LayeredOptions, LayoutGraph, NodeBox, layout};
-use crate::model::{ClaimId, EventId, ItemRef, LinkFrom, LinkTo, Map, Position};
+use super::choice::choose_layout;
+use super::explanations::{self, Roles};
+use super::layered::{LayeredOptions, LayoutChoice, LayoutGraph, NodeBox, layout};
+use crate::model::{ClaimId, ClaimKind, EventId, ItemRef, LinkFrom, LinkTo, Map, Position};
 use std::collections::HashMap;
 
 /// How far beneath the claims it bears on an event's chip is assumed to be
@@ -76,7 +79,11 @@ impl Moves {
 /// never move. Returns what moved.
 pub fn tidy_up(map: &Map, sizes: &MapSizes, selection: Option<&[ItemRef]>, options: &LayeredOptions) -> Moves {
     let (graph, items) = map_graph(map, sizes, selection);
-    let positions = layout(&graph, options);
+    let roles = map_roles(map, &items);
+    let positions = match choose_layout(options.choice, &graph, &roles) {
+        LayoutChoice::Explanations => explanations::layout(&graph, &roles, options),
+        LayoutChoice::Layered | LayoutChoice::Auto => layout(&graph, options),
+    };
     let mut moves = Moves::default();
     for ((item, node), position) in items.iter().zip(&graph.nodes).zip(positions) {
         if node.pinned || position == node.position {
@@ -128,16 +135,44 @@ pub fn map_graph(map: &Map, sizes: &MapSizes, selection: Option<&[ItemRef]>) -> 
     (LayoutGraph { nodes, edges }, items)
 }
 
+/// What the explanations layout needs to know of the nodes of
+/// [`map_graph`] (`items`, in their order): which are explanations, and
+/// which claims undercut the link from which start.
+pub fn map_roles(map: &Map, items: &[ItemRef]) -> Roles {
+    let node_of: HashMap<&ItemRef, usize> = items.iter().enumerate().map(|(index, item)| (item, index)).collect();
+    let explanations: std::collections::HashSet<&ClaimId> =
+        map.claims.iter().filter(|claim| claim.kind == ClaimKind::Explanation).map(|claim| &claim.id).collect();
+    let explanation =
+        items.iter().map(|item| matches!(item, ItemRef::Claim(id) if explanations.contains(id))).collect();
+    let start_of: HashMap<&str, ItemRef> =
+        map.links.iter().map(|link| (link.id.as_str(), link_start(&link.from))).collect();
+    let undercuts = map
+        .links
+        .iter()
+        .filter_map(|link| {
+            let LinkTo::Link(target) = &link.to else { return None };
+            let undercutter = node_of.get(&link_start(&link.from))?;
+            let start = node_of.get(start_of.get(target.as_str())?)?;
+            Some((*undercutter, *start))
+        })
+        .collect();
+    Roles { explanation, undercuts }
+}
+
+fn link_start(from: &LinkFrom) -> ItemRef {
+    match from {
+        LinkFrom::Claim(id) => ItemRef::Claim(id.clone()),
+        LinkFrom::Event(id) => ItemRef::Event(id.clone()),
+    }
+}
+
 /// One `(parent, child)` edge per link: from the node of the claim it bears
 /// on (following links onto links) to the node of its start.
 fn link_edges(map: &Map, node_of: &HashMap<ItemRef, usize>) -> Vec<(usize, usize)> {
     let link_target: HashMap<&str, &LinkTo> = map.links.iter().map(|link| (link.id.as_str(), &link.to)).collect();
     let mut edges = Vec::with_capacity(map.links.len());
     for link in &map.links {
-        let start = match &link.from {
-            LinkFrom::Claim(id) => ItemRef::Claim(id.clone()),
-            LinkFrom::Event(id) => ItemRef::Event(id.clone()),
-        };
+        let start = link_start(&link.from);
         let mut target = &link.to;
         // Validation forbids cycles of links; the bound keeps a broken file from looping.
         for _ in 0..map.links.len() {

@@ -18,6 +18,7 @@ mod import;
 mod interchange;
 mod invalid_files;
 mod layout;
+mod layout_shape;
 mod quotes;
 mod robustness;
 mod save;

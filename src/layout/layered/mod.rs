@@ -2,13 +2,17 @@
 //! cycles broken ([`cycles`]), layers assigned ([`layers`], by
 //! [`network_simplex`]), long edges split
 //! by dummy vertices ([`proper`]), crossings reduced by sweeps and
-//! transposition ([`ordering`]), coordinates by Brandes–Köpf ([`coordinates`]),
-//! then connected components packed side by side and pinned boxes honoured
-//! ([`placement`]).
+//! transposition ([`ordering`]), layers too long for the screen's shape dealt
+//! into sub-layers and ordered again ([`bounds`]), coordinates by
+//! Brandes–Köpf ([`coordinates`]), then connected components packed in
+//! shelves of the screen's shape and pinned boxes honoured ([`placement`]).
+//! A layout made for a kind of map guides it ([`Guide`]): which boxes head
+//! the first layer and where each starts along its layer.
 //!
 //! The caller gives each box its real size, so the UI can pass what it
 //! measured; `crate::layout::tidy` builds the graph from a map.
 
+mod bounds;
 mod coordinates;
 mod cycles;
 mod layer_crossings;
@@ -18,7 +22,9 @@ mod ordering;
 mod overlaps;
 mod placement;
 mod proper;
+mod uncross;
 
+use crate::layout::figures::MAP_AREA_POINTS;
 use crate::model::Position;
 
 /// Which way the layers run: the first layer holds the parents of edges.
@@ -51,9 +57,15 @@ pub struct LayoutGraph {
     pub edges: Vec<(usize, usize)>,
 }
 
-/// Direction and spacing, in canvas units.
+/// How Tidy up lays a map out: which layout, the shape it aims at, the
+/// direction and the spacing (in canvas units). The layered algorithm reads
+/// all but `choice`, which `crate::layout::tidy_up` reads.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LayeredOptions {
+    pub choice: LayoutChoice,
+    /// The width over the height the drawing is steered to (`None`: layers
+    /// as long as they come). By default the shape of the window's map area.
+    pub aspect: Option<f32>,
     pub direction: Direction,
     /// Between the boxes of consecutive layers.
     pub layer_gap: f32,
@@ -67,8 +79,39 @@ pub struct LayeredOptions {
 
 impl Default for LayeredOptions {
     fn default() -> Self {
-        Self { direction: Direction::Down, layer_gap: 70.0, node_gap: 40.0, edge_gap: 16.0, component_gap: 100.0 }
+        Self {
+            choice: LayoutChoice::Auto,
+            aspect: Some(MAP_AREA_POINTS.0 / MAP_AREA_POINTS.1),
+            direction: Direction::Down,
+            layer_gap: 70.0,
+            node_gap: 40.0,
+            edge_gap: 16.0,
+            component_gap: 100.0,
+        }
     }
+}
+
+/// Which layout Tidy up uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LayoutChoice {
+    /// Chosen per map: see `crate::layout::choose_layout`.
+    #[default]
+    Auto,
+    /// Plain layers: the best for trees of reasons.
+    Layered,
+    /// The explanations side by side, each with what bears on it beneath
+    /// (`crate::layout::explanations`).
+    Explanations,
+}
+
+/// What a layout made for a kind of map tells the layered algorithm beyond
+/// the graph. Empty, it changes nothing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Guide {
+    /// Nodes put in the first layer when no edge comes into them.
+    pub first_layer: Vec<bool>,
+    /// Where each node starts along its layer, in place of its position.
+    pub along: Option<Vec<f32>>,
 }
 
 /// The new centre of every node, in the order of `graph.nodes`. Pinned nodes
@@ -76,10 +119,15 @@ impl Default for LayeredOptions {
 /// Without pinned nodes the drawing's top-left corner stays where the boxes'
 /// top-left corner was. The same input always gives the same output.
 pub fn layout(graph: &LayoutGraph, options: &LayeredOptions) -> Vec<Position> {
+    layout_guided(graph, &Guide::default(), options)
+}
+
+/// [`layout`] with a [`Guide`].
+pub fn layout_guided(graph: &LayoutGraph, guide: &Guide, options: &LayeredOptions) -> Vec<Position> {
     let frame = placement::Frame::new(options.direction);
     let components = placement::components(graph);
     let laid_out: Vec<placement::Placed> =
-        components.iter().map(|component| lay_out_component(graph, component, &frame, options)).collect();
+        components.iter().map(|component| lay_out_component(graph, component, guide, &frame, options)).collect();
     placement::arrange(graph, &components, laid_out, &frame, options)
 }
 
@@ -92,22 +140,93 @@ const SETTLING_VERTICES: usize = 1_000;
 fn lay_out_component(
     graph: &LayoutGraph,
     component: &placement::Component,
+    guide: &Guide,
     frame: &placement::Frame,
     options: &LayeredOptions,
 ) -> placement::Placed {
-    let boxes: Vec<proper::VertexBox> = component
+    let mut boxes: Vec<proper::VertexBox> = component
         .nodes
         .iter()
-        .map(|&node| {
-            let node = &graph.nodes[node];
+        .map(|&index| {
+            let node = &graph.nodes[index];
             let (breadth, depth) = frame.breadth_depth(node.width, node.height);
-            proper::VertexBox { breadth, depth, seed: frame.along(node.position) }
+            let seed = guide.along.as_ref().and_then(|along| along.get(index).copied());
+            proper::VertexBox { breadth, depth, seed: seed.unwrap_or_else(|| frame.along(node.position)) }
         })
         .collect();
     let acyclic = cycles::break_cycles(boxes.len(), &component.edges);
-    let layer_of = layers::assign_layers(boxes.len(), &acyclic);
+    let mut layer_of = layers::assign_layers(boxes.len(), &acyclic);
+    let mut has_parent = vec![false; boxes.len()];
+    for &(_, child) in &acyclic {
+        has_parent[child] = true;
+    }
+    for (local, &node) in component.nodes.iter().enumerate() {
+        if !has_parent[local] && guide.first_layer.get(node) == Some(&true) {
+            layer_of[local] = 0;
+        }
+    }
     let mut graph = proper::ProperGraph::new(&boxes, &acyclic, &layer_of);
     ordering::reduce_crossings(&mut graph);
+    let mut drawing = drawn(graph.clone(), &boxes, options);
+    if let Some(aspect) = options.aspect {
+        let aim = frame.length_over_thickness(aspect);
+        let whole_first = guide.first_layer.iter().any(|&first| first);
+        drawing = steer_shape(drawing, &graph, &mut boxes, (&acyclic, &layer_of), (aim, whole_first), options);
+    }
+    let mut centres = drawing.into_centres();
+    let breadths: Vec<f32> = boxes.iter().map(|b| b.breadth).collect();
+    let band = uncross::Boxes { centres: &mut centres, breadths: &breadths, band: &layer_of };
+    uncross::uncross(band, &acyclic, options.node_gap);
+    placement::Placed::new(centres, &boxes)
+}
+
+/// The drawing nearest `aim` (its length over its thickness): long layers
+/// dealt into sub-layers for an aim corrected by how far each try missed
+/// (dummies and alignment make drawings longer than their layers' boxes).
+/// Only a drawing too long is changed; `drawing` is that of `graph`. With
+/// `whole_first`, the first layer stays one row.
+fn steer_shape(
+    mut drawing: placement::Placed,
+    graph: &proper::ProperGraph,
+    boxes: &mut [proper::VertexBox],
+    (edges, layer_of): (&[(usize, usize)], &[usize]),
+    (aim, whole_first): (f32, bool),
+    options: &LayeredOptions,
+) -> placement::Placed {
+    let along = places_in_order(graph, options.node_gap);
+    for (b, &seed) in boxes.iter_mut().zip(&along) {
+        b.seed = seed;
+    }
+    let miss = |placed: &placement::Placed| (placed.length_over_thickness() / aim).ln();
+    let (mut steer, mut last_miss) = (aim, miss(&drawing));
+    if last_miss < SHAPE_TOLERANCE.ln() {
+        return drawing;
+    }
+    for _ in 0..SHAPE_ATTEMPTS {
+        steer /= last_miss.exp();
+        let gaps = (options.node_gap, options.layer_gap);
+        let Some(splits) = bounds::choose_splits(layer_of, boxes, gaps, steer, whole_first) else { continue };
+        let mut dealt = proper::ProperGraph::new(boxes, edges, &bounds::deal_layers(layer_of, &along, &splits));
+        ordering::reduce_crossings(&mut dealt);
+        let candidate = drawn(dealt, boxes, options);
+        last_miss = miss(&candidate);
+        if last_miss.abs() < miss(&drawing).abs() {
+            drawing = candidate;
+        }
+        if last_miss.abs() < SHAPE_TOLERANCE.ln() {
+            break;
+        }
+    }
+    drawing
+}
+
+/// Tries at steering a component's shape, at most, and the factor of the
+/// aim a drawing may miss by.
+const SHAPE_ATTEMPTS: usize = 4;
+const SHAPE_TOLERANCE: f32 = 1.3;
+
+/// The coordinates of an ordered proper graph, settled.
+fn drawn(mut graph: proper::ProperGraph, boxes: &[proper::VertexBox], options: &LayeredOptions) -> placement::Placed {
     let mut along = coordinates::along_positions(&graph, options.node_gap, options.edge_gap);
     // Settle: do what a re-layout of this very drawing would do, until that
     // changes nothing, so that tidying a tidy map leaves it as it is. Each
@@ -125,7 +244,23 @@ fn lay_out_component(
     }
     let across = coordinates::layer_centres(&graph, options.layer_gap);
     let centres = (0..boxes.len()).map(|v| (along[v], across[graph.layer_of[v]])).collect();
-    placement::Placed::new(centres, &boxes)
+    placement::Placed::new(centres, boxes)
+}
+
+/// Where each real vertex would sit if every layer were packed in its
+/// order, centred on zero: a cheap stand-in for coordinates, to deal layers by.
+fn places_in_order(graph: &proper::ProperGraph, node_gap: f32) -> Vec<f32> {
+    let mut along = vec![0.0; graph.real];
+    for layer in &graph.layers {
+        let real: Vec<usize> = layer.iter().copied().filter(|&v| !graph.is_dummy(v)).collect();
+        let length: f32 = real.iter().map(|&v| graph.boxes[v].breadth + node_gap).sum();
+        let mut edge = -length / 2.0;
+        for v in real {
+            along[v] = edge + graph.boxes[v].breadth / 2.0;
+            edge += graph.boxes[v].breadth + node_gap;
+        }
+    }
+    along
 }
 
 #[cfg(test)]
@@ -156,7 +291,7 @@ mod tests {
     #[test]
     fn siblings_sit_side_by_side_without_overlap() {
         let graph = LayoutGraph { nodes: vec![node(200.0, 50.0); 4], edges: vec![(0, 1), (0, 2), (0, 3)] };
-        let options = LayeredOptions::default();
+        let options = LayeredOptions { aspect: None, ..LayeredOptions::default() };
         let positions = layout(&graph, &options);
         let mut xs: Vec<f32> = positions[1..].iter().map(|p| p.x).collect();
         xs.sort_by(f32::total_cmp);

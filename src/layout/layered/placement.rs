@@ -9,7 +9,7 @@ use super::{Direction, LayeredOptions, LayoutGraph};
 use crate::model::Position;
 
 /// The shelves of packed components aim at drawings this many times longer
-/// along the layers than across them.
+/// along the layers than across them, when no aspect is asked for.
 const SHELF_ASPECT: f32 = 1.5;
 
 /// Maps canvas coordinates to the layout's frame: `along` the layers and `across` them.
@@ -28,6 +28,15 @@ impl Frame {
         match self.direction {
             Direction::Down => (width, height),
             Direction::Right => (height, width),
+        }
+    }
+
+    /// A drawing's length along the layers over its thickness across them,
+    /// for a drawing `aspect` times wider than high.
+    pub fn length_over_thickness(&self, aspect: f32) -> f32 {
+        match self.direction {
+            Direction::Down => aspect,
+            Direction::Right => 1.0 / aspect,
         }
     }
 
@@ -112,6 +121,14 @@ impl Placed {
             .reduce(|a, b| a.union(&b))
             .unwrap_or(Extent::around((0.0, 0.0), 0.0, 0.0));
         Self { centres, extent }
+    }
+
+    pub fn into_centres(self) -> Vec<(f32, f32)> {
+        self.centres
+    }
+
+    pub fn length_over_thickness(&self) -> f32 {
+        self.extent.length() / self.extent.thickness().max(1.0)
     }
 }
 
@@ -215,7 +232,7 @@ fn pack(
     packed.sort_by(|a, b| components[b.0].nodes.len().cmp(&components[a.0].nodes.len()).then(a.0.cmp(&b.0)));
     let gap = options.component_gap;
     let area: f32 = packed.iter().map(|(_, p)| (p.extent.length() + gap) * (p.extent.thickness() + gap)).sum();
-    let aspect = if frame.direction == Direction::Down { SHELF_ASPECT } else { 1.0 / SHELF_ASPECT };
+    let aspect = frame.length_over_thickness(options.aspect.unwrap_or(SHELF_ASPECT));
     let widest = packed.iter().map(|(_, p)| p.extent.length()).fold(0.0, f32::max);
     let shelf_length = widest.max((area * aspect).sqrt());
     let (mut along, mut across, mut shelf_thickness) = (0.0f32, 0.0f32, 0.0f32);

@@ -1,0 +1,114 @@
+//! Tidy up's drawing as a person reads it on a screen: on the case study,
+//! generated maps and an imported 1,000-statement tree its width over its
+//! height is between 1/3 and 3 and it crosses its links no more often than
+//! Graphviz's dot does on the same graph (dot's figures recorded by
+//! `cargo run --release --example layout_vs_dot`, counted the same way);
+//! `--aspect` aims it at another screen; pinned claims stay; the same map
+//! always gives the same drawing; `argline layout --report` says so.
+
+use argline::generate::{GenerateParams, argdown_tree, generate};
+use argline::import::{ImportFormat, import};
+use argline::layout::{DrawingFigures, LayeredOptions, LayoutChoice, MapSizes, map_graph, tidy_up};
+use argline::model::Map;
+use std::process::Command;
+
+fn case_study() -> Map {
+    argline::format::load_str(argline::CASE_STUDY_RON, argline::CASE_STUDY_NAME).expect("the case study loads")
+}
+
+fn generated(claims: usize) -> Map {
+    generate(GenerateParams { claims, links: 2 * claims, events: 2 * claims / 5, seed: 1 })
+}
+
+fn tree() -> Map {
+    import(argdown_tree(1_000, 1).as_bytes(), ImportFormat::Argdown).expect("the generated tree imports").map
+}
+
+fn tidied(mut map: Map, options: &LayeredOptions) -> Map {
+    tidy_up(&map, &MapSizes::estimate(&map), None, options).apply(&mut map);
+    map
+}
+
+fn figures(map: &Map) -> DrawingFigures {
+    let (graph, _) = map_graph(map, &MapSizes::estimate(map), None);
+    let centres: Vec<_> = graph.nodes.iter().map(|node| node.position).collect();
+    DrawingFigures::of(&graph, &centres)
+}
+
+#[test]
+fn the_drawing_fits_a_screen_and_crosses_no_more_than_dot() {
+    // (map, dot's crossings on its graph)
+    let maps = [
+        ("case study", case_study(), 120),
+        ("generated 100", generated(100), 790),
+        ("generated 300", generated(300), 6516),
+        ("Argdown tree", tree(), 0),
+    ];
+    for (name, map, dot_crossings) in maps {
+        let tidy = figures(&tidied(map, &LayeredOptions::default()));
+        let ratio = tidy.ratio();
+        assert!((1.0 / 3.0..=3.0).contains(&ratio), "{name}: {} × {} is {ratio:.2}:1", tidy.width, tidy.height);
+        assert!(tidy.crossings <= dot_crossings, "{name}: {} crossings, dot {dot_crossings}", tidy.crossings);
+    }
+}
+
+#[test]
+fn an_aspect_aims_the_drawing_at_another_screen() {
+    for aspect in [1.0, 16.0 / 9.0] {
+        let options = LayeredOptions { aspect: Some(aspect), ..LayeredOptions::default() };
+        let ratio = figures(&tidied(case_study(), &options)).ratio();
+        assert!((aspect / 1.5..=aspect * 1.5).contains(&ratio), "aimed at {aspect:.2}, drawn {ratio:.2}");
+    }
+}
+
+#[test]
+fn pinned_claims_stay_under_the_explanations_layout() {
+    let mut map = case_study();
+    for claim in map.claims.iter_mut().step_by(5) {
+        claim.pinned = true;
+    }
+    let options = LayeredOptions { choice: LayoutChoice::Explanations, ..LayeredOptions::default() };
+    let after = tidied(map.clone(), &options);
+    for (old, new) in map.claims.iter().zip(&after.claims) {
+        if old.pinned {
+            assert_eq!(old.position, new.position, "{} moved", old.id);
+        }
+    }
+    assert!(map.claims.iter().zip(&after.claims).any(|(old, new)| old.position != new.position));
+}
+
+#[test]
+fn the_same_map_always_gives_the_same_drawing() {
+    for choice in [LayoutChoice::Auto, LayoutChoice::Explanations, LayoutChoice::Layered] {
+        let options = LayeredOptions { choice, ..LayeredOptions::default() };
+        let map = generated(200);
+        let sizes = MapSizes::estimate(&map);
+        assert_eq!(tidy_up(&map, &sizes, None, &options), tidy_up(&map, &sizes, None, &options), "{choice:?}");
+    }
+}
+
+#[test]
+fn the_report_gives_the_shape_crossings_link_length_and_fit_zoom() {
+    let folder = tempfile::tempdir().expect("a scratch folder");
+    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_maps/us_china_cyber_2013_2015.ron");
+    let output = folder.path().join("tidy.ron");
+    let run = Command::new(env!("CARGO_BIN_EXE_argline"))
+        .args(["layout", input.to_str().expect("a UTF-8 path"), "-o", output.to_str().expect("a UTF-8 path")])
+        .args(["--report", "--aspect", "16:9"])
+        .output()
+        .expect("argline runs");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let report = String::from_utf8_lossy(&run.stdout);
+    let lines: Vec<&str> = report.lines().collect();
+    assert_eq!(lines.first(), Some(&"layout: explanations"), "{report}");
+    for start in ["shape: ", "crossings: ", "link length: ", "fit zoom (1400x900 window, map area 1040x470): "] {
+        assert!(lines.iter().any(|line| line.starts_with(start)), "no {start:?} in {report}");
+    }
+    let bad = Command::new(env!("CARGO_BIN_EXE_argline"))
+        .args(["layout", input.to_str().expect("a UTF-8 path"), "-o", output.to_str().expect("a UTF-8 path")])
+        .args(["--aspect", "16x9"])
+        .output()
+        .expect("argline runs");
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is not W:H"), "{}", String::from_utf8_lossy(&bad.stderr));
+}
