@@ -136,7 +136,12 @@ pub fn plain(content: &str) -> (String, Vec<String>) {
             }
             '[' => {
                 let close = next_bracket[index];
-                let url_end = chars.get(close.wrapping_add(1)).filter(|&&c| c == '(').map(|_| next_paren[close]);
+                // `close` is usize::MAX when the bracket is never closed.
+                let url_end = (close != usize::MAX)
+                    .then(|| chars.get(close + 1))
+                    .flatten()
+                    .filter(|&&c| c == '(')
+                    .and_then(|_| next_paren.get(close).copied());
                 let on_one_line = |from: usize, to: usize| next_newline[from] > to;
                 if let Some(url_end) = url_end.filter(|&end| end != usize::MAX && on_one_line(index, end)) {
                     let label: String = chars[index + 1..close].iter().collect();
