@@ -705,8 +705,10 @@ impl MapView {
 
     /// Moves the view, smoothly, to frame `items` (see [`MapView::request_framing`]).
     fn frame_items(&mut self, view: Rect, map: &Map, geometry: &MapGeometry, items: &[ItemRef]) {
+        // Cards and chips: a link runs between them (one to a far card would frame the whole map).
         let bounds = items
             .iter()
+            .filter(|item| !matches!(item, ItemRef::Link(_)))
             .filter_map(|item| geometry.rect_of(map, item))
             .fold(Rect::NOTHING, |bounds, rect| bounds.union(rect));
         let bounds = if bounds.is_positive() { bounds } else { geometry.bounds };
