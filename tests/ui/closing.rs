@@ -107,3 +107,19 @@ fn discarding_on_close_lets_the_window_close_and_an_unedited_map_closes_unasked(
     press_the_close_button(&mut harness);
     assert!(harness.query_by_label(QUESTION).is_none(), "once discarded, closing is not asked again");
 }
+
+#[test]
+fn no_shortcut_starts_something_else_over_an_open_question() {
+    let mut harness = harness();
+    delete_a_claim(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    harness.run();
+    harness.get_by_label(QUESTION);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::S);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run();
+    assert!(harness.query_by_label("Save the map as").is_none(), "Save as did not open over the question");
+    assert!(harness.query_by_label("Open a map").is_none(), "Open did not replace the question");
+    cancel_keeps_the_work(&mut harness);
+}

@@ -155,15 +155,19 @@ impl ArglineApp {
         }
     }
 
-    /// Queues the commands whose shortcuts were pressed this frame. Keys that a
-    /// focused text field, an open menu or a question on the map needs are
-    /// left to them; so are the arrow keys while claims are selected (they move them).
+    /// Queues the commands whose shortcuts were pressed this frame, none while a
+    /// dialog is open. Keys that a focused text field, an open menu or a
+    /// question on the map needs are left to them; so are the arrow keys while
+    /// claims are selected (they move them).
     fn shortcut_actions(&mut self, ctx: &egui::Context) {
+        // A dialog waits for its answer: no shortcut may start something else over it.
+        if self.dialog.is_some() || self.recovery_offer.is_some() {
+            return;
+        }
         let keys_taken = ctx.egui_wants_keyboard_input()
             || self.window.text_field_had_keys
             || egui::Popup::is_any_open(ctx)
-            || self.views.map_view.is_asking()
-            || self.dialog.is_some();
+            || self.views.map_view.is_asking();
         let arrows_move_claims = self.views.selection.claims().next().is_some();
         let matrix_keys = self.views.central_tab == CentralTab::Matrix && self.views.matrix.wants_keys();
         let pressed = Command::ALL
