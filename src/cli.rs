@@ -5,7 +5,7 @@
 mod quotes;
 mod vcs_commands;
 
-use crate::analysis::Matrix;
+use crate::analysis::{self, Matrix};
 use crate::export::{self, ExportOptions, Format};
 use crate::format::{self, LoadError};
 use crate::generate::{GenerateParams, generate};
@@ -51,7 +51,8 @@ pub enum Command {
     Stats {
         file: PathBuf,
         /// Print the competing-hypotheses scores instead: one line per explanation,
-        /// `ID inconsistency=N weighted=W rank=R`.
+        /// `ID inconsistency=N weighted=W rank=R`; a section per question when
+        /// the map's explanations answer questions.
         #[arg(long)]
         ach: bool,
     },
@@ -322,12 +323,7 @@ fn lay_out(file: &Path, output: &Path, options: &LayeredOptions, with_report: bo
 fn stats(file: &std::path::Path, ach: bool) -> ExitCode {
     match format::load_file(file) {
         Ok(map) if ach => {
-            for score in Matrix::of(&map, None).scores() {
-                println!(
-                    "{} inconsistency={} weighted={:.3} rank={}",
-                    score.explanation, score.inconsistency, score.weighted, score.rank
-                );
-            }
+            print!("{}", ach_report(&map));
             ExitCode::SUCCESS
         }
         Ok(map) => {
@@ -341,6 +337,45 @@ fn stats(file: &std::path::Path, ach: bool) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The competing-hypotheses scores, one `ID inconsistency=N weighted=W
+/// rank=R` line per explanation. A map whose explanations answer questions
+/// gets a section per question, headed `question ID: TEXT` (explanations that
+/// answer none are headed `no question`), and its composite explanations
+/// are listed as `ID composite (not ranked)`.
+fn ach_report(map: &crate::model::Map) -> String {
+    use std::fmt::Write as _;
+    let questions = analysis::questions(map);
+    let sectioned = questions != [None];
+    let mut composites: std::collections::HashMap<Option<&crate::model::ClaimId>, Vec<&crate::model::ClaimId>> =
+        std::collections::HashMap::new();
+    for claim in map.explanations().filter(|claim| claim.composite) {
+        composites.entry(claim.answers.as_ref()).or_default().push(&claim.id);
+    }
+    let mut out = String::new();
+    for (index, question) in questions.iter().enumerate() {
+        if sectioned {
+            if index > 0 {
+                out.push('\n');
+            }
+            let _ = match question.as_ref().and_then(|id| map.claim(id)) {
+                Some(claim) => writeln!(out, "question {}: {}", claim.id, claim.text),
+                None => writeln!(out, "no question"),
+            };
+        }
+        for score in Matrix::of_question(map, question.as_ref(), None).scores() {
+            let _ = writeln!(
+                out,
+                "{} inconsistency={} weighted={:.3} rank={}",
+                score.explanation, score.inconsistency, score.weighted, score.rank
+            );
+        }
+        for composite in composites.get(&question.as_ref()).into_iter().flatten() {
+            let _ = writeln!(out, "{composite} composite (not ranked)");
+        }
+    }
+    out
 }
 
 fn export_command(file: &Path, format: Format, output: Option<&Path>, options: &ExportOptions) -> ExitCode {

@@ -4,13 +4,20 @@
 //! link between the two, rated CC, C, N, I or II by its relation and
 //! strength. No second copy: rating a cell is editing that link.
 //!
+//! A map has one matrix per question its explanations answer ([`questions`]):
+//! the columns of a question's matrix are the explanations that answer it,
+//! so that explanations of different questions are never ranked against each
+//! other. A map whose explanations answer no question has one matrix of them
+//! all. A composite explanation ("some combination of the others") is left
+//! out: nothing would be rated against it, and it would rank first.
+//!
 //! Scores, per explanation: the inconsistency score (I counts 1, II counts
 //! 2, consistent and neutral ratings 0; fewest ranks first) and the weighted
 //! score (each inconsistency × the row's credibility × its relevance weight).
 
 use crate::model::{ClaimId, ClaimKind, ItemRef, Level, Link, LinkFrom, LinkId, LinkTo, Map, Relation, Strength};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A cell's rating, from strongly consistent to strongly inconsistent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -136,15 +143,37 @@ pub struct Score {
     pub rank: usize,
 }
 
-/// The matrix of a map, possibly as of a date.
+/// The matrix of one question of a map, possibly as of a date.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Matrix {
+    /// The question its explanations answer; `None` for those that answer none.
+    pub question: Option<ClaimId>,
     pub explanations: Vec<ClaimId>,
     pub rows: Vec<Row>,
 }
 
+/// The questions a map's matrices are of, in the order of the map: each
+/// question that some explanation answers, then `None` if some explanation
+/// answers none. Never empty: a map whose explanations answer no question
+/// (or that has no explanations) has the one matrix `[None]`.
+pub fn questions(map: &Map) -> Vec<Option<ClaimId>> {
+    let ranked: Vec<&Option<ClaimId>> =
+        map.explanations().filter(|claim| !claim.composite).map(|claim| &claim.answers).collect();
+    let asked: HashSet<&ClaimId> = ranked.iter().filter_map(|answers| answers.as_ref()).collect();
+    let answered: Vec<Option<ClaimId>> = map
+        .claims
+        .iter()
+        .filter(|claim| claim.kind == ClaimKind::Question && asked.contains(&claim.id))
+        .map(|question| Some(question.id.clone()))
+        .collect();
+    let unanswered = ranked.iter().any(|answers| answers.is_none());
+    if answered.is_empty() || unanswered { answered.into_iter().chain([None]).collect() } else { answered }
+}
+
 /// When a piece of evidence became known: an event's first day; a claim's
-/// earliest cited source date, else the earliest date of the events that
+/// earliest cited source date, taken at its last day (a source dated only to
+/// the month is surely out by the month's end, so a step as of mid-month does
+/// not count it with hindsight), else the earliest date of the events that
 /// support it directly; else `None` (undated evidence counts at any date).
 pub fn evidence_date(map: &Map, item: &ItemRef) -> Option<NaiveDate> {
     match item {
@@ -155,7 +184,7 @@ pub fn evidence_date(map: &Map, item: &ItemRef) -> Option<NaiveDate> {
                 .citations
                 .iter()
                 .filter_map(|citation| map.source(&citation.source)?.date)
-                .map(|date| date.first_day())
+                .map(|date| date.last_day())
                 .min();
             cited.or_else(|| {
                 map.links
@@ -173,11 +202,24 @@ pub fn evidence_date(map: &Map, item: &ItemRef) -> Option<NaiveDate> {
 }
 
 impl Matrix {
-    /// The matrix of `map`: every event or claim with a rating link to an
-    /// explanation is a row (in the order of the map), every explanation a
-    /// column. With `as_of`, evidence dated later is left out.
+    /// The matrix of the first of the map's [`questions`]: for a map whose
+    /// explanations answer no question, the matrix of them all.
     pub fn of(map: &Map, as_of: Option<NaiveDate>) -> Self {
-        let explanations: Vec<ClaimId> = map.explanations().map(|claim| claim.id.clone()).collect();
+        let first = questions(map).into_iter().next().flatten();
+        Self::of_question(map, first.as_ref(), as_of)
+    }
+
+    /// The matrix of `question` (`None`: of the explanations that answer no
+    /// question): every event or claim with a rating link to one of its
+    /// explanations is a row (in the order of the map), every explanation
+    /// that answers it and is not composite a column. With `as_of`, evidence
+    /// dated later is left out.
+    pub fn of_question(map: &Map, question: Option<&ClaimId>, as_of: Option<NaiveDate>) -> Self {
+        let explanations: Vec<ClaimId> = map
+            .explanations()
+            .filter(|claim| !claim.composite && claim.answers.as_ref() == question)
+            .map(|claim| claim.id.clone())
+            .collect();
         let column: HashMap<&ClaimId, usize> = explanations.iter().enumerate().map(|(i, id)| (id, i)).collect();
         let mut cells: HashMap<ItemRef, Vec<Option<Cell>>> = HashMap::new();
         for link in &map.links {
@@ -207,7 +249,13 @@ impl Matrix {
                 known.then_some(Row { item, date, credibility, relevance, cells })
             })
             .collect();
-        Self { explanations, rows }
+        Self { question: question.cloned(), explanations, rows }
+    }
+
+    /// Whether every row is rated against every explanation (N counts as a
+    /// rating): only then do the scores compare the explanations fairly.
+    pub fn is_complete(&self) -> bool {
+        self.rows.iter().all(|row| row.cells.iter().all(Option::is_some))
     }
 
     /// The scores of every explanation, in column order.
@@ -292,4 +340,92 @@ fn ranks(totals: &[f64]) -> Vec<usize> {
 /// The columns ranked first.
 fn leaders(totals: &[f64]) -> Vec<usize> {
     ranks(totals).into_iter().enumerate().filter(|(_, rank)| *rank == 1).map(|(column, _)| column).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claim, Position};
+
+    fn claim(id: &str, kind: ClaimKind) -> Claim {
+        Claim::new(id, kind, id, Position::default())
+    }
+
+    fn explanation(id: &str, answers: Option<&str>) -> Claim {
+        Claim { answers: answers.map(ClaimId::from), ..claim(id, ClaimKind::Explanation) }
+    }
+
+    fn rated(id: &str, from: &str, to: &str, relation: Relation) -> Link {
+        Link {
+            id: id.into(),
+            from: LinkFrom::Claim(from.into()),
+            to: LinkTo::Claim(to.into()),
+            relation,
+            strength: Strength::Moderate,
+            note: String::new(),
+            citations: vec![],
+        }
+    }
+
+    /// Two questions, each with two explanations, a composite of the first
+    /// two, and evidence rated against every explanation of its question.
+    fn two_questions() -> Map {
+        Map {
+            claims: vec![
+                claim("why", ClaimKind::Question),
+                claim("worth", ClaimKind::Question),
+                explanation("pressure", Some("why")),
+                explanation("bargain", Some("why")),
+                Claim { composite: true, ..explanation("both", Some("why")) },
+                explanation("framework", Some("worth")),
+                explanation("empty", Some("worth")),
+                claim("threat", ClaimKind::Claim),
+                claim("dialogue", ClaimKind::Claim),
+            ],
+            links: vec![
+                rated("threat-pressure", "threat", "pressure", Relation::Supports),
+                rated("threat-bargain", "threat", "bargain", Relation::Opposes),
+                rated("threat-both", "threat", "both", Relation::Supports),
+                rated("dialogue-framework", "dialogue", "framework", Relation::Supports),
+            ],
+            ..Map::default()
+        }
+    }
+
+    #[test]
+    fn each_question_has_a_matrix_of_its_own_explanations_without_the_composite() {
+        let map = two_questions();
+        assert_eq!(questions(&map), [Some(ClaimId::from("why")), Some(ClaimId::from("worth"))]);
+        let why = Matrix::of_question(&map, Some(&"why".into()), None);
+        assert_eq!(why.explanations, [ClaimId::from("pressure"), ClaimId::from("bargain")]);
+        assert_eq!(why.rows.len(), 1);
+        assert!(why.is_complete());
+        let ranks: Vec<usize> = why.scores().iter().map(|score| score.rank).collect();
+        assert_eq!(ranks, [1, 2]);
+        let worth = Matrix::of_question(&map, Some(&"worth".into()), None);
+        assert_eq!(worth.explanations, [ClaimId::from("framework"), ClaimId::from("empty")]);
+        assert!(!worth.is_complete(), "the dialogue is not rated against the empty explanation");
+        assert_eq!(Matrix::of(&map, None), why, "the first question's matrix is the default");
+    }
+
+    #[test]
+    fn a_map_without_questions_has_one_matrix_of_every_explanation() {
+        let mut map = two_questions();
+        for claim in &mut map.claims {
+            (claim.answers, claim.composite) = (None, false);
+        }
+        assert_eq!(questions(&map), [None]);
+        let matrix = Matrix::of(&map, None);
+        assert_eq!(matrix.question, None);
+        assert_eq!(matrix.explanations.len(), 5);
+        assert_eq!(questions(&Map::default()), [None]);
+    }
+
+    #[test]
+    fn explanations_answering_no_question_have_a_matrix_after_the_questions() {
+        let mut map = two_questions();
+        map.claims[6].answers = None;
+        assert_eq!(questions(&map), [Some(ClaimId::from("why")), Some(ClaimId::from("worth")), None]);
+        assert_eq!(Matrix::of_question(&map, None, None).explanations, [ClaimId::from("empty")]);
+    }
 }

@@ -6,6 +6,6 @@ pub mod ach;
 pub mod checks;
 pub mod search;
 
-pub use ach::{Cell, Matrix, Rating, Row, Score, evidence_date};
+pub use ach::{Cell, Matrix, Rating, Row, Score, evidence_date, questions};
 pub use checks::{Check, Finding, run_checks};
 pub use search::{Filter, Hit, search};

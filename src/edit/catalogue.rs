@@ -106,8 +106,13 @@ pub fn set_citations(
     if let Some(citation) = citations.iter().find(|citation| map.source(&citation.source).is_none()) {
         return Err(refused(format!("there is no source \"{}\" to cite", citation.source)));
     }
-    if citations.iter().any(|citation| citation.quote.trim().is_empty()) {
-        return Err(refused("a citation needs a quote: paste the source's exact words".to_owned()));
+    let unplaced = |citation: &Citation| {
+        citation.quote.trim().is_empty() && citation.locator.as_deref().is_none_or(|locator| locator.trim().is_empty())
+    };
+    if citations.iter().any(unplaced) {
+        return Err(refused(
+            "a citation needs a quote or a locator: paste the source's exact words, or say where in it".to_owned(),
+        ));
     }
     let missing = || refused(format!("there is no {item} in the map"));
     let (index, item) = match item {
@@ -205,6 +210,8 @@ mod tests {
             credibility: Level::default(),
             relevance: Level::default(),
             argument: None,
+            answers: None,
+            composite: false,
         };
         Map {
             sources: vec![source("nyt"), source("wapo")],

@@ -7,8 +7,8 @@
 
 use super::{EditError, Item, Op, Transaction};
 use crate::model::{
-    Claim, ClaimId, Event, EventId, ItemRef, Lane, LaneId, Link, LinkFrom, LinkId, LinkTo, Map, Position, Source,
-    SourceId,
+    Claim, ClaimId, ClaimKind, Event, EventId, ItemRef, Lane, LaneId, Link, LinkFrom, LinkId, LinkTo, Map, Position,
+    Source, SourceId,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -231,15 +231,22 @@ pub fn paste(map: &Map, fragment: &Fragment, offset: Position, verb: &str) -> Re
         };
         ops.push(Op::Insert { index: map.events.len() + n, item: Item::Event(pasted) });
     }
-    let mut claims: HashMap<&ClaimId, ClaimId> = HashMap::new();
+    let claims: HashMap<&ClaimId, ClaimId> =
+        fragment.claims.iter().map(|claim| (&claim.id, ClaimId::new(ids.claim(claim.id.as_str())))).collect();
+    // An explanation keeps its question if the question comes along, or is in the map.
+    let answered = |question: &ClaimId| {
+        claims.get(question).cloned().or_else(|| {
+            map.claim(question).filter(|claim| claim.kind == ClaimKind::Question).map(|claim| claim.id.clone())
+        })
+    };
     for (n, claim) in fragment.claims.iter().enumerate() {
-        let id = ClaimId::new(ids.claim(claim.id.as_str()));
-        claims.insert(&claim.id, id.clone());
+        let id = claims.get(&claim.id).cloned().unwrap_or_else(|| claim.id.clone());
         selected.push(ItemRef::Claim(id.clone()));
         let pasted = Claim {
             id,
             position: shift(claim.position),
             citations: retarget_citations(&claim.citations),
+            answers: claim.answers.as_ref().and_then(answered),
             ..claim.clone()
         };
         ops.push(Op::Insert { index: map.claims.len() + n, item: Item::Claim(pasted) });

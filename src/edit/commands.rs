@@ -5,8 +5,8 @@
 
 use super::{EditError, Item, ItemKind, Op, Transaction};
 use crate::model::{
-    Claim, Event, ItemRef, Link, LinkFrom, LinkId, LinkTo, Map, Meta, Position, Relation, StoryStep, Strength,
-    is_valid_slug,
+    Claim, ClaimId, ClaimKind, Event, ItemRef, Link, LinkFrom, LinkId, LinkTo, Map, Meta, Position, Relation,
+    StoryStep, Strength, is_valid_slug,
 };
 use std::collections::HashSet;
 
@@ -116,9 +116,29 @@ pub fn new_link(
     Ok((add_link(map, link)?, id))
 }
 
-pub fn update_claim(map: &Map, claim: Claim, label: &str) -> Result<Transaction, EditError> {
+/// Replaces a claim. A claim that stops being an explanation answers no
+/// question and is not composite; a question that stops being one is no
+/// longer answered by the explanations that answered it.
+pub fn update_claim(map: &Map, mut claim: Claim, label: &str) -> Result<Transaction, EditError> {
     let index = map.claims.iter().position(|c| c.id == claim.id).ok_or_else(|| missing("claim", claim.id.as_str()))?;
-    Ok(Transaction::new(label, vec![Op::Replace { index, item: Item::Claim(claim) }]))
+    if claim.kind != ClaimKind::Explanation {
+        (claim.answers, claim.composite) = (None, false);
+    }
+    let no_longer_a_question = claim.kind != ClaimKind::Question;
+    let mut ops = unanswer(map, |question| no_longer_a_question && *question == claim.id);
+    ops.push(Op::Replace { index, item: Item::Claim(claim) });
+    Ok(Transaction::new(label, ops))
+}
+
+/// The operations that leave the explanations answering a question for
+/// which `gone` holds answering none.
+fn unanswer(map: &Map, gone: impl Fn(&ClaimId) -> bool) -> Vec<Op> {
+    map.claims
+        .iter()
+        .enumerate()
+        .filter(|(_, claim)| claim.answers.as_ref().is_some_and(&gone))
+        .map(|(index, claim)| Op::Replace { index, item: Item::Claim(Claim { answers: None, ..claim.clone() }) })
+        .collect()
 }
 
 pub fn update_event(map: &Map, event: Event, label: &str) -> Result<Transaction, EditError> {
@@ -176,7 +196,8 @@ pub fn move_items(
 }
 
 /// Deletes `items`, the links that touch them (and links on those links),
-/// and their mentions in story steps.
+/// and their mentions in story steps; explanations that answered a deleted
+/// question answer none.
 pub fn delete(map: &Map, items: &[ItemRef]) -> Transaction {
     removal(map, items, "Delete")
 }
@@ -210,6 +231,7 @@ pub fn removal(map: &Map, items: &[ItemRef], verb: &str) -> Transaction {
         step.highlights.retain(keep);
         ops.push(Op::Replace { index, item: Item::StoryStep(step) });
     }
+    ops.extend(unanswer(map, |question| doomed.contains(&ItemRef::Claim(question.clone()))));
     let removals = |kind: ItemKind, refs: Vec<ItemRef>| -> Vec<Op> {
         let mut indices: Vec<usize> =
             refs.iter().enumerate().filter(|(_, item)| doomed.contains(item)).map(|(index, _)| index).collect();
@@ -301,4 +323,54 @@ pub fn replace_all(current: &Map, wanted: &Map, label: &str) -> Transaction {
         .chain(wanted.story.iter().cloned().map(Item::StoryStep).enumerate());
     ops.extend(items.map(|(index, item)| Op::Insert { index, item }));
     Transaction::new(label, ops)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::History;
+    use crate::model::validate::validate;
+
+    /// A question and an explanation that answers it.
+    fn answered() -> Map {
+        let question = Claim::new("why", ClaimKind::Question, "Why did China agree?", Position::default());
+        let explanation = Claim {
+            answers: Some("why".into()),
+            ..Claim::new("blinked", ClaimKind::Explanation, "China blinked", Position::new(0.0, 200.0))
+        };
+        Map { claims: vec![question, explanation], ..Map::default() }
+    }
+
+    #[test]
+    fn deleting_a_question_leaves_its_explanations_answering_none_and_undo_restores_them() {
+        let (mut map, mut history) = (answered(), History::default());
+        let transaction = delete(&map, &[ItemRef::Claim("why".into())]);
+        history.apply(&mut map, transaction).expect("applies");
+        assert_eq!(map.claims.len(), 1);
+        assert_eq!(map.claims[0].answers, None);
+        assert!(validate(&map).is_empty(), "{:?}", validate(&map));
+        history.undo(&mut map).expect("undoes");
+        assert_eq!(map, answered());
+    }
+
+    #[test]
+    fn a_question_turned_into_a_claim_is_no_longer_answered() {
+        let mut map = answered();
+        let claim = Claim { kind: ClaimKind::Claim, ..map.claims[0].clone() };
+        let mut history = History::default();
+        let transaction = update_claim(&map, claim, "Edit claim").expect("builds");
+        history.apply(&mut map, transaction).expect("applies");
+        assert_eq!(map.claims[1].answers, None);
+        assert!(validate(&map).is_empty(), "{:?}", validate(&map));
+    }
+
+    #[test]
+    fn an_explanation_turned_into_an_objection_answers_nothing_and_is_not_composite() {
+        let mut map = answered();
+        let claim = Claim { kind: ClaimKind::Objection, composite: true, ..map.claims[1].clone() };
+        let mut history = History::default();
+        let transaction = update_claim(&map, claim, "Edit claim").expect("builds");
+        history.apply(&mut map, transaction).expect("applies");
+        assert_eq!((map.claims[1].answers.clone(), map.claims[1].composite), (None, false));
+    }
 }

@@ -49,7 +49,11 @@ fn citations(out: &mut String, map: &Map, citations: &[Citation], indent: &str) 
             credit.push(escape(citation.source.as_str()));
         }
         credit.extend(citation.locator.as_deref().map(escape));
-        let _ = writeln!(out, "{indent}> “{}” — {}", escape(&citation.quote), credit.join(", "));
+        if citation.quote.is_empty() {
+            let _ = writeln!(out, "{indent}> {}", credit.join(", "));
+        } else {
+            let _ = writeln!(out, "{indent}> “{}” — {}", escape(&citation.quote), credit.join(", "));
+        }
     }
 }
 
@@ -90,15 +94,32 @@ fn evidence(out: &mut String, map: &Map, heading: &str, links: &[&Link]) {
     out.push('\n');
 }
 
-/// The competing-hypotheses scores: one row per explanation, fewest inconsistencies first.
+/// The competing-hypotheses scores: one row per explanation, fewest
+/// inconsistencies first; a table per question when explanations answer questions.
 fn scores(out: &mut String, map: &Map) {
-    let matrix = crate::analysis::Matrix::of(map, None);
-    if matrix.explanations.is_empty() || matrix.rows.is_empty() {
+    let questions = crate::analysis::questions(map);
+    let matrices: Vec<_> = questions
+        .iter()
+        .map(|question| crate::analysis::Matrix::of_question(map, question.as_ref(), None))
+        .filter(|matrix| !matrix.explanations.is_empty() && !matrix.rows.is_empty())
+        .collect();
+    if matrices.is_empty() {
         return;
     }
+    out.push_str("## Competing hypotheses\n\n");
+    for matrix in matrices {
+        if questions != [None] {
+            let heading = matrix.question.as_ref().and_then(|id| map.claim(id)).map(|q| escape(&q.text));
+            let _ = writeln!(out, "### {}\n", heading.as_deref().unwrap_or("Answering no question"));
+        }
+        score_table(out, map, &matrix);
+    }
+}
+
+/// One matrix's scores as a table, fewest inconsistencies first.
+fn score_table(out: &mut String, map: &Map, matrix: &crate::analysis::Matrix) {
     let mut scores = matrix.scores();
     scores.sort_by_key(|score| score.rank);
-    out.push_str("## Competing hypotheses\n\n");
     let _ = writeln!(
         out,
         "{} pieces of evidence rated against {} explanations. Inconsistency: I counts 1, II counts 2; \

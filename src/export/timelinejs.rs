@@ -103,11 +103,10 @@ fn slide_text(map: &Map, event: &Event) -> String {
     }
     for citation in &event.citations {
         let source = map.source(&citation.source).map_or(citation.source.as_str(), |source| source.title.as_str());
-        html.push_str(&format!(
-            "<blockquote>{}</blockquote><p>— {}</p>",
-            escape_html(&citation.quote),
-            escape_html(source)
-        ));
+        if !citation.quote.is_empty() {
+            html.push_str(&format!("<blockquote>{}</blockquote>", escape_html(&citation.quote)));
+        }
+        html.push_str(&format!("<p>— {}</p>", escape_html(source)));
     }
     html
 }

@@ -82,12 +82,15 @@ pub struct Lane {
     pub color: Rgb,
 }
 
-/// Words quoted verbatim from a source, with where they stand in it.
+/// Words quoted verbatim from a source, with where they stand in it; or,
+/// without a quote, a reference to a place in the source (its locator), for
+/// a public record whose words the map does not quote.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     pub source: SourceId,
-    /// The exact words of the source.
+    /// The exact words of the source; empty for a reference by locator only.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub quote: String,
     /// Where in the source: a paragraph, a page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -236,11 +239,20 @@ pub struct Claim {
     /// Set when the claim stands for an argument (as Argdown's `<Title>`), with its reconstruction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub argument: Option<Argument>,
+    /// For an explanation: the question (a [`ClaimKind::Question`] claim) it
+    /// answers; its competing-hypotheses matrix is that question's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<ClaimId>,
+    /// For an explanation: it is some combination of the others, so the
+    /// matrix leaves it out (it would rank first with nothing rated against it).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub composite: bool,
 }
 
 impl Claim {
     /// A claim of `kind` saying `text` at `position`, with nothing else yet:
-    /// no detail, tags or citations, not pinned, medium weights.
+    /// no detail, tags or citations, not pinned, medium weights, answering no
+    /// question and not composite.
     pub fn new(id: impl Into<ClaimId>, kind: ClaimKind, text: impl Into<String>, position: Position) -> Self {
         Self {
             id: id.into(),
@@ -254,6 +266,8 @@ impl Claim {
             credibility: Level::Medium,
             relevance: Level::Medium,
             argument: None,
+            answers: None,
+            composite: false,
         }
     }
 }

@@ -4,7 +4,7 @@
 //! Each [`Problem`] names the place it was found as a [`FieldPath`] (e.g.
 //! `links[3].to`); the `format` module turns paths into line:col positions.
 
-use super::{Date, ItemRef, LinkFrom, LinkTo, Map, Position, is_valid_slug};
+use super::{ClaimKind, Date, ItemRef, LinkFrom, LinkTo, Map, Position, is_valid_slug};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -71,6 +71,16 @@ pub fn validate(map: &Map) -> Vec<Problem> {
     checker.check_links();
     checker.check_story();
     checker.problems
+}
+
+/// A claim kind with its article, for sentences: "an objection".
+fn kind_name(kind: ClaimKind) -> &'static str {
+    match kind {
+        ClaimKind::Explanation => "an explanation",
+        ClaimKind::Claim => "a claim",
+        ClaimKind::Objection => "an objection",
+        ClaimKind::Question => "a question",
+    }
 }
 
 /// The kinds of item that have ids.
@@ -187,7 +197,13 @@ impl<'a> Checker<'a> {
             if !self.has(Kind::Source, citation.source.as_str()) {
                 self.report(path.field("source"), format!("unknown source \"{}\"", citation.source));
             }
-            self.check_text(&path.field("quote"), &citation.quote, "the quote");
+            let located = citation.locator.as_deref().is_some_and(|locator| !locator.trim().is_empty());
+            if citation.quote.trim().is_empty() && !located {
+                self.report(
+                    path.clone(),
+                    "the citation has neither a quote nor a locator: quote the source's words, or say where in it",
+                );
+            }
             if let Some(anchor) = &citation.anchor
                 && anchor.end < anchor.start
             {
@@ -231,11 +247,43 @@ impl<'a> Checker<'a> {
     }
 
     fn check_claims(&mut self) {
+        let kinds: HashMap<&str, ClaimKind> =
+            self.map.claims.iter().map(|claim| (claim.id.as_str(), claim.kind)).collect();
         for (index, claim) in self.map.claims.iter().enumerate() {
             let path = FieldPath::item("claims", index);
             self.check_text(&path.field("text"), &claim.text, "the claim's text");
             self.check_position(&path.field("position"), &claim.position);
             self.check_citations(&path, &claim.citations);
+            self.check_question_answered(&path, claim, &kinds);
+        }
+    }
+
+    /// Only an explanation answers a question or is composite, and what it
+    /// answers is a question of the map.
+    fn check_question_answered(&mut self, path: &FieldPath, claim: &super::Claim, kinds: &HashMap<&str, ClaimKind>) {
+        let is_explanation = claim.kind == ClaimKind::Explanation;
+        if let Some(question) = &claim.answers {
+            let at = path.field("answers");
+            match kinds.get(question.as_str()) {
+                _ if !is_explanation => {
+                    self.report(at, format!("only an explanation answers a question, not {}", kind_name(claim.kind)))
+                }
+                None => self.report(at, format!("unknown claim \"{question}\"")),
+                Some(&kind) if kind != ClaimKind::Question => self.report(
+                    at,
+                    format!(
+                        "claim \"{question}\" is {}, not a question: an explanation answers a question",
+                        kind_name(kind)
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+        if claim.composite && !is_explanation {
+            self.report(
+                path.field("composite"),
+                format!("only an explanation can be composite, not {}", kind_name(claim.kind)),
+            );
         }
     }
 

@@ -6,6 +6,7 @@ mod analysis;
 mod argdown_cli;
 mod argdown_lenient;
 mod case_study;
+mod case_study_argument;
 mod cli;
 mod clipboard;
 mod crash_safe_save;
