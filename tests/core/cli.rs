@@ -1,15 +1,8 @@
 //! The command line contract: exit codes and output of validate, stats and generate.
 
+use crate::run_argline;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn argline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_argline"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .expect("argline runs")
-}
+use std::process::Output;
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("utf-8")
@@ -17,7 +10,7 @@ fn stdout(output: &Output) -> String {
 
 #[test]
 fn validate_accepts_the_sample_maps() {
-    let output = argline(&["validate", "sample_maps/us_china_cyber_2013_2015.ron", "sample_maps/tutorial.ron"]);
+    let output = run_argline(&["validate", "sample_maps/us_china_cyber_2013_2015.ron", "sample_maps/tutorial.ron"]);
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(output.stderr.is_empty());
     assert_eq!(stdout(&output).lines().count(), 2);
@@ -25,7 +18,7 @@ fn validate_accepts_the_sample_maps() {
 
 #[test]
 fn validate_fails_on_a_missing_file() {
-    let output = argline(&["validate", "sample_maps/no_such_map.ron"]);
+    let output = run_argline(&["validate", "sample_maps/no_such_map.ron"]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("no_such_map.ron: cannot read the file"), "{stderr}");
@@ -33,7 +26,7 @@ fn validate_fails_on_a_missing_file() {
 
 #[test]
 fn stats_prints_one_line_per_count() {
-    let output = argline(&["stats", "sample_maps/tutorial.ron"]);
+    let output = run_argline(&["stats", "sample_maps/tutorial.ron"]);
     assert_eq!(output.status.code(), Some(0));
     let names: Vec<String> =
         stdout(&output).lines().map(|line| line.split(':').next().unwrap_or_default().to_owned()).collect();
@@ -54,12 +47,13 @@ fn generate_writes_a_valid_deterministic_map() {
     let second = folder.path().join("b.ron");
     for path in [&first, &second] {
         let path = path.to_str().expect("utf-8 path");
-        let output =
-            argline(&["generate", "--claims", "300", "--links", "600", "--events", "120", "--seed", "5", "-o", path]);
+        let output = run_argline(&[
+            "generate", "--claims", "300", "--links", "600", "--events", "120", "--seed", "5", "-o", path,
+        ]);
         assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     }
     assert_eq!(std::fs::read(&first).expect("written"), std::fs::read(&second).expect("written"));
-    let output = argline(&["stats", first.to_str().expect("utf-8")]);
+    let output = run_argline(&["stats", first.to_str().expect("utf-8")]);
     let text = stdout(&output);
     for line in ["events: 120", "claims: 300", "links: 600", "lanes: 6", "sources: 10"] {
         assert!(text.lines().any(|l| l == line), "{line} missing in {text}");
@@ -68,16 +62,16 @@ fn generate_writes_a_valid_deterministic_map() {
 
 #[test]
 fn missing_or_out_of_range_arguments_are_usage_errors() {
-    assert_eq!(argline(&["stats"]).status.code(), Some(2));
+    assert_eq!(run_argline(&["stats"]).status.code(), Some(2));
     let huge =
-        argline(&["generate", "--claims", "18446744073709551615", "--links", "1", "--events", "1", "-o", "x.ron"]);
+        run_argline(&["generate", "--claims", "18446744073709551615", "--links", "1", "--events", "1", "-o", "x.ron"]);
     assert_eq!(huge.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&huge.stderr).contains("--claims"));
 }
 
 #[test]
 fn stats_ach_prints_each_explanations_scores_and_rank() {
-    let output = argline(&["stats", "tests/data/analysis/worked_example.ron", "--ach"]);
+    let output = run_argline(&["stats", "tests/data/analysis/worked_example.ron", "--ach"]);
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(
         stdout(&output),
@@ -93,7 +87,7 @@ fn layout_writes_a_valid_map_with_new_positions_twice_the_same() {
     let case = "sample_maps/us_china_cyber_2013_2015.ron";
     for (path, direction) in [(&down, "down"), (&again, "down"), (&right, "right")] {
         let path = path.to_str().expect("utf-8 path");
-        let output = argline(&["layout", case, "-o", path, "--direction", direction]);
+        let output = run_argline(&["layout", case, "-o", path, "--direction", direction]);
         assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     }
     assert_eq!(std::fs::read(&down).expect("written"), std::fs::read(&again).expect("written"));
@@ -108,10 +102,10 @@ fn layout_writes_a_valid_map_with_new_positions_twice_the_same() {
 
 #[test]
 fn layout_reports_a_bad_file_and_a_bad_direction() {
-    let output = argline(&["layout", "tests/data/invalid/missing_comma.ron", "-o", "never.ron"]);
+    let output = run_argline(&["layout", "tests/data/invalid/missing_comma.ron", "-o", "never.ron"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("missing_comma.ron:"));
     assert!(!Path::new(env!("CARGO_MANIFEST_DIR")).join("never.ron").exists());
-    let output = argline(&["layout", "sample_maps/tutorial.ron", "-o", "never.ron", "--direction", "up"]);
+    let output = run_argline(&["layout", "sample_maps/tutorial.ron", "-o", "never.ron", "--direction", "up"]);
     assert_eq!(output.status.code(), Some(2));
 }

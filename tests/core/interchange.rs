@@ -1,12 +1,12 @@
 //! Round trips through the interchange formats, the export and import
 //! commands, and escaping of hostile text in every format.
 
+use crate::run_argline;
 use argline::export::{ExportOptions, Format, export};
 use argline::import::{ImportFormat, import};
 use argline::model::{ItemRef, LinkTo, Map};
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Command, Output};
 
 const SAMPLES: [&str; 2] = ["tutorial.ron", "us_china_cyber_2013_2015.ron"];
 
@@ -186,26 +186,18 @@ fn user_text_is_escaped_in_every_format() {
     }
 }
 
-fn argline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_argline"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .expect("argline runs")
-}
-
 #[test]
 fn the_export_command_prints_text_and_writes_files() {
-    let output = argline(&["export", "sample_maps/tutorial.ron", "--format", "csv"]);
+    let output = run_argline(&["export", "sample_maps/tutorial.ron", "--format", "csv"]);
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     let map = sample("tutorial.ron");
     assert_eq!(output.stdout, export(&map, Format::Csv, &ExportOptions::default()).expect("exports"));
-    let png_to_terminal = argline(&["export", "sample_maps/tutorial.ron", "--format", "png"]);
+    let png_to_terminal = run_argline(&["export", "sample_maps/tutorial.ron", "--format", "png"]);
     assert_eq!(png_to_terminal.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&png_to_terminal.stderr).contains("-o FILE"));
     let folder = tempfile::tempdir().expect("temp folder");
     let png = folder.path().join("map.png");
-    let written = argline(&[
+    let written = run_argline(&[
         "export",
         "sample_maps/tutorial.ron",
         "--format",
@@ -217,7 +209,7 @@ fn the_export_command_prints_text_and_writes_files() {
     ]);
     assert_eq!(written.status.code(), Some(0), "{}", String::from_utf8_lossy(&written.stderr));
     assert!(std::fs::read(&png).expect("written").starts_with(b"\x89PNG"));
-    assert_eq!(argline(&["export", "sample_maps/tutorial.ron", "--format", "pdf"]).status.code(), Some(2));
+    assert_eq!(run_argline(&["export", "sample_maps/tutorial.ron", "--format", "pdf"]).status.code(), Some(2));
 }
 
 #[test]
@@ -227,13 +219,13 @@ fn the_import_command_writes_a_valid_map_and_reports_problems_with_positions() {
     std::fs::write(&argdown, "[a]: A claim\n  + [b]: A reason\n\n(1) a premise\n").expect("written");
     let out = folder.path().join("map.ron");
     let paths = (argdown.to_str().expect("utf-8"), out.to_str().expect("utf-8"));
-    let output = argline(&["import", paths.0, "--from", "argdown", "-o", paths.1]);
+    let output = run_argline(&["import", paths.0, "--from", "argdown", "-o", paths.1]);
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("map.argdown:4:1: skipped: numbered statements with no inference line"), "{stderr}");
-    assert_eq!(argline(&["validate", paths.1]).status.code(), Some(0));
+    assert_eq!(run_argline(&["validate", paths.1]).status.code(), Some(0));
     std::fs::write(&argdown, "  + [a]: nothing above it\n").expect("written");
-    let failed = argline(&["import", paths.0, "--from", "argdown", "-o", paths.1]);
+    let failed = run_argline(&["import", paths.0, "--from", "argdown", "-o", paths.1]);
     assert_eq!(failed.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&failed.stderr).contains("map.argdown:1:3: this relation has no statement"));
 }

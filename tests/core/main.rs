@@ -24,3 +24,12 @@ mod quotes;
 mod robustness;
 mod save;
 mod slides;
+
+/// Runs the built `argline` from the repository's folder, as a user at its root would.
+fn run_argline(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_argline"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .expect("argline runs")
+}
