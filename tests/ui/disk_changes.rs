@@ -67,6 +67,19 @@ fn let_the_window_look(harness: &mut Harness<'_, ArglineApp>) {
     harness.run();
 }
 
+/// The tutorial open from a scratch file, edited in the window and then
+/// rewritten by another program, once the window has looked at it again:
+/// the folder (kept alive), the file, the window and the map as edited.
+fn edited_here_and_changed_there() -> (tempfile::TempDir, PathBuf, Harness<'static, ArglineApp>, Map) {
+    let dir = tempfile::tempdir().expect("scratch folder");
+    let path = map_file(dir.path());
+    let mut harness = open(&path);
+    let mine = edit_mine(&mut harness);
+    write(&theirs(), &path);
+    let_the_window_look(&mut harness);
+    (dir, path, harness, mine)
+}
+
 fn click(harness: &mut Harness<'_, ArglineApp>, button: &str) {
     harness.get_by_role_and_label(Role::Button, button).click();
     harness.run();
@@ -98,12 +111,7 @@ fn a_file_changed_on_disk_with_nothing_unsaved_is_reloaded_keeping_the_selection
 
 #[test]
 fn with_unsaved_edits_keep_mine_keeps_them_and_the_next_save_asks_before_replacing_the_file() {
-    let dir = tempfile::tempdir().expect("scratch folder");
-    let path = map_file(dir.path());
-    let mut harness = open(&path);
-    let mine = edit_mine(&mut harness);
-    write(&theirs(), &path);
-    let_the_window_look(&mut harness);
+    let (_dir, path, mut harness, mine) = edited_here_and_changed_there();
     harness.get_by_label("tutorial.ron changed on disk");
     click(&mut harness, "Keep mine");
     assert_eq!(harness.state().document().map(), &mine);
@@ -121,12 +129,7 @@ fn with_unsaved_edits_keep_mine_keeps_them_and_the_next_save_asks_before_replaci
 
 #[test]
 fn with_unsaved_edits_take_theirs_takes_the_file_and_undo_brings_mine_back() {
-    let dir = tempfile::tempdir().expect("scratch folder");
-    let path = map_file(dir.path());
-    let mut harness = open(&path);
-    let mine = edit_mine(&mut harness);
-    write(&theirs(), &path);
-    let_the_window_look(&mut harness);
+    let (_dir, _path, mut harness, mine) = edited_here_and_changed_there();
     click(&mut harness, "Take theirs");
     assert_eq!(harness.state().document().map(), &theirs());
     assert!(!harness.state().document().has_unsaved_changes());
@@ -138,12 +141,7 @@ fn with_unsaved_edits_take_theirs_takes_the_file_and_undo_brings_mine_back() {
 
 #[test]
 fn with_unsaved_edits_merge_keeps_both_sides_changes_and_saves_over_the_newer_file() {
-    let dir = tempfile::tempdir().expect("scratch folder");
-    let path = map_file(dir.path());
-    let mut harness = open(&path);
-    edit_mine(&mut harness);
-    write(&theirs(), &path);
-    let_the_window_look(&mut harness);
+    let (_dir, path, mut harness, _) = edited_here_and_changed_there();
     click(&mut harness, "Merge");
     let both = with_text(&theirs(), "safety", "Safety: the bridge was unsafe (my edit)");
     assert_eq!(harness.state().document().map(), &both, "my edit and theirs, merged");
