@@ -148,12 +148,8 @@ mod tests {
 
     fn passage(map: &Map, words: &str) -> Passage {
         let text = SourceText::new(format!("Before. {words} After."), String::new());
-        let byte = text.occurrences(words, 1)[0];
-        Passage {
-            source: map.sources[0].id.clone(),
-            quote: words.to_owned(),
-            anchor: text.anchor_of(byte..byte + words.len()),
-        }
+        let bytes = text.occurrences(words, 1)[0].clone();
+        Passage { source: map.sources[0].id.clone(), quote: words.to_owned(), anchor: text.anchor_of(bytes) }
     }
 
     #[test]

@@ -58,7 +58,10 @@ pub fn plan_attachment(map: &Map, map_file: Option<&Path>, folder: &Path) -> std
     let mut plan = AttachPlan::default();
     let files = read_folder(folder, &mut plan.notes)?;
     for source in &map.sources {
-        let quotes: Vec<&str> = citations_of(map, &source.id).map(|(_, _, citation)| citation.quote.as_str()).collect();
+        let quotes: Vec<&str> = citations_of(map, &source.id)
+            .map(|(_, _, citation)| citation.quote.as_str())
+            .filter(|quote| !quote.trim().is_empty())
+            .collect();
         let chosen = match &source.text {
             Some(named) => match files.iter().find(|(path, _)| file_name(path) == file_name(Path::new(&named.file))) {
                 Some(found) => Some(found),
@@ -129,7 +132,7 @@ fn file_holding<'a>(
     if quotes.is_empty() {
         return None;
     }
-    let held = |text: &SourceText| quotes.iter().filter(|quote| text.as_str().contains(**quote)).count();
+    let held = |text: &SourceText| quotes.iter().filter(|quote| !text.occurrences(quote, 1).is_empty()).count();
     let scored: Vec<(usize, &(PathBuf, Arc<SourceText>))> = files.iter().map(|file| (held(&file.1), file)).collect();
     let best = scored.iter().map(|(count, _)| *count).max().unwrap_or(0);
     let leaders: Vec<&(PathBuf, Arc<SourceText>)> =
@@ -186,7 +189,8 @@ pub fn citations_of<'a>(map: &'a Map, source: &'a SourceId) -> impl Iterator<Ite
 }
 
 fn anchor_quotes(map: &Map, source: &SourceId, text: &SourceText, file: &str, plan: &mut AttachPlan) {
-    for (item, citation_index, citation) in citations_of(map, source) {
+    let quoting = citations_of(map, source).filter(|(_, _, citation)| !citation.quote.trim().is_empty());
+    for (item, citation_index, citation) in quoting {
         let check = check_quote(text, citation);
         match (&check.status, check.found) {
             (QuoteStatus::Unanchored | QuoteStatus::Relocated { .. }, Some(anchor)) => {

@@ -10,6 +10,7 @@
 //! - **not found**; **no text**: the source has no text attached, or it is missing.
 
 use super::diff::{WordDiff, best_match};
+use super::text::same_but_spacing;
 use super::{LoadedTexts, SourceText};
 use crate::model::{Anchor, Citation, ItemRef, Map};
 
@@ -93,19 +94,18 @@ pub struct QuoteCheck {
 pub fn check_quote(text: &SourceText, citation: &Citation) -> QuoteCheck {
     let quote = citation.quote.as_str();
     if let Some(anchor) = &citation.anchor
-        && text.slice_chars(anchor.start, anchor.end) == Some(quote)
+        && text.slice_chars(anchor.start, anchor.end).is_some_and(|there| same_but_spacing(there, quote))
     {
         return QuoteCheck { status: QuoteStatus::Exact, found: Some(anchor.clone()) };
     }
     let occurrences = text.occurrences(quote, MAX_OCCURRENCES);
-    let anchor_at = |byte: usize| text.anchor_of(byte..byte + quote.len());
     match (&citation.anchor, occurrences.as_slice()) {
-        (None, [only]) => QuoteCheck { status: QuoteStatus::Unanchored, found: Some(anchor_at(*only)) },
+        (None, [only]) => QuoteCheck { status: QuoteStatus::Unanchored, found: Some(text.anchor_of(only.clone())) },
         (None, [_, _, ..]) => {
             QuoteCheck { status: QuoteStatus::Ambiguous { occurrences: occurrences.len() }, found: None }
         }
         (Some(old), [_, ..]) => {
-            let candidates = occurrences.iter().map(|&byte| anchor_at(byte));
+            let candidates = occurrences.iter().map(|bytes| text.anchor_of(bytes.clone()));
             let nearest = candidates.max_by_key(|candidate| {
                 (context_overlap(old, candidate), std::cmp::Reverse(candidate.start.abs_diff(old.start)))
             });
@@ -144,7 +144,9 @@ pub struct CitationCheck {
     pub check: QuoteCheck,
 }
 
-/// Every citation of `map`, in the order of the file, checked against `texts`.
+/// Every citation of `map` that quotes words, in the order of the file,
+/// checked against `texts` (one that only points at a place, with no quote,
+/// has nothing to check).
 pub fn check_map(map: &Map, texts: &LoadedTexts) -> Vec<CitationCheck> {
     let events = map.events.iter().enumerate().map(|(i, e)| (ItemRef::Event(e.id.clone()), "events", i, &e.citations));
     let claims = map.claims.iter().enumerate().map(|(i, c)| (ItemRef::Claim(c.id.clone()), "claims", i, &c.citations));
@@ -152,6 +154,9 @@ pub fn check_map(map: &Map, texts: &LoadedTexts) -> Vec<CitationCheck> {
     let mut checks = Vec::new();
     for (item, section, item_index, citations) in events.chain(claims).chain(links) {
         for (citation_index, citation) in citations.iter().enumerate() {
+            if citation.quote.trim().is_empty() {
+                continue;
+            }
             let check = match texts.text_of(&citation.source) {
                 Ok(text) => check_quote(text, citation),
                 Err(reason) => QuoteCheck { status: QuoteStatus::NoText { reason: reason.to_owned() }, found: None },
@@ -230,8 +235,8 @@ mod tests {
     }
 
     fn anchored(text: &SourceText, quote: &str) -> Citation {
-        let byte = text.occurrences(quote, 1)[0];
-        Citation { anchor: Some(text.anchor_of(byte..byte + quote.len())), ..Citation::new("s", quote) }
+        let bytes = text.occurrences(quote, 1)[0].clone();
+        Citation { anchor: Some(text.anchor_of(bytes)), ..Citation::new("s", quote) }
     }
 
     #[test]
@@ -248,11 +253,8 @@ mod tests {
     #[test]
     fn a_repeated_quote_moves_to_the_place_whose_context_matches_and_is_not_guessed_unanchored() {
         let original = text("Alpha says: it matters. Beta says: it matters.");
-        let second = original.occurrences("it matters.", 5)[1];
-        let citation = Citation {
-            anchor: Some(original.anchor_of(second..second + "it matters.".len())),
-            ..Citation::new("s", "it matters.")
-        };
+        let second = original.occurrences("it matters.", 5)[1].clone();
+        let citation = Citation { anchor: Some(original.anchor_of(second)), ..Citation::new("s", "it matters.") };
         let shifted = text("Preface. Alpha says: it matters. Beta says: it matters.");
         let check = check_quote(&shifted, &citation);
         assert_eq!(check.status, QuoteStatus::Relocated { occurrences: 2 });
@@ -271,6 +273,38 @@ mod tests {
         assert_eq!(diff.to_string(), "neither government will [-conduct-] {+support+} such theft.");
         let gone = text("Something else entirely.");
         assert_eq!(check_quote(&gone, &citation).status, QuoteStatus::NotFound);
+    }
+
+    #[test]
+    fn a_quote_on_one_line_is_exact_in_a_text_hard_wrapped_across_two() {
+        let wrapped = text(
+            "Intro.\nA second possibility is that China made a major concession in response\nto the threat of U.S.  sanctions.\n",
+        );
+        let quote =
+            "A second possibility is that China made a major concession in response to the threat of U.S. sanctions.";
+        let first = check_quote(&wrapped, &Citation::new("s", quote));
+        assert_eq!(first.status, QuoteStatus::Unanchored);
+        let anchor = first.found.expect("found across the line break");
+        assert_eq!(
+            wrapped.slice_chars(anchor.start, anchor.end).map(|words| words.ends_with("U.S.  sanctions.")),
+            Some(true)
+        );
+        let anchored = Citation { anchor: Some(anchor), ..Citation::new("s", quote) };
+        assert_eq!(check_quote(&wrapped, &anchored).status, QuoteStatus::Exact);
+        let run_together = "A second possibility is that China made a major concession in responseto the threat";
+        assert_ne!(check_quote(&wrapped, &Citation::new("s", run_together)).status, QuoteStatus::Unanchored);
+    }
+
+    #[test]
+    fn a_citation_without_a_quote_is_not_checked() {
+        let mut map = Map::default();
+        let date = crate::model::Date::parse("2015").expect("a date");
+        let mut event = crate::model::Event::new("e", date, "An event", "lane".into());
+        event.citations = vec![Citation::new("record", ""), Citation::new("record", "words it says")];
+        map.events.push(event);
+        let checks = check_map(&map, &LoadedTexts::default());
+        assert_eq!(checks.len(), 1);
+        assert_eq!(checks[0].citation_index, 1);
     }
 
     #[test]

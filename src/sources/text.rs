@@ -99,13 +99,44 @@ impl SourceText {
         }
     }
 
-    /// The byte offsets where `quote` occurs, at most `limit` of them.
-    pub fn occurrences(&self, quote: &str, limit: usize) -> Vec<usize> {
-        if quote.is_empty() {
-            return Vec::new();
+    /// The byte ranges where `quote` occurs, at most `limit` of them. A run of
+    /// white space in the quote matches any run in the text, so that a quote
+    /// typed on one line is found in a text hard-wrapped across two: the
+    /// difference is one the reader cannot see.
+    pub fn occurrences(&self, quote: &str, limit: usize) -> Vec<Range<usize>> {
+        let mut words = quote.split_whitespace();
+        let Some(first) = words.next() else { return Vec::new() };
+        let rest: Vec<&str> = words.collect();
+        let mut found = Vec::new();
+        for (start, _) in self.text.match_indices(first) {
+            if found.len() == limit {
+                break;
+            }
+            if let Some(end) = self.words_follow(start + first.len(), &rest) {
+                found.push(start..end);
+            }
         }
-        self.text.match_indices(quote).map(|(byte, _)| byte).take(limit).collect()
+        found
     }
+
+    /// Where `words` end when each stands after a run of white space from `byte` on.
+    fn words_follow(&self, mut byte: usize, words: &[&str]) -> Option<usize> {
+        for word in words {
+            let after = self.text.get(byte..)?;
+            let spaced = after.len() - after.trim_start().len();
+            if spaced == 0 || !after[spaced..].starts_with(word) {
+                return None;
+            }
+            byte += spaced + word.len();
+        }
+        Some(byte)
+    }
+}
+
+/// Whether two passages are the same words spaced alike but for the kind and
+/// length of their runs of white space.
+pub fn same_but_spacing(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
 }
 
 #[cfg(test)]
@@ -129,7 +160,7 @@ mod tests {
     fn an_anchor_keeps_32_characters_either_side() {
         let text = format!("{}the quoted words{}", "a".repeat(40), "z".repeat(5));
         let source = SourceText::new(text, String::new());
-        let start = source.occurrences("the quoted words", 10)[0];
+        let start = source.occurrences("the quoted words", 10)[0].start;
         let anchor = source.anchor_of(start..start + "the quoted words".len());
         assert_eq!((anchor.start, anchor.end), (40, 56));
         assert_eq!(anchor.prefix, "a".repeat(32));
