@@ -7,6 +7,8 @@ use super::action::{Action, Actions};
 use super::selection::Origin;
 use crate::analysis::{Filter, Finding, Hit, evidence_date, run_checks, search};
 use crate::model::{ClaimKind, Date, ItemRef, Map};
+use crate::sources::{CitationCheck, LoadedTexts};
+use crate::ui::quote_checks::check_list_ui;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 use std::collections::HashSet;
@@ -82,8 +84,16 @@ impl FindPanel {
         faded
     }
 
-    /// Shows the panel; a click on a row selects its item.
-    pub fn ui(&mut self, ui: &mut Ui, map: &Map, revision: u64, actions: &mut Actions) {
+    /// Shows the panel, with `quote_checks` of the map's citations against
+    /// the `texts` attached; a click on a row selects its item.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        map: &Map,
+        revision: u64,
+        (texts, quote_checks): (&LoadedTexts, &[CitationCheck]),
+        actions: &mut Actions,
+    ) {
         let mut go_to = None;
         ui.heading("Find");
         let field = ui.add(
@@ -122,6 +132,8 @@ impl FindPanel {
                     go_to = finding.items.first().cloned();
                 }
             }
+            ui.separator();
+            quotes_ui(ui, map, texts, quote_checks, actions);
         });
         if let Some(item) = go_to {
             actions.push(Action::Select { item, origin: Origin::Other });
@@ -202,6 +214,20 @@ impl FindPanel {
             self.to_text.clear();
         }
     }
+}
+
+/// The quote check of every citation, once any source has its text; until
+/// then, how to attach the texts.
+fn quotes_ui(ui: &mut Ui, map: &Map, texts: &LoadedTexts, checks: &[CitationCheck], actions: &mut Actions) {
+    if map.sources.iter().all(|source| texts.text_of(&source.id).is_err()) {
+        ui.label(RichText::new("Quotes: no source has its text attached.").strong());
+        if ui.button("Attach source texts…").clicked() {
+            actions.push(Action::ChooseTextsFolder);
+        }
+        return;
+    }
+    let checks: Vec<&CitationCheck> = checks.iter().collect();
+    check_list_ui(ui, map, texts, &checks, "find-quote-check", actions);
 }
 
 /// A toggle button that puts `value` in `chosen` or takes it out.

@@ -22,6 +22,7 @@ mod notifications;
 mod opening;
 mod prefs;
 mod presenter;
+mod quote_checks;
 mod reader;
 mod recovery;
 mod score_chart;

@@ -1,13 +1,14 @@
 //! The source reader, driven as a user drives it: the tutorial opens with its
 //! own source text beside the map; a passage selected in the reader — found
 //! with Find, or dragged over with the mouse — becomes a claim whose quote is
-//! the selected text exactly, anchored where it stands, in one undo step.
+//! the selected text exactly, anchored where it stands, in one undo step. The
+//! Find & check panel lists the quotes that no longer match their text.
 
 use argline::model::{Citation, Claim, Map};
 use argline::ui::{ArglineApp, Document};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::PathBuf;
 
 const NOTE: &str = include_str!("../../sample_maps/tutorial_note.txt");
@@ -82,4 +83,38 @@ fn a_passage_dragged_over_in_the_reader_becomes_a_claim_quoting_the_selected_tex
     assert!(citation.quote.len() > 10, "a passage was selected: {:?}", citation.quote);
     assert_eq!(citation.quote, selected, "the quote is the selected text exactly");
     assert!(NOTE.starts_with(&citation.quote), "dragged along the first line: {:?}", citation.quote);
+}
+
+#[test]
+fn a_changed_quote_is_listed_in_find_and_check_and_takes_its_sources_words_in_one_step() {
+    let folder = tempfile::tempdir().expect("a scratch folder");
+    let tutorial = std::fs::read_to_string("sample_maps/tutorial.ron").expect("the tutorial");
+    let quoted = "quote: \"Corrosion found on the main girders; recommend closure if the river rises again.\",";
+    let (event_part, link_part) = tutorial.split_at(tutorial.rfind(quoted).expect("the link quotes the note"));
+    let edited = format!("{event_part}{}", link_part.replacen("main girders", "main beams", 1));
+    std::fs::write(folder.path().join("tutorial.ron"), edited).expect("the map is written");
+    std::fs::write(folder.path().join("tutorial_note.txt"), NOTE).expect("the text is written");
+    let document = Document::open(folder.path().join("tutorial.ron")).expect("the copy opens");
+    let mut harness = crate::harness::harness_with(crate::harness::app(document), 0.25);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+
+    let heading = harness.get_by_label_contains("Quote check:").accesskit_node().label().unwrap_or_default();
+    assert!(heading.contains("1 changed"), "{heading}");
+    let link = argline::model::ItemRef::Link("l-inspection-safety".into());
+    let name = harness.state().document().map().item_name(&link);
+    harness.get_by_role_and_label(Role::Link, &name).click();
+    harness.run();
+    assert_eq!(harness.state().selection().items(), [link.clone()]);
+
+    let before = map_of(&harness);
+    harness.get_by_role_and_label(Role::Button, "Take the source's words").click();
+    harness.run();
+    let after = map_of(&harness);
+    let fixed = &after.link(&"l-inspection-safety".into()).expect("the link").citations[0].quote;
+    assert!(fixed.contains("main girders") && NOTE.contains(fixed.as_str()), "{fixed}");
+    let heading = harness.get_by_label_contains("Quote check:").accesskit_node().label().unwrap_or_default();
+    assert!(!heading.contains("changed"), "{heading}");
+    crate::harness::undo(&mut harness);
+    assert_eq!(map_of(&harness), before, "one undo step puts the quote back");
 }

@@ -97,17 +97,21 @@ impl ArglineApp {
                 },
             );
         }
+        let quote_checks = (views.reader_open || views.find_open)
+            .then(|| views.quote_checks.refresh(map, revision, self.document.path.as_deref()))
+            .unwrap_or_default();
         if views.reader_open {
             egui::Panel::right("reader").resizable(true).default_size(440.0).size_range(280.0..=900.0).show(ui, |ui| {
                 ui.add_space(6.0);
-                let file = self.document.path.as_deref();
-                views.reader.ui(ui, map, revision, file, &views.selection, actions);
+                let texts = views.quote_checks.texts();
+                views.reader.ui(ui, map, texts, &quote_checks, &views.selection, actions);
             });
         }
         if views.find_open {
             egui::Panel::left("find").resizable(true).default_size(320.0).size_range(240.0..=600.0).show(ui, |ui| {
                 ui.add_space(6.0);
-                views.find_panel.ui(ui, map, revision, actions);
+                let texts = views.quote_checks.texts();
+                views.find_panel.ui(ui, map, revision, (texts, &quote_checks), actions);
             });
         }
         if let Some(comparison) = comparison {

@@ -21,7 +21,7 @@ impl ArglineApp {
                 return;
             }
         };
-        self.views.reader.texts_folder = Some(folder);
+        self.views.quote_checks.texts_folder = Some(folder);
         self.views.reader_open = true;
         if plan.changes_map() {
             match citing::attach_texts(map, &plan) {

@@ -9,6 +9,7 @@ use crate::ui::find_panel::FindPanel;
 use crate::ui::inspector::InspectorState;
 use crate::ui::map_view::MapView;
 use crate::ui::matrix::MatrixView;
+use crate::ui::quote_checks::QuoteChecks;
 use crate::ui::reader::ReaderPanel;
 use crate::ui::selection::{Highlight, Origin, Selection};
 use crate::ui::story_panel::StoryPanel;
@@ -30,6 +31,7 @@ pub struct Views {
     pub find_panel: FindPanel,
     pub inspector: InspectorState,
     pub reader: ReaderPanel,
+    pub quote_checks: QuoteChecks,
     pub central_tab: CentralTab,
     pub find_open: bool,
     pub reader_open: bool,
@@ -49,6 +51,7 @@ impl Views {
             find_panel: FindPanel::default(),
             inspector: InspectorState::default(),
             reader: ReaderPanel::default(),
+            quote_checks: QuoteChecks::default(),
             central_tab: CentralTab::Map,
             find_open: false,
             reader_open: false,

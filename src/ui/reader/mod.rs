@@ -4,37 +4,24 @@
 //! item brings its quotes into view; Find searches the text. A passage
 //! selected in the text becomes a new claim quoting it, or a citation on the
 //! selected item; the quote check of the source's citations is listed on top,
-//! with "Take the source's words" for a changed quote. Texts are read when the
-//! map, its file or the attached folder changes, and checked once per revision.
+//! with "Take the source's words" for a changed quote. The texts and their
+//! check come from `ui::quote_checks`.
 
 mod find;
 mod marks;
 
-use crate::edit::citing::{self, Passage};
-use crate::model::{ItemRef, Map, SourceId, TextFile};
-use crate::sources::library::{LoadedTexts, TextPlace};
-use crate::sources::{CitationCheck, QuoteStatus, SourceText, Tally, check_map};
+use crate::edit::citing::Passage;
+use crate::model::{ItemRef, Map, SourceId};
+use crate::sources::library::LoadedTexts;
+use crate::sources::{CitationCheck, SourceText};
 use crate::ui::action::{Action, Actions};
+use crate::ui::quote_checks::check_list_ui;
 use crate::ui::selection::{Origin, Selection};
 use egui::text::CCursor;
 use marks::{Emphasis, Look, Mark};
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
-/// What the texts were read for: the map's file, the folder, each source's reference.
-type TextsKey = (Option<PathBuf>, Option<PathBuf>, Vec<(SourceId, Option<TextFile>)>);
-
-/// The quote check, and the (document revision, texts generation) it was made for.
-type ChecksFor = ((u64, u64), Arc<Vec<CitationCheck>>);
 
 #[derive(Default)]
 pub struct ReaderPanel {
-    /// The folder the user attached texts from (File ▸ Attach source texts…).
-    pub texts_folder: Option<PathBuf>,
-    texts: LoadedTexts,
-    loaded_for: Option<TextsKey>,
-    texts_generation: u64,
-    checks: Option<ChecksFor>,
     source: Option<SourceId>,
     find: String,
     /// A character to bring into view next frame.
@@ -45,29 +32,6 @@ pub struct ReaderPanel {
 }
 
 impl ReaderPanel {
-    /// The texts and the check of `map`, read again only when what they depend on changed.
-    fn refresh(&mut self, map: &Map, revision: u64, map_file: Option<&Path>) -> Arc<Vec<CitationCheck>> {
-        let key: TextsKey = (
-            map_file.map(Path::to_owned),
-            self.texts_folder.clone(),
-            map.sources.iter().map(|source| (source.id.clone(), source.text.clone())).collect(),
-        );
-        if self.loaded_for.as_ref() != Some(&key) {
-            self.texts = LoadedTexts::load(map, &TextPlace::of_map_file(map_file, self.texts_folder.clone()));
-            self.loaded_for = Some(key);
-            self.texts_generation += 1;
-        }
-        let made_for = (revision, self.texts_generation);
-        match &self.checks {
-            Some((key, checks)) if *key == made_for => Arc::clone(checks),
-            _ => {
-                let checks = Arc::new(check_map(map, &self.texts));
-                self.checks = Some((made_for, Arc::clone(&checks)));
-                checks
-            }
-        }
-    }
-
     /// Shows the source that the newly selected item quotes, at its first quote.
     fn follow_selection(&mut self, map: &Map, selection: &Selection, checks: &[CitationCheck]) {
         if self.seen_selection == Some(selection.generation()) {
@@ -93,28 +57,28 @@ impl ReaderPanel {
         }
     }
 
+    /// Shows the panel over `texts`, with `checks` of the map's citations against them.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         map: &Map,
-        revision: u64,
-        map_file: Option<&Path>,
+        texts: &LoadedTexts,
+        checks: &[CitationCheck],
         selection: &Selection,
         actions: &mut Actions,
     ) {
-        let checks = self.refresh(map, revision, map_file);
-        self.follow_selection(map, selection, &checks);
+        self.follow_selection(map, selection, checks);
         ui.heading("Source reader");
         if map.sources.is_empty() {
             ui.label("This map has no sources yet: add one in the inspector.");
             return;
         }
         if self.source.as_ref().is_none_or(|id| map.source(id).is_none()) {
-            let with_text = map.sources.iter().find(|source| self.texts.text_of(&source.id).is_ok());
+            let with_text = map.sources.iter().find(|source| texts.text_of(&source.id).is_ok());
             self.source = with_text.or(map.sources.first()).map(|source| source.id.clone());
         }
         let Some(source) = self.source.clone() else { return };
-        self.source_picker_ui(ui, map, &source);
+        self.source_picker_ui(ui, map, texts, &source);
         let of_source: Vec<&CitationCheck> = checks
             .iter()
             .filter(|checked| {
@@ -123,11 +87,11 @@ impl ReaderPanel {
                     .is_some_and(|citation| citation.source == source)
             })
             .collect();
-        for note in &self.texts.notes {
+        for note in &texts.notes {
             ui.label(egui::RichText::new(note).weak());
         }
-        let text = match self.texts.text_of(&source) {
-            Ok(_) => self.texts.shared(&source),
+        let text = match texts.text_of(&source) {
+            Ok(_) => texts.shared(&source),
             Err(reason) => {
                 ui.label(reason);
                 if ui.button("Attach source texts…").clicked() {
@@ -136,7 +100,7 @@ impl ReaderPanel {
                 None
             }
         };
-        check_list_ui(ui, map, &of_source, text.as_deref(), actions);
+        check_list_ui(ui, map, texts, &of_source, "reader-quote-check", actions);
         let Some(text) = text else { return };
         self.find_ui(ui, &text);
         self.passage_buttons_ui(ui, &source, &text, selection, actions);
@@ -146,13 +110,13 @@ impl ReaderPanel {
         self.text_ui(ui, map, &text, &marks, selection, actions);
     }
 
-    fn source_picker_ui(&mut self, ui: &mut egui::Ui, map: &Map, shown: &SourceId) {
+    fn source_picker_ui(&mut self, ui: &mut egui::Ui, map: &Map, texts: &LoadedTexts, shown: &SourceId) {
         let title_of = |id: &SourceId| map.source(id).map_or_else(|| id.to_string(), |source| source.title.clone());
         egui::ComboBox::from_label("Source").selected_text(title_of(shown)).width(ui.available_width() - 70.0).show_ui(
             ui,
             |ui| {
                 for source in &map.sources {
-                    let mark = if self.texts.text_of(&source.id).is_ok() { "" } else { " (no text)" };
+                    let mark = if texts.text_of(&source.id).is_ok() { "" } else { " (no text)" };
                     if ui.selectable_label(&source.id == shown, format!("{}{mark}", source.title)).clicked() {
                         self.show_source(source.id.clone());
                     }
@@ -279,44 +243,4 @@ impl ReaderPanel {
             }
         });
     }
-}
-
-/// The source's citations that are not exact, each with what the check found;
-/// a click goes to the item, and a changed quote can take the source's words.
-fn check_list_ui(
-    ui: &mut egui::Ui,
-    map: &Map,
-    checks: &[&CitationCheck],
-    text: Option<&SourceText>,
-    actions: &mut Actions,
-) {
-    let owned: Vec<CitationCheck> = checks.iter().map(|checked| (*checked).clone()).collect();
-    let tally = Tally::of(&owned);
-    let troubled: Vec<&CitationCheck> =
-        checks.iter().copied().filter(|checked| checked.check.status != QuoteStatus::Exact).collect();
-    let title = format!("Quote check: {}", tally.summary());
-    egui::CollapsingHeader::new(title).id_salt("reader-quote-check").default_open(!troubled.is_empty()).show(
-        ui,
-        |ui| {
-            for checked in troubled {
-                ui.horizontal_wrapped(|ui| {
-                    if ui.link(map.item_name(&checked.item)).clicked() {
-                        actions.push(Action::Select { item: checked.item.clone(), origin: Origin::Other });
-                    }
-                    ui.label(format!("{}: {}", checked.check.status.name(), checked.check.status.explanation()));
-                    let words = checked.check.found.as_ref().zip(text).and_then(|(found, text)| {
-                        text.slice_chars(found.start, found.end).map(|words| (words.to_owned(), found.clone()))
-                    });
-                    if let (QuoteStatus::Changed { .. }, Some((words, found))) = (&checked.check.status, words)
-                        && ui.button("Take the source's words").clicked()
-                    {
-                        match citing::accept_source_words(map, &checked.item, checked.citation_index, words, found) {
-                            Ok(transaction) => actions.push(Action::Apply { transaction, gesture: None }),
-                            Err(error) => actions.push(Action::Notify(format!("The quote was not changed: {error}."))),
-                        }
-                    }
-                });
-            }
-        },
-    );
 }
