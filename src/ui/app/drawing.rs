@@ -97,9 +97,11 @@ impl ArglineApp {
                 },
             );
         }
-        let quote_checks = (views.reader_open || views.find_open)
-            .then(|| views.quote_checks.refresh(map, revision, self.document.path.as_deref()))
-            .unwrap_or_default();
+        let quote_checks = if views.reader_open || views.find_open {
+            views.quote_checks.refresh(map, revision, self.document.path.as_deref())
+        } else {
+            Default::default()
+        };
         if views.reader_open {
             egui::Panel::right("reader").resizable(true).default_size(440.0).size_range(280.0..=900.0).show(ui, |ui| {
                 ui.add_space(6.0);
