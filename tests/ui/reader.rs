@@ -105,7 +105,7 @@ fn a_changed_quote_is_listed_in_find_and_check_and_takes_its_sources_words_in_on
     let name = harness.state().document().map().item_name(&link);
     harness.get_by_role_and_label(Role::Link, &name).click();
     harness.run();
-    assert_eq!(harness.state().selection().items(), [link.clone()]);
+    assert_eq!(harness.state().selection().items(), std::slice::from_ref(&link));
 
     let before = map_of(&harness);
     harness.get_by_role_and_label(Role::Button, "Take the source's words").click();
