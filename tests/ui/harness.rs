@@ -6,6 +6,8 @@ use egui_kittest::Harness;
 
 /// The app on `document`, at 1400×900, run until it settles. `step_dt` is the
 /// time between frames (short enough for double-clicks when a test needs them).
+/// Settling may take a few frames more than kittest's default: a file changed
+/// on disk, for one, is read on a worker and taken in when it is done.
 pub fn harness_with(app: ArglineApp, step_dt: f32) -> Harness<'static, ArglineApp> {
     build(app, step_dt, true)
 }
@@ -22,6 +24,7 @@ fn build(app: ArglineApp, step_dt: f32, check_accessibility: bool) -> Harness<'s
         .with_size(egui::vec2(1400.0, 900.0))
         .with_accessibility_check(check_accessibility)
         .with_step_dt(step_dt)
+        .with_max_steps(8)
         .with_context_setup(argline::ui::install_fonts)
         .build_eframe(|_creation| app);
     harness.run();

@@ -8,6 +8,7 @@
 
 use super::ArglineApp;
 use crate::format::LoadError;
+use crate::ui::disk_dialog::DiskChange;
 use crate::ui::document::Document;
 use crate::ui::files::{Dialog, Then};
 use crate::ui::job::{self, Job};
@@ -24,12 +25,17 @@ pub struct Jobs {
     pub export: Option<Job<Result<String, String>>>,
     /// A big map file being read.
     pub open: Option<Job<(PathBuf, Result<Document, LoadError>)>>,
+    /// The document's file, changed on disk, being read and compared with the map as last loaded or saved.
+    pub disk: Option<Job<DiskChange>>,
 }
 
 impl Jobs {
     /// What is running, for the status bar.
     pub fn busy(&self) -> Option<&str> {
-        self.export.as_ref().map(Job::what).or_else(|| self.open.as_ref().map(Job::what))
+        [self.export.as_ref().map(Job::what), self.open.as_ref().map(Job::what), self.disk.as_ref().map(Job::what)]
+            .into_iter()
+            .flatten()
+            .next()
     }
 }
 
@@ -80,6 +86,11 @@ impl ArglineApp {
         match job::take_finished(&mut self.jobs.open) {
             Some(Ok((path, document))) => self.opened(path, document),
             Some(Err(lost)) => self.notifications.problem(format!("The map was not opened: {lost}.")),
+            None => {}
+        }
+        match job::take_finished(&mut self.jobs.disk) {
+            Some(Ok(change)) => self.changed_on_disk(change),
+            Some(Err(lost)) => self.notifications.problem(format!("The file changed on disk was not read: {lost}.")),
             None => {}
         }
         if self.jobs.busy().is_some() {

@@ -1,6 +1,6 @@
 //! The document's file in other hands (a `git pull`, another editor). The
 //! window looks at it when it gains focus and every 2 s — a stat; the file is
-//! read only when its size or time changed. With no unsaved edits a newer
+//! read (off the UI thread) only when its size or time changed. With no unsaved edits a newer
 //! file is reloaded, as one undo step ("Reload from disk"), so that Undo gives
 //! back what was shown; with edits the user is asked: keep mine, take theirs,
 //! or merge three ways with the file as last loaded or saved. A save checks
@@ -12,6 +12,7 @@ use super::ArglineApp;
 use crate::format::{FileStamp, SaveError};
 use crate::ui::disk_dialog::{DiskChange, DiskChoice};
 use crate::ui::files::Dialog;
+use crate::ui::job::Job;
 use crate::vcs::Side;
 use std::path::{Path, PathBuf};
 
@@ -76,7 +77,7 @@ impl ArglineApp {
         self.disk_watch.focused = focused;
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(CHECK_EVERY_SECONDS));
         let due = self.disk_watch.last_check.is_none_or(|last| now - last >= CHECK_EVERY_SECONDS);
-        if !(gained_focus || due) || self.dialog.is_some() || self.jobs.open.is_some() {
+        if !(gained_focus || due) || self.dialog.is_some() || self.jobs.open.is_some() || self.jobs.disk.is_some() {
             return;
         }
         self.disk_watch.last_check = Some(now);
@@ -98,7 +99,18 @@ impl ArglineApp {
                 .notice(format!("{name} is no longer on disk (moved or deleted); saving writes it again."));
             return;
         }
-        let change = DiskChange::read(path, false, Some(&on_disk.base));
+        let base = on_disk.base.clone();
+        let what = format!("Reading {name}, changed on disk");
+        self.jobs.disk = Some(Job::spawn(what, move || DiskChange::read(path, false, Some(&base))));
+    }
+
+    /// Reloads the newer file read off the UI thread, or asks about it when
+    /// there are unsaved edits; a file read for a map no longer open is dropped.
+    pub(super) fn changed_on_disk(&mut self, change: DiskChange) {
+        if self.document.path.as_deref() != Some(change.path.as_path()) || self.dialog.is_some() {
+            return;
+        }
+        let name = self.document.name.clone();
         match (&change.disk, self.document.has_unsaved_changes()) {
             (Ok(_), false) => {
                 if self.take_theirs(change, "Reload from disk") {
