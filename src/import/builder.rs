@@ -10,7 +10,7 @@ use crate::model::{
     Claim, ClaimId, ClaimKind, Event, EventId, Lane, LaneId, Link, LinkFrom, LinkId, LinkTo, Map, Meta, Position,
     Relation, Rgb, Source, Strength,
 };
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Slugs are cut to this many characters, at a word where possible.
 const MAX_SLUG_CHARS: usize = 48;
@@ -59,6 +59,13 @@ pub fn slug(text: &str) -> String {
 pub struct MapBuilder {
     map: Map,
     used_ids: HashSet<String>,
+    /// For each slug asked for more than once, the counter to try next, so
+    /// that ten thousand untitled claims do not count up from 2 each time.
+    next_counter: HashMap<String, usize>,
+    /// Each claim's place in the map's list.
+    claim_places: HashMap<ClaimId, usize>,
+    /// The link joining each pair of items already joined.
+    joined: HashMap<(LinkFrom, LinkTo), LinkId>,
     /// Claims that came without a position: the layout places them.
     unplaced: HashSet<ClaimId>,
 }
@@ -67,7 +74,14 @@ impl MapBuilder {
     pub fn new(title: &str) -> Self {
         let title = if title.trim().is_empty() { "Imported map" } else { title.trim() };
         let map = Map { meta: Meta { title: title.to_owned(), ..Meta::default() }, ..Map::default() };
-        Self { map, used_ids: HashSet::new(), unplaced: HashSet::new() }
+        Self {
+            map,
+            used_ids: HashSet::new(),
+            next_counter: HashMap::new(),
+            claim_places: HashMap::new(),
+            joined: HashMap::new(),
+            unplaced: HashSet::new(),
+        }
     }
 
     pub fn map(&self) -> &Map {
@@ -83,11 +97,12 @@ impl MapBuilder {
     pub fn unique_id(&mut self, wanted: &str, fallback: &str) -> String {
         let base = Some(slug(wanted)).filter(|s| !s.is_empty()).unwrap_or_else(|| fallback.to_owned());
         let mut candidate = base.clone();
-        let mut counter = 2;
+        let mut counter = self.next_counter.get(&base).copied().unwrap_or(2);
         while self.used_ids.contains(&candidate) {
             candidate = format!("{base}-{counter}");
             counter += 1;
         }
+        self.next_counter.insert(base, counter);
         self.used_ids.insert(candidate.clone());
         candidate
     }
@@ -117,13 +132,15 @@ impl MapBuilder {
             self.unplaced.insert(id.clone());
         }
         let text = if text.trim().is_empty() { id.as_str().to_owned() } else { text.trim().to_owned() };
+        let last = self.map.claims.len();
+        self.claim_places.insert(id.clone(), last);
         self.map.claims.push(Claim::new(id, kind, text, position.unwrap_or_default()));
-        let last = self.map.claims.len() - 1;
         &mut self.map.claims[last]
     }
 
     pub fn claim_mut(&mut self, id: &ClaimId) -> Option<&mut Claim> {
-        self.map.claims.iter_mut().find(|claim| &claim.id == id)
+        let place = *self.claim_places.get(id)?;
+        self.map.claims.get_mut(place)
     }
 
     pub fn add_source(&mut self, source: Source) {
@@ -151,10 +168,11 @@ impl MapBuilder {
         {
             return Err(format!("\"{a}\" cannot bear on itself"));
         }
-        if let Some(twin) = self.map.links.iter().find(|link| link.from == from && link.to == to) {
-            return Err(format!("the same two items are already joined by link \"{}\"", twin.id));
+        if let Some(twin) = self.joined.get(&(from.clone(), to.clone())) {
+            return Err(format!("the same two items are already joined by link \"{twin}\""));
         }
         let id = LinkId::new(self.unique_id(wanted_id, "link"));
+        self.joined.insert((from.clone(), to.clone()), id.clone());
         self.map.links.push(Link { id, from, to, relation, strength, note: String::new(), citations: Vec::new() });
         let last = self.map.links.len() - 1;
         Ok(&mut self.map.links[last])
@@ -194,5 +212,24 @@ mod tests {
         assert_eq!(builder.unique_id("same", "x"), "same-2");
         assert_eq!(builder.unique_id("习", "claim"), "claim");
         assert_eq!(builder.unique_id("", "claim"), "claim-2");
+        assert_eq!(builder.unique_id("same-3", "x"), "same-3");
+        assert_eq!(builder.unique_id("same", "x"), "same-4", "a taken counter is passed over");
+    }
+
+    #[test]
+    fn a_second_link_between_the_same_two_items_is_refused_naming_the_first() {
+        let mut builder = MapBuilder::new("t");
+        for id in ["a", "b"] {
+            builder.add_claim(id, ClaimKind::Claim, id, None);
+        }
+        let (a, b) = (ClaimId::new("a"), ClaimId::new("b"));
+        let join = |builder: &mut MapBuilder, id: &str| {
+            builder
+                .add_link(id, LinkFrom::Claim(a.clone()), LinkTo::Claim(b.clone()), Relation::Supports, Strength::Weak)
+                .map(|link| link.id.to_string())
+        };
+        assert_eq!(join(&mut builder, "first"), Ok("first".to_owned()));
+        assert_eq!(join(&mut builder, "second"), Err("the same two items are already joined by link \"first\"".into()));
+        assert_eq!(builder.claim_mut(&b).map(|claim| claim.text.clone()), Some("b".to_owned()));
     }
 }
