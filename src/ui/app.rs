@@ -180,6 +180,11 @@ impl ArglineApp {
         self.comparison.as_ref().map(Comparison::marks).unwrap_or_default()
     }
 
+    /// What the app's workers are doing, when any is running (as the status bar says).
+    pub fn working_on(&self) -> Option<&str> {
+        self.jobs.busy()
+    }
+
     /// The window title: the file name, marked while there are unsaved changes.
     pub fn window_title(&self) -> String {
         let mark = if self.document.has_unsaved_changes() { "• " } else { "" };

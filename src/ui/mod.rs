@@ -38,6 +38,7 @@ pub use action::Action;
 pub use app::ArglineApp;
 pub use commands::Command;
 pub use document::Document;
+pub use files::Purpose;
 pub use prefs::{Prefs, ThemeChoice};
 pub use selection::{Highlight, Origin, Selection};
 pub use theme::Difference;

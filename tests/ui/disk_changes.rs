@@ -59,12 +59,13 @@ fn write(map: &Map, path: &Path) {
     argline::format::save_file(map, path).expect("another program writes the file");
 }
 
-/// Frames for a little over the 2 s between looks at the file.
+/// Frames for a little over the 2 s between looks at the file, and until the
+/// file is read (on a worker) and taken in.
 fn let_the_window_look(harness: &mut Harness<'_, ArglineApp>) {
     for _ in 0..10 {
         harness.step();
     }
-    harness.run();
+    crate::harness::finish_jobs(harness);
 }
 
 /// The tutorial open from a scratch file, edited in the window and then

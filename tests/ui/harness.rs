@@ -90,3 +90,14 @@ pub fn undo(harness: &mut Harness<'_, ArglineApp>) {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
 }
+
+/// Frames until the app's workers have finished (at most 60 s), then until it settles.
+pub fn finish_jobs(harness: &mut Harness<'_, ArglineApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while let Some(what) = harness.state().working_on() {
+        assert!(std::time::Instant::now() < deadline, "{what}: never finished");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run();
+}

@@ -118,3 +118,31 @@ fn a_changed_quote_is_listed_in_find_and_check_and_takes_its_sources_words_in_on
     crate::harness::undo(&mut harness);
     assert_eq!(map_of(&harness), before, "one undo step puts the quote back");
 }
+
+#[test]
+fn a_folder_of_texts_attached_in_the_window_names_each_sources_text_in_one_undo_step() {
+    let folder = tempfile::tempdir().expect("a scratch folder");
+    let tutorial = std::fs::read_to_string("sample_maps/tutorial.ron").expect("the tutorial");
+    let reference = tutorial.find("            text: Some((").expect("the source names its text");
+    let end = reference + tutorial[reference..].find("            )),\n").expect("closed") + "            )),\n".len();
+    let unattached = format!("{}{}", &tutorial[..reference], &tutorial[end..]);
+    std::fs::write(folder.path().join("tutorial.ron"), unattached).expect("the map is written");
+    let texts = folder.path().join("articles");
+    std::fs::create_dir(&texts).expect("a folder of texts");
+    std::fs::write(texts.join("tutorial_note.txt"), NOTE).expect("the text is written");
+    let document = Document::open(folder.path().join("tutorial.ron")).expect("the copy opens");
+    let mut harness = crate::harness::harness_with(crate::harness::app(document), 0.25);
+    let before = map_of(&harness);
+    assert!(before.sources[0].text.is_none());
+
+    harness.state_mut().push(argline::ui::Action::PathChosen(argline::ui::Purpose::AttachTexts, texts));
+    harness.run();
+    crate::harness::finish_jobs(&mut harness);
+    let attached = map_of(&harness);
+    let file = attached.sources[0].text.as_ref().expect("the source names its text now");
+    assert_eq!(file.file, "articles/tutorial_note.txt", "relative to the map's folder");
+    harness.get_by_label_contains("1 source text attached");
+    harness.get_by_role_and_label(Role::MultilineTextInput, "The source's text");
+    crate::harness::undo(&mut harness);
+    assert_eq!(map_of(&harness), before, "one undo step takes the references away");
+}

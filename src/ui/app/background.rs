@@ -7,6 +7,7 @@
 //! unsaved changes.
 
 use super::ArglineApp;
+use super::source_texts::Attaching;
 use crate::format::LoadError;
 use crate::ui::disk_dialog::DiskChange;
 use crate::ui::document::Document;
@@ -27,15 +28,20 @@ pub struct Jobs {
     pub open: Option<Job<(PathBuf, Result<Document, LoadError>)>>,
     /// The document's file, changed on disk, being read and compared with the map as last loaded or saved.
     pub disk: Option<Job<DiskChange>>,
+    /// A folder of source texts being read and matched to the map's sources.
+    pub attach: Option<Job<Attaching>>,
 }
 
 impl Jobs {
     /// What is running, for the status bar.
     pub fn busy(&self) -> Option<&str> {
-        [self.export.as_ref().map(Job::what), self.open.as_ref().map(Job::what), self.disk.as_ref().map(Job::what)]
-            .into_iter()
-            .flatten()
-            .next()
+        let running = [
+            self.export.as_ref().map(Job::what),
+            self.open.as_ref().map(Job::what),
+            self.disk.as_ref().map(Job::what),
+            self.attach.as_ref().map(Job::what),
+        ];
+        running.into_iter().flatten().next()
     }
 }
 
@@ -91,6 +97,11 @@ impl ArglineApp {
         match job::take_finished(&mut self.jobs.disk) {
             Some(Ok(change)) => self.changed_on_disk(change),
             Some(Err(lost)) => self.notifications.problem(format!("The file changed on disk was not read: {lost}.")),
+            None => {}
+        }
+        match job::take_finished(&mut self.jobs.attach) {
+            Some(Ok(attaching)) => self.attached(attaching),
+            Some(Err(lost)) => self.notifications.problem(format!("No source text was attached: {lost}.")),
             None => {}
         }
         if self.jobs.busy().is_some() {
