@@ -8,6 +8,7 @@ mod action;
 mod app;
 mod commands;
 mod compare;
+mod difference_marks;
 mod disk_dialog;
 mod document;
 mod files;

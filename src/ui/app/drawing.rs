@@ -78,7 +78,7 @@ impl ArglineApp {
             .show(ui, |ui| {
                 views.timeline.ui(ui, map, revision, &views.selection, &highlight, actions);
                 if let Some(comparison) = comparison {
-                    comparison.paint_timeline_marks(ui, &views.timeline);
+                    comparison.drawn.paint_timeline_marks(ui, &views.timeline);
                 }
             });
         if self.merge_panel.is_shown(map) {
@@ -135,7 +135,7 @@ impl ArglineApp {
                 CentralTab::Map => {
                     views.map_view.ui(ui, map, revision, &views.selection, &highlight, actions);
                     if let Some(comparison) = comparison {
-                        comparison.paint_map_marks(ui, &views.map_view);
+                        comparison.drawn.paint_map_marks(ui, &views.map_view);
                     }
                 }
                 CentralTab::Matrix => {
