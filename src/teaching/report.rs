@@ -54,7 +54,8 @@ fn share(part: usize, whole: usize) -> f64 {
 }
 
 impl Tally {
-    fn relations(&self) -> usize {
+    /// The key's relations.
+    pub fn relations(&self) -> usize {
         self.relations_agreeing
             + self.relations_opposite
             + self.relations_other
@@ -62,7 +63,8 @@ impl Tally {
             + self.relations_missing
     }
 
-    fn ratings(&self) -> usize {
+    /// The key's ratings.
+    pub fn ratings(&self) -> usize {
         self.ratings_agreeing + self.ratings_differing + self.ratings_missing
     }
 

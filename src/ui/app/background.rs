@@ -3,7 +3,7 @@
 //! (an export, a big map read, the cards' text measured), unsaved work
 //! written aside, the window's title and theme kept up to date, the file
 //! looked at for changes made by others (`disk_changes`), the comparison with
-//! another file kept current, and the question before the window closes with
+//! another file and with a key kept current, and the question before the window closes with
 //! unsaved changes.
 
 use super::ArglineApp;
@@ -24,12 +24,15 @@ pub struct Jobs {
     pub export: Option<Job<Result<String, String>>>,
     /// A big map file being read.
     pub open: Option<Job<(PathBuf, Result<Document, LoadError>)>>,
+    /// The open map being compared with a key: the comparison, or why the key could not be read.
+    pub key_comparison: Option<Job<Result<crate::ui::key_compare::KeyCompared, String>>>,
 }
 
 impl Jobs {
     /// What is running, for the status bar.
     pub fn busy(&self) -> Option<&str> {
-        self.export.as_ref().map(Job::what).or_else(|| self.open.as_ref().map(Job::what))
+        let jobs = [self.export.as_ref().map(Job::what), self.open.as_ref().map(Job::what)];
+        jobs.into_iter().chain([self.key_comparison.as_ref().map(Job::what)]).flatten().next()
     }
 }
 
@@ -56,6 +59,7 @@ impl ArglineApp {
         }
         self.watch_disk(ctx);
         self.refresh_comparison();
+        self.refresh_key_comparison();
         self.ask_before_closing(ctx);
     }
 
