@@ -244,7 +244,10 @@ mod tests {
 
     #[test]
     fn each_student_item_stands_for_one_key_item_at_most() {
-        let key = map(vec![claim("a", "The sanctions threat worked"), claim("b", "The sanctions threat worked well")], vec![]);
+        let key = map(
+            vec![claim("a", "The sanctions threat worked"), claim("b", "The sanctions threat worked well")],
+            vec![],
+        );
         let student = map(vec![claim("x", "The sanctions threat worked")], vec![]);
         let alignment = align(&key, &student);
         assert_eq!(alignment.matched.len(), 1);

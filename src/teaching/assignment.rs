@@ -24,7 +24,9 @@ pub fn assignment(map: &Map, options: &AssignmentOptions) -> Result<Map, EditErr
     let mut gone = options.hide.clone();
     if options.clear_ratings {
         let cells = matrix_cells(map);
-        gone.extend(map.links.iter().filter(|link| cells.contains(&link.id)).map(|link| ItemRef::Link(link.id.clone())));
+        gone.extend(
+            map.links.iter().filter(|link| cells.contains(&link.id)).map(|link| ItemRef::Link(link.id.clone())),
+        );
     }
     let mut copy = map.clone();
     for op in commands::removal(map, &gone, "Hide").ops {

@@ -184,8 +184,11 @@ pub fn compare_links(key: &Map, student: &Map, alignment: &Alignment) -> LinkCom
         comparison.relations.push(RelationCheck { key: link.id.clone(), student: student_link, verdict });
     }
     for (_, link) in student.links.iter().enumerate().filter(|(index, _)| !links.used.contains(index)) {
-        let extras =
-            if student_cells.contains(&link.id) { &mut comparison.extra_ratings } else { &mut comparison.extra_relations };
+        let extras = if student_cells.contains(&link.id) {
+            &mut comparison.extra_ratings
+        } else {
+            &mut comparison.extra_relations
+        };
         extras.push(link.id.clone());
     }
     comparison
@@ -215,7 +218,8 @@ mod tests {
 
     /// Three claims, `reason` supporting `deal`, `doubt` undercutting that link.
     fn map(links: Vec<Link>) -> Map {
-        let claims = [("deal", "The deal was signed"), ("reason", "Sanctions loomed"), ("doubt", "Sanctions were weak")];
+        let claims =
+            [("deal", "The deal was signed"), ("reason", "Sanctions loomed"), ("doubt", "Sanctions were weak")];
         let claims = claims.iter().map(|(id, text)| Claim::new(*id, ClaimKind::Claim, *text, Position::default()));
         Map { claims: claims.collect(), links, ..Map::default() }
     }

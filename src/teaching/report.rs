@@ -172,7 +172,12 @@ impl KeyReport {
             add(FindingKind::Reworded, text, Some(matched.key.clone()), Some(matched.student.clone()));
         }
         for item in &self.alignment.missing {
-            add(FindingKind::MissingItem, format!("missing: {item}: {}", key.item_name(item)), Some(item.clone()), None);
+            add(
+                FindingKind::MissingItem,
+                format!("missing: {item}: {}", key.item_name(item)),
+                Some(item.clone()),
+                None,
+            );
         }
         for item in &self.alignment.extra {
             let text = format!("extra: {item}: {}", student.item_name(item));
@@ -202,8 +207,7 @@ impl KeyReport {
                 None => (FindingKind::RatingMissing, "student left it empty".to_owned()),
             };
             let verb = if kind == FindingKind::RatingDiffers { "differs" } else { "missing" };
-            let text =
-                format!("{verb}: {}: key {}, {theirs}", link_label(key, &check.key), check.key_rating.code());
+            let text = format!("{verb}: {}: key {}, {theirs}", link_label(key, &check.key), check.key_rating.code());
             add(kind, text, Some(ItemRef::Link(check.key.clone())), check.student.clone().map(ItemRef::Link));
         }
         for id in &self.links.extra_ratings {

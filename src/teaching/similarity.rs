@@ -145,7 +145,8 @@ mod tests {
     #[test]
     fn a_paraphrase_scores_above_an_unrelated_claim_of_the_same_subject() {
         let key = "The sanctions threat brought China to the table";
-        let paraphrase = similarity(key, "China only came to the negotiating table because the US threatened sanctions");
+        let paraphrase =
+            similarity(key, "China only came to the negotiating table because the US threatened sanctions");
         let unrelated = similarity(key, "China has enormous leverage to retaliate against U.S. firms");
         assert!(paraphrase > 0.4, "{paraphrase}");
         assert!(unrelated < 0.25, "{unrelated}");

@@ -41,7 +41,10 @@ pub fn assignment_dialog_ui(ctx: &egui::Context, dialog: &mut AssignmentDialog, 
         ui.label("A copy for students to complete and hand back. This map is not changed.");
         ui.add_space(6.0);
         let selected = dialog.selected.len();
-        ui.add_enabled(selected > 0, egui::Checkbox::new(&mut dialog.hide_selected, format!("Hide {}", items(selected))));
+        ui.add_enabled(
+            selected > 0,
+            egui::Checkbox::new(&mut dialog.hide_selected, format!("Hide {}", items(selected))),
+        );
         if selected == 0 {
             ui.label(
                 egui::RichText::new("Nothing is selected: select what students must find, then come back.").weak(),

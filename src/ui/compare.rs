@@ -38,14 +38,8 @@ struct Entry {
 impl Comparison {
     /// `map` (at `revision`) compared with `other`, read from `path`.
     pub fn new(path: PathBuf, other: Map, map: &Map, revision: u64) -> Self {
-        let mut comparison = Self {
-            path,
-            other,
-            revision: 0,
-            entries: Vec::new(),
-            drawn: DifferenceMarks::default(),
-            current: None,
-        };
+        let mut comparison =
+            Self { path, other, revision: 0, entries: Vec::new(), drawn: DifferenceMarks::default(), current: None };
         comparison.work_out(map, revision);
         comparison
     }

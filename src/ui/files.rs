@@ -85,7 +85,9 @@ pub fn spawn_chooser(purpose: Purpose, suggested_name: String) -> Job<Option<Pat
     Job::spawn("The file chooser", move || {
         let dialog = rfd::FileDialog::new().set_title(purpose.title());
         match purpose {
-            Purpose::Open | Purpose::Compare | Purpose::CompareWithKey => dialog.add_filter("Argline map", &["ron"]).pick_file(),
+            Purpose::Open | Purpose::Compare | Purpose::CompareWithKey => {
+                dialog.add_filter("Argline map", &["ron"]).pick_file()
+            }
             Purpose::SaveAs => dialog.add_filter("Argline map", &["ron"]).set_file_name(suggested_name).save_file(),
             Purpose::Export(format) if format.is_folder() => dialog.pick_folder(),
             Purpose::Export(format) => {

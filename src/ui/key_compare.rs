@@ -126,7 +126,9 @@ impl KeyComparison {
         Some(match (&finding.student, finding.kind) {
             (Some(item), _) => Ok(vec![item.clone()]),
             (None, FindingKind::MissingItem) if !attach.is_empty() => Ok(attach),
-            (None, FindingKind::MissingItem) => Err(format!("{} – nothing it is linked to in the key is here.", finding.text)),
+            (None, FindingKind::MissingItem) => {
+                Err(format!("{} – nothing it is linked to in the key is here.", finding.text))
+            }
             (None, _) => Err(format!("{} – it is not in this map.", finding.text)),
         })
     }

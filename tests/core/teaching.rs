@@ -105,7 +105,7 @@ fn the_report_says_how_the_score_is_made_and_names_each_difference() {
     ] {
         assert!(text.lines().any(|l| l == line), "no line {line:?} in\n{text}");
     }
-    assert!(text.contains(&format!("  reworded: claim \"threat-worked\" for key claim \"sanctions-threat\"")), "{text}");
+    assert!(text.contains("  reworded: claim \"threat-worked\" for key claim \"sanctions-threat\""), "{text}");
     assert!(text.contains("key C, student II"), "{text}");
 }
 
@@ -194,9 +194,14 @@ fn assignment_on_the_command_line_hides_the_ids_given_and_refuses_an_unknown_one
     .expect("made");
     assert_eq!(copy, expected, "the command line makes what the window makes");
     let compared = run_argline(&["compare", KEY, &out_arg]);
-    assert!(String::from_utf8_lossy(&compared.stdout).contains("claims and events: 75 of 77 matched, 2 missing, 0 extra"));
+    assert!(
+        String::from_utf8_lossy(&compared.stdout).contains("claims and events: 75 of 77 matched, 2 missing, 0 extra")
+    );
 
     let unknown = run_argline(&["assignment", KEY, "-o", &out_arg, "--hide", "no-such-claim"]);
     assert_eq!(unknown.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no claim, event or link of the map has the id \"no-such-claim\""));
+    assert!(
+        String::from_utf8_lossy(&unknown.stderr)
+            .contains("no claim, event or link of the map has the id \"no-such-claim\"")
+    );
 }

@@ -35,13 +35,6 @@ fn open_menu_item(harness: &mut Harness<'_, ArglineApp>, menu: &str, item: &str)
     harness.run();
 }
 
-fn type_path_and_confirm(harness: &mut Harness<'_, ArglineApp>, path: &Path, button: &str) {
-    crate::harness::focused_text_field(harness).type_text(&path.display().to_string());
-    harness.run();
-    harness.get_by_role_and_label(Role::Button, button).click();
-    harness.run_steps(2);
-}
-
 /// Frames until the comparison with the key is worked out for the map as it is now.
 fn wait_for_comparison(harness: &mut Harness<'_, ArglineApp>, until: impl Fn(&ArglineApp) -> bool) {
     let done = (0..300).any(|_| {
@@ -62,7 +55,7 @@ fn comparing_with_the_key_marks_the_differences_and_shows_where_a_missing_claim_
     let mut harness = crate::harness::harness_with(app, 0.25);
     open_menu_item(&mut harness, "View", "Compare with key…");
     harness.get_by_label("Compare the map with the key");
-    type_path_and_confirm(&mut harness, Path::new(KEY), "Compare");
+    crate::harness::type_path_and_confirm(&mut harness, Path::new(KEY), "Compare");
     wait_for_comparison(&mut harness, |app| app.key_score().is_some());
 
     let (own, flipped) = (ItemRef::Claim("my-claim".into()), ItemRef::Link("l-mandiant-longstanding".into()));
@@ -117,7 +110,7 @@ fn a_new_assignment_hides_the_selection_and_clears_the_ratings_without_changing_
     harness.get_by_role_and_label(Role::Button, "Save the assignment as…").click();
     harness.run();
     harness.get_by_label("Save the assignment as");
-    type_path_and_confirm(&mut harness, &path, "Save");
+    crate::harness::type_path_and_confirm(&mut harness, &path, "Save");
 
     let copy = argline::format::load_file(&path).expect("the assignment was written");
     assert!(hidden.iter().all(|item| !copy.items().any(|kept| kept == *item)), "the selection is hidden");

@@ -24,10 +24,8 @@ impl ArglineApp {
             Ok(()) => {
                 let hidden = options.hide.len();
                 let ratings = if options.clear_ratings { "the matrix ratings cleared" } else { "the ratings kept" };
-                self.notifications.notice(format!(
-                    "Wrote the assignment to {}: {hidden} items hidden, {ratings}.",
-                    path.display()
-                ));
+                self.notifications
+                    .notice(format!("Wrote the assignment to {}: {hidden} items hidden, {ratings}.", path.display()));
             }
             Err(error) => self.notifications.problem(format!("The assignment was not written: {error}")),
         }
