@@ -42,7 +42,10 @@ fn compare_one(key: &crate::model::Map, student: &Path) -> Result<bool, ExitCode
         report(&error);
         ExitCode::from(ERROR)
     })?;
-    let marked = teaching::compare(key, &student_map);
+    let marked = teaching::compare(key, &student_map).map_err(|too_large| {
+        eprintln!("argline: {}: {too_large}", student.display());
+        ExitCode::from(ERROR)
+    })?;
     print(&marked.to_text(key, &student_map))?;
     Ok(marked.tally().agrees())
 }
@@ -63,15 +66,21 @@ fn compare_folder(key: &crate::model::Map, folder: &Path) -> Result<bool, ExitCo
     let mut all_agree = true;
     for file in &files {
         let name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
-        let row = match format::load_file(file) {
-            Ok(student) => {
-                let tally = teaching::compare(key, &student).tally();
-                all_agree &= tally.agrees();
-                teaching::csv_row(&name, Ok(&tally))
-            }
+        let row = match format::load_file(file).map_err(|error| error.lines().join("; ")) {
+            Ok(student) => match teaching::compare(key, &student) {
+                Ok(marked) => {
+                    let tally = marked.tally();
+                    all_agree &= tally.agrees();
+                    teaching::csv_row(&name, Ok(&tally))
+                }
+                Err(too_large) => {
+                    all_agree = false;
+                    teaching::csv_row(&name, Err(&too_large.to_string()))
+                }
+            },
             Err(error) => {
                 all_agree = false;
-                teaching::csv_row(&name, Err(&error.lines().join("; ")))
+                teaching::csv_row(&name, Err(&error))
             }
         };
         out.push_str(&row);

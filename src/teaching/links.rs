@@ -89,39 +89,63 @@ fn verdict(key: Relation, student: Relation) -> Verdict {
     }
 }
 
-/// The student's links, and which of them a key link has claimed.
+/// The student's links by their ends, and which of them a key link has claimed.
 struct StudentLinks<'m> {
     links: &'m [Link],
-    used: HashSet<usize>,
+    between: HashMap<(ItemRef, ItemRef), Vec<usize>>,
+    starting_at: HashMap<ItemRef, Vec<usize>>,
+    used: Vec<bool>,
 }
 
-impl StudentLinks<'_> {
+impl<'m> StudentLinks<'m> {
+    fn of(links: &'m [Link]) -> Self {
+        let (mut between, mut starting_at) = (HashMap::new(), HashMap::new());
+        for (index, link) in links.iter().enumerate() {
+            let ends = (link.source_item(), link.target_item());
+            between.entry(ends).or_insert_with(Vec::new).push(index);
+            starting_at.entry(link.source_item()).or_insert_with(Vec::new).push(index);
+        }
+        Self { links, between, starting_at, used: vec![false; links.len()] }
+    }
+
+    fn take(&mut self, index: usize) -> Option<&'m Link> {
+        self.used[index] = true;
+        self.links.get(index)
+    }
+
     /// The unused link from `from` to `to`, one of relation `relation` if any.
-    fn between(&mut self, from: &ItemRef, to: &ItemRef, relation: Relation) -> Option<&Link> {
-        let found: Vec<usize> = (0..self.links.len())
-            .filter(|i| !self.used.contains(i))
-            .filter(|&i| self.links[i].source_item() == *from && self.links[i].target_item() == *to)
+    fn between(&mut self, from: &ItemRef, to: &ItemRef, relation: Relation) -> Option<&'m Link> {
+        let found: Vec<usize> = self
+            .between
+            .get(&(from.clone(), to.clone()))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| !self.used[i])
             .collect();
         let best = found.iter().copied().find(|&i| self.links[i].relation == relation).or(found.first().copied())?;
-        self.used.insert(best);
-        self.links.get(best)
+        self.take(best)
     }
 
     /// The first unused link from `from` that is not a cell.
-    fn from(&mut self, from: &ItemRef, cells: &HashSet<LinkId>) -> Option<&Link> {
-        let index = (0..self.links.len()).find(|&i| {
-            let link = &self.links[i];
-            !self.used.contains(&i) && link.source_item() == *from && !cells.contains(&link.id)
-        })?;
-        self.used.insert(index);
-        self.links.get(index)
+    fn from(&mut self, from: &ItemRef, cells: &HashSet<LinkId>) -> Option<&'m Link> {
+        let index = self
+            .starting_at
+            .get(from)
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|&i| !self.used[i] && !cells.contains(&self.links[i].id))?;
+        self.take(index)
     }
 }
 
 /// The key's links checked against the student's, through `alignment`.
 pub fn compare_links(key: &Map, student: &Map, alignment: &Alignment) -> LinkComparison {
     let (key_cells, student_cells) = (matrix_cells(key), matrix_cells(student));
-    let mut links = StudentLinks { links: &student.links, used: HashSet::new() };
+    let mut links = StudentLinks::of(&student.links);
+    let key_places: HashMap<ItemRef, usize> =
+        key.links.iter().enumerate().map(|(index, link)| (ItemRef::Link(link.id.clone()), index)).collect();
     // A key link's counterpart, once found: the end of a link onto that link.
     let mut counterparts: HashMap<ItemRef, ItemRef> = HashMap::new();
     let mut found: HashMap<usize, Option<(LinkId, Relation)>> = HashMap::new();
@@ -135,10 +159,7 @@ pub fn compare_links(key: &Map, student: &Map, alignment: &Alignment) -> LinkCom
             let target = link.target_item();
             let to = match &target {
                 ItemRef::Link(_) if !counterparts.contains_key(&target) => {
-                    let bears_on_unresolved = key.links.iter().enumerate().any(|(other, candidate)| {
-                        ItemRef::Link(candidate.id.clone()) == target && !found.contains_key(&other)
-                    });
-                    if bears_on_unresolved {
+                    if key_places.get(&target).is_some_and(|other| !found.contains_key(other)) {
                         continue;
                     }
                     None
@@ -183,7 +204,7 @@ pub fn compare_links(key: &Map, student: &Map, alignment: &Alignment) -> LinkCom
         };
         comparison.relations.push(RelationCheck { key: link.id.clone(), student: student_link, verdict });
     }
-    for (_, link) in student.links.iter().enumerate().filter(|(index, _)| !links.used.contains(index)) {
+    for (link, _) in student.links.iter().zip(&links.used).filter(|(_, used)| !**used) {
         let extras = if student_cells.contains(&link.id) {
             &mut comparison.extra_ratings
         } else {

@@ -14,7 +14,7 @@ pub use align::{Alignment, Matched, align};
 pub use assignment::{AssignmentOptions, assignment, items_with_ids, rating_count};
 pub use links::{LinkComparison, RatingCheck, RelationCheck, Verdict, compare_links, matrix_cells};
 pub use report::{
-    CSV_COLUMNS, Finding, FindingKind, ITEMS_WEIGHT, KeyReport, RATINGS_WEIGHT, RELATIONS_WEIGHT, Tally, compare,
-    csv_row,
+    CSV_COLUMNS, Finding, FindingKind, ITEMS_WEIGHT, KeyReport, MOST_ITEMS, MOST_LINKS, RATINGS_WEIGHT,
+    RELATIONS_WEIGHT, Tally, TooLarge, compare, csv_row,
 };
 pub use similarity::Words;

@@ -23,11 +23,37 @@ pub struct KeyReport {
     pub key_items: usize,
 }
 
+/// The most claims and events, and the most links, of a map `compare`
+/// takes: every pair of items is weighed, so time grows with the square of
+/// the size; a class's maps hold hundreds.
+pub const MOST_ITEMS: usize = 2_000;
+pub const MOST_LINKS: usize = 10_000;
+
+/// Why a map was not compared.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error(
+    "{which} has {items} claims and events and {links} links: comparing takes maps of at most {MOST_ITEMS} \
+     claims and events and {MOST_LINKS} links"
+)]
+pub struct TooLarge {
+    /// "the key" or "the student's map".
+    pub which: &'static str,
+    pub items: usize,
+    pub links: usize,
+}
+
+fn within_bounds(map: &Map, which: &'static str) -> Result<(), TooLarge> {
+    let (items, links) = (map.claims.len() + map.events.len(), map.links.len());
+    if items > MOST_ITEMS || links > MOST_LINKS { Err(TooLarge { which, items, links }) } else { Ok(()) }
+}
+
 /// The student's map compared with the key.
-pub fn compare(key: &Map, student: &Map) -> KeyReport {
+pub fn compare(key: &Map, student: &Map) -> Result<KeyReport, TooLarge> {
+    within_bounds(key, "the key")?;
+    within_bounds(student, "the student's map")?;
     let alignment = align(key, student);
     let links = compare_links(key, student, &alignment);
-    KeyReport { alignment, links, key_items: key.claims.len() + key.events.len() }
+    Ok(KeyReport { alignment, links, key_items: key.claims.len() + key.events.len() })
 }
 
 /// The counts behind the score, and the CSV's columns.
@@ -314,4 +340,22 @@ pub fn csv_row(file: &str, marked: Result<&Tally, &str>) -> String {
             .collect(),
     };
     cells.join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claim, ClaimKind, Position};
+
+    #[test]
+    fn a_map_too_large_to_weigh_every_pair_is_refused_with_its_size() {
+        let claims =
+            (0..=MOST_ITEMS).map(|i| Claim::new(format!("c{i}"), ClaimKind::Claim, "A claim", Position::default()));
+        let huge = Map { claims: claims.collect(), ..Map::default() };
+        let small = Map::default();
+        let refused = compare(&small, &huge).expect_err("too large");
+        assert_eq!(refused, TooLarge { which: "the student's map", items: MOST_ITEMS + 1, links: 0 });
+        assert!(refused.to_string().starts_with("the student's map has 2001 claims and events and 0 links"));
+        assert!(compare(&small, &small).is_ok_and(|report| report.tally().agrees() && report.tally().score() == 100));
+    }
 }

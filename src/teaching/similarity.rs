@@ -9,12 +9,24 @@
 //! words without their stop words, and the whole of it is this file.
 
 use std::collections::BTreeSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
-/// A text as the comparison sees it: its content words and their trigrams.
+/// A text as the comparison sees it: its content words and their trigrams,
+/// each as a hash, sorted (so that comparing two texts is one merge).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Words {
-    words: BTreeSet<String>,
-    trigrams: BTreeSet<[char; 3]>,
+    words: Vec<u64>,
+    trigrams: Vec<u64>,
+}
+
+fn hash_of(value: impl Hash) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn sorted(hashes: BTreeSet<u64>) -> Vec<u64> {
+    hashes.into_iter().collect()
 }
 
 impl Words {
@@ -25,9 +37,9 @@ impl Words {
         let mut trigrams = BTreeSet::new();
         for word in &words {
             let padded: Vec<char> = std::iter::once(' ').chain(word.chars()).chain(std::iter::once(' ')).collect();
-            trigrams.extend(padded.windows(3).map(|w| [w[0], w[1], w[2]]));
+            trigrams.extend(padded.windows(3).map(hash_of));
         }
-        Self { words, trigrams }
+        Self { words: sorted(words.iter().map(hash_of).collect()), trigrams: sorted(trigrams) }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -40,13 +52,26 @@ impl Words {
     }
 }
 
-/// Twice the shared elements over the sum of the sizes; 0 when both are empty.
-fn dice<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> f64 {
+/// Twice the shared elements over the sum of the sizes, for two sorted,
+/// deduplicated lists; 0 when both are empty.
+fn dice(a: &[u64], b: &[u64]) -> f64 {
     let total = a.len() + b.len();
     if total == 0 {
         return 0.0;
     }
-    2.0 * a.intersection(b).count() as f64 / total as f64
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * shared as f64 / total as f64
 }
 
 /// Whether `c` is a Chinese, Japanese or Korean ideograph or syllable: such

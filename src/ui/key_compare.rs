@@ -30,8 +30,13 @@ pub struct KeyCompared {
 }
 
 /// Compares `student` (the open map at `revision`) with `key`; on the worker thread.
-pub fn work_out(path: PathBuf, key: Arc<Map>, student: &Map, revision: u64) -> KeyCompared {
-    let report = crate::teaching::compare(&key, student);
+pub fn work_out(
+    path: PathBuf,
+    key: Arc<Map>,
+    student: &Map,
+    revision: u64,
+) -> Result<KeyCompared, crate::teaching::TooLarge> {
+    let report = crate::teaching::compare(&key, student)?;
     let findings = report.findings(&key, student);
     let attachments = findings
         .iter()
@@ -48,7 +53,7 @@ pub fn work_out(path: PathBuf, key: Arc<Map>, student: &Map, revision: u64) -> K
             _ => Vec::new(),
         })
         .collect();
-    KeyCompared { path, key, revision, tally: report.tally(), findings, attachments }
+    Ok(KeyCompared { path, key, revision, tally: report.tally(), findings, attachments })
 }
 
 /// How a finding is marked on the map, if it is.

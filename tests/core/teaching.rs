@@ -63,7 +63,7 @@ fn student() -> Map {
 #[test]
 fn each_change_of_the_student_is_found_and_the_reworded_claim_is_matched() {
     let (key, student) = (key(), student());
-    let report = teaching::compare(&key, &student);
+    let report = teaching::compare(&key, &student).expect("compares");
     let claim = |id: &str| ItemRef::Claim(id.into());
     assert_eq!(report.alignment.missing, vec![claim("c-offense-hint")]);
     assert_eq!(report.alignment.extra, vec![claim("my-claim")]);
@@ -92,7 +92,7 @@ fn each_change_of_the_student_is_found_and_the_reworded_claim_is_matched() {
 #[test]
 fn the_report_says_how_the_score_is_made_and_names_each_difference() {
     let (key, student) = (key(), student());
-    let text = teaching::compare(&key, &student).to_text(&key, &student);
+    let text = teaching::compare(&key, &student).expect("compares").to_text(&key, &student);
     assert!(text.starts_with(
         "score 95/100 = 40 × 76/77 claims and events matched + 40 × 17/19 relations agreeing + 20 × 70/72 ratings agreeing\n"
     ));
@@ -119,7 +119,7 @@ fn the_key_against_its_assignment_misses_exactly_what_was_hidden_and_the_ratings
     assert_eq!(copy.story.len(), key.story.len(), "the story is kept");
     assert!(copy.story.iter().all(|step| step.shows.iter().chain(&step.highlights).all(|item| !hidden.contains(item))));
     assert!(teaching::matrix_cells(&copy).is_empty(), "no ratings are left");
-    let report = teaching::compare(&key, &copy);
+    let report = teaching::compare(&key, &copy).expect("compares");
     let mut missing = report.alignment.missing.clone();
     missing.sort();
     let mut expected = hidden;

@@ -17,7 +17,7 @@ impl ArglineApp {
         let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         self.jobs.key_comparison = Some(Job::spawn(format!("Comparing with the key {name}"), move || {
             let key = crate::format::load_file(&path).map_err(|error| error.lines().join("\n"))?;
-            Ok(key_compare::work_out(path, Arc::new(key), &student, revision))
+            key_compare::work_out(path, Arc::new(key), &student, revision).map_err(|error| error.to_string())
         }));
     }
 
@@ -38,6 +38,7 @@ impl ArglineApp {
                 }
             },
             Some(Ok(Err(error))) => {
+                self.stop_comparing_with_key();
                 self.notifications.problem(format!("The map was not compared with the key.\n\n{error}"));
             }
             Some(Err(lost)) => self.notifications.problem(format!("The map was not compared with the key: {lost}.")),
@@ -50,7 +51,7 @@ impl ArglineApp {
         {
             let (path, key, student) = (comparison.path().to_owned(), comparison.key(), self.document.map().clone());
             self.jobs.key_comparison = Some(Job::spawn("Comparing with the key again", move || {
-                Ok(key_compare::work_out(path, key, &student, revision))
+                key_compare::work_out(path, key, &student, revision).map_err(|error| error.to_string())
             }));
         }
     }
