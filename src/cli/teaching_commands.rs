@@ -43,7 +43,7 @@ fn compare_one(key: &crate::model::Map, student: &Path) -> Result<bool, ExitCode
         ExitCode::from(ERROR)
     })?;
     let marked = teaching::compare(key, &student_map).map_err(|too_large| {
-        eprintln!("argline: {}: {too_large}", student.display());
+        eprintln!("argline: {} not compared: {too_large}", student.display());
         ExitCode::from(ERROR)
     })?;
     print(&marked.to_text(key, &student_map))?;
