@@ -162,7 +162,9 @@ pub enum Command {
     /// one CSV row per `.ron` file in it (sorted by name; a file that does not load is a
     /// row with its error).
     Compare {
+        /// The teacher's key: the map as it should be.
         key: PathBuf,
+        /// A student's map, or a folder of them.
         #[arg(value_name = "STUDENT|DIR")]
         student: PathBuf,
     },
