@@ -3,6 +3,7 @@
 //! tests rely on.
 
 mod quotes;
+mod teaching_commands;
 mod vcs_commands;
 
 use crate::analysis::{self, Matrix};
@@ -154,6 +155,32 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         path: Option<String>,
     },
+    /// Mark a student's map against the key, aligned by what the items say (not by id):
+    /// claims and events matched, missing and extra; relations agreeing, of the opposite
+    /// sign or pointing elsewhere; matrix ratings that differ; a score with how it is made.
+    /// Exit 0 when the maps agree, 1 when they differ, 2 on error. Given a folder, prints
+    /// one CSV row per `.ron` file in it (sorted by name; a file that does not load is a
+    /// row with its error).
+    Compare {
+        /// The teacher's key: the map as it should be.
+        key: PathBuf,
+        /// A student's map, or a folder of them.
+        #[arg(value_name = "STUDENT|DIR")]
+        student: PathBuf,
+    },
+    /// Write a copy of a map for students to complete: the items given hidden (removed,
+    /// with their links), the matrix ratings cleared, the story kept.
+    Assignment {
+        file: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Ids of the claims, events or links to hide, comma-separated.
+        #[arg(long, value_name = "ID,ID…", value_delimiter = ',')]
+        hide: Vec<String>,
+        /// Keep the matrix ratings.
+        #[arg(long)]
+        keep_ratings: bool,
+    },
     /// In a git repository: send `*.ron` files to Argline's diff and merge drivers
     /// (.gitattributes and the repository's git config). Running it again changes nothing.
     GitSetup,
@@ -227,6 +254,10 @@ pub fn run_command(command: Command) -> ExitCode {
         Command::GitSetup => vcs_commands::git_setup_command(),
         Command::Quotes { file, texts } => quotes::quotes(&file, texts.as_deref()),
         Command::AttachTexts { file, texts, output } => quotes::attach_texts(&file, &texts, output.as_deref()),
+        Command::Compare { key, student } => teaching_commands::compare_command(&key, &student),
+        Command::Assignment { file, output, hide, keep_ratings } => {
+            teaching_commands::assignment_command(&file, &output, &hide, keep_ratings)
+        }
     }
 }
 

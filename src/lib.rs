@@ -1,7 +1,7 @@
 //! Argline: argument maps of competing explanations, linked to a dated timeline
 //! of evidence.
 //!
-//! The core (`model`, `format`, `export`, `import`, `generate`, `vcs`, `sources`) is plain Rust with no egui; the `ui`
+//! The core (`model`, `format`, `export`, `import`, `generate`, `vcs`, `sources`, `teaching`) is plain Rust with no egui; the `ui`
 //! module is the eframe application, which changes a map only through edit
 //! commands.
 
@@ -15,6 +15,7 @@ pub mod import;
 pub mod layout;
 pub mod model;
 pub mod sources;
+pub mod teaching;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod vcs;

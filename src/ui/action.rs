@@ -164,6 +164,17 @@ pub enum Action {
     GoToDifference(usize),
     StopComparing,
 
+    // Teaching.
+    /// Ask for the key to compare the open map with (View ▸ Compare with key…).
+    ChooseKey,
+    /// Select what finding `index` of the comparison with the key is about.
+    GoToFinding(usize),
+    StopComparingWithKey,
+    /// Ask what an assignment made from the map leaves out (File ▸ New assignment from this map…).
+    NewAssignment,
+    /// Ask where to write the assignment that leaves this out.
+    ChooseAssignmentPath(crate::teaching::AssignmentOptions),
+
     // Recovery after a crash.
     RestoreRecovered,
     DiscardRecovered,

@@ -7,6 +7,7 @@
 //! UI tests (built as eframe builds the app) and the frame bench all go
 //! through these.
 
+mod assigning;
 mod background;
 mod clipboard;
 mod comparing;
@@ -15,6 +16,7 @@ mod drawing;
 mod file_commands;
 mod handling;
 mod interchange;
+mod key_comparing;
 mod navigation;
 mod opening_files;
 mod source_texts;
@@ -25,6 +27,7 @@ use super::action::{Action, Actions};
 use super::compare::Comparison;
 use super::document::Document;
 use super::files::Dialog;
+use super::key_compare::KeyComparison;
 use super::merge_panel::MergePanel;
 use super::notifications::Notifications;
 use super::opening::Opened;
@@ -60,6 +63,10 @@ pub struct ArglineApp {
     disk_watch: disk_changes::DiskWatch,
     /// The map compared with another file (File ▸ Compare with…).
     comparison: Option<Comparison>,
+    /// The map marked against a teacher's key (View ▸ Compare with key…).
+    key_comparison: Option<KeyComparison>,
+    /// What the assignment being saved leaves out, while its path is chosen.
+    pending_assignment: Option<crate::teaching::AssignmentOptions>,
     merge_panel: MergePanel,
 }
 
@@ -100,6 +107,8 @@ impl ArglineApp {
             window: WindowState { system_dialogs: true, ..WindowState::default() },
             disk_watch: disk_changes::DiskWatch::default(),
             comparison: None,
+            key_comparison: None,
+            pending_assignment: None,
             merge_panel: MergePanel::default(),
         }
     }
@@ -183,6 +192,16 @@ impl ArglineApp {
     /// What the app's workers are doing, when any is running (as the status bar says).
     pub fn working_on(&self) -> Option<&str> {
         self.jobs.busy()
+    }
+
+    /// The items the comparison with a key marks, and how (none when not comparing with a key).
+    pub fn key_marks(&self) -> Vec<(crate::model::ItemRef, super::theme::Difference)> {
+        self.key_comparison.as_ref().map(KeyComparison::marks).unwrap_or_default()
+    }
+
+    /// The score line of the comparison with a key, while there is one.
+    pub fn key_score(&self) -> Option<String> {
+        self.key_comparison.as_ref().map(|comparison| comparison.tally().score_line())
     }
 
     /// The window title: the file name, marked while there are unsaved changes.

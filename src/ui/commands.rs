@@ -185,7 +185,7 @@ impl Command {
 }
 
 /// Mouse and keyboard gestures that are not commands, for the shortcuts window.
-pub const GESTURES: [(&str, &str); 21] = [
+pub const GESTURES: [(&str, &str); 22] = [
     ("Drop a .ron file on the window", "Open it"),
     ("Double-click the map", "Add a claim there (type its text, Enter)"),
     ("Drag a card", "Move it, or the whole selection (one undo step)"),
@@ -207,4 +207,5 @@ pub const GESTURES: [(&str, &str); 21] = [
     ("Ctrl + 0", "Reset the interface size"),
     ("Drag the panel edges", "Resize the timeline and the inspector"),
     ("Click a link row in the inspector", "Go to the item at its other end"),
+    ("Esc, with nothing selected", "Stop comparing with the key (View > Compare with key…)"),
 ];

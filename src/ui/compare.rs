@@ -6,14 +6,11 @@
 //! again whenever the map changes; gone when comparing stops.
 
 use super::action::{Action, Actions};
-use super::map_view::MapView;
-use super::map_view::geometry::MapItem;
+use super::difference_marks::DifferenceMarks;
 use super::theme::{self, Difference};
-use super::timeline::TimelineView;
 use crate::model::{ItemRef, Map};
 use crate::vcs::{Change, ItemKey};
-use egui::{CornerRadius, RichText, Stroke, StrokeKind, Ui};
-use std::collections::HashMap;
+use egui::{RichText, Ui};
 use std::path::PathBuf;
 
 /// The open map compared with another file.
@@ -23,10 +20,8 @@ pub struct Comparison {
     /// The document revision the differences were worked out for.
     revision: u64,
     entries: Vec<Entry>,
-    /// The marks, by each item's place in its section of the map as it is now.
-    cards: Vec<(usize, Difference)>,
-    events: HashMap<usize, Difference>,
-    links: Vec<(usize, Difference)>,
+    /// The marks on the map as it is now.
+    pub drawn: DifferenceMarks,
     /// The difference last stepped to.
     pub current: Option<usize>,
 }
@@ -43,16 +38,8 @@ struct Entry {
 impl Comparison {
     /// `map` (at `revision`) compared with `other`, read from `path`.
     pub fn new(path: PathBuf, other: Map, map: &Map, revision: u64) -> Self {
-        let mut comparison = Self {
-            path,
-            other,
-            revision: 0,
-            entries: Vec::new(),
-            cards: Vec::new(),
-            events: HashMap::new(),
-            links: Vec::new(),
-            current: None,
-        };
+        let mut comparison =
+            Self { path, other, revision: 0, entries: Vec::new(), drawn: DifferenceMarks::default(), current: None };
         comparison.work_out(map, revision);
         comparison
     }
@@ -71,16 +58,7 @@ impl Comparison {
 
     fn work_out(&mut self, map: &Map, revision: u64) {
         let differences = crate::vcs::diff(&self.other, map);
-        let place = |ids: Vec<&str>| -> HashMap<String, usize> {
-            ids.into_iter().enumerate().map(|(index, id)| (id.to_owned(), index)).collect()
-        };
-        let claims = place(map.claims.iter().map(|c| c.id.as_str()).collect());
-        let events = place(map.events.iter().map(|e| e.id.as_str()).collect());
-        let links = place(map.links.iter().map(|l| l.id.as_str()).collect());
         self.entries.clear();
-        self.cards.clear();
-        self.events.clear();
-        self.links.clear();
         for change in differences.changes {
             let (difference, fields) = match &change.change {
                 Change::Added => (Difference::Added, String::new()),
@@ -92,24 +70,9 @@ impl Comparison {
             };
             let present = difference != Difference::Removed;
             let item = match &change.item {
-                ItemKey::Claim(id) if present => {
-                    if let Some(&index) = claims.get(id.as_str()) {
-                        self.cards.push((index, difference));
-                    }
-                    Some(ItemRef::Claim(id.clone()))
-                }
-                ItemKey::Event(id) if present => {
-                    if let Some(&index) = events.get(id.as_str()) {
-                        self.events.insert(index, difference);
-                    }
-                    Some(ItemRef::Event(id.clone()))
-                }
-                ItemKey::Link(id) if present => {
-                    if let Some(&index) = links.get(id.as_str()) {
-                        self.links.push((index, difference));
-                    }
-                    Some(ItemRef::Link(id.clone()))
-                }
+                ItemKey::Claim(id) if present => Some(ItemRef::Claim(id.clone())),
+                ItemKey::Event(id) if present => Some(ItemRef::Event(id.clone())),
+                ItemKey::Link(id) if present => Some(ItemRef::Link(id.clone())),
                 _ => None,
             };
             let verb = match difference {
@@ -121,6 +84,7 @@ impl Comparison {
             self.entries.push(Entry { difference, label: format!("{verb} {}{fields}{title}", change.item), item });
         }
         self.current = self.current.filter(|&current| current < self.entries.len());
+        self.drawn = DifferenceMarks::of(map, &self.marks());
         self.revision = revision;
     }
 
@@ -192,38 +156,5 @@ impl Comparison {
                 }
             }
         });
-    }
-
-    /// Outlines the marked cards, chips and links where the map view drew them.
-    pub fn paint_map_marks(&self, ui: &Ui, map_view: &MapView) {
-        let view = map_view.view_rect();
-        let painter = ui.painter_at(view);
-        let dark = ui.visuals().dark_mode;
-        let boxes = self.cards.iter().map(|&(index, difference)| (MapItem::Card(index), difference));
-        let chips = self.events.iter().map(|(&index, &difference)| (MapItem::Chip(index), difference));
-        for (item, difference) in boxes.chain(chips) {
-            if let Some(rect) = map_view.drawn_rect(item).filter(|rect| view.intersects(*rect)) {
-                let stroke = Stroke::new(3.0, theme::difference_color(difference, dark));
-                painter.rect_stroke(rect.expand(6.0), CornerRadius::same(8), stroke, StrokeKind::Outside);
-            }
-        }
-        for &(index, difference) in &self.links {
-            if let Some(ends) = map_view.drawn_rect(MapItem::Link(index)).filter(|rect| view.intersects(*rect)) {
-                let stroke = Stroke::new(3.0, theme::difference_color(difference, dark));
-                painter.circle_stroke(ends.center(), 8.0, stroke);
-            }
-        }
-    }
-
-    /// Outlines the marked events where the timeline drew them.
-    pub fn paint_timeline_marks(&self, ui: &Ui, timeline: &TimelineView) {
-        let painter = ui.painter_at(timeline.plot_rect());
-        let dark = ui.visuals().dark_mode;
-        for (index, rect) in timeline.drawn_events() {
-            if let Some(&difference) = self.events.get(index) {
-                let stroke = Stroke::new(2.5, theme::difference_color(difference, dark));
-                painter.rect_stroke(rect.expand(5.0), CornerRadius::same(5), stroke, StrokeKind::Outside);
-            }
-        }
     }
 }

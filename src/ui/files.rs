@@ -4,6 +4,7 @@
 //! user types a path in the dialog instead.
 
 use super::action::{Action, Actions};
+use super::assignment_dialog::{AssignmentDialog, assignment_dialog_ui};
 use super::disk_dialog::{self, DiskChange};
 use super::job::{self, Job};
 use crate::export::Format;
@@ -32,6 +33,10 @@ pub enum Purpose {
     AttachTexts,
     /// Another map to compare the open one with.
     Compare,
+    /// The key to mark the open map against (View ▸ Compare with key…).
+    CompareWithKey,
+    /// Where to write an assignment made from the open map.
+    Assignment,
 }
 
 impl Purpose {
@@ -44,6 +49,8 @@ impl Purpose {
             Self::Import(format) => format!("Import {}", format.label()),
             Self::AttachTexts => "Attach the folder holding the sources' texts".to_owned(),
             Self::Compare => "Compare the map with".to_owned(),
+            Self::CompareWithKey => "Compare the map with the key".to_owned(),
+            Self::Assignment => "Save the assignment as".to_owned(),
         }
     }
 
@@ -54,7 +61,8 @@ impl Purpose {
             Self::Export(_) => "Export",
             Self::Import(_) => "Import",
             Self::AttachTexts => "Attach",
-            Self::Compare => "Compare",
+            Self::Compare | Self::CompareWithKey => "Compare",
+            Self::Assignment => "Save",
         }
     }
 }
@@ -68,6 +76,8 @@ pub enum Dialog {
     ChangedOnDisk(Box<DiskChange>),
     /// Merge conflicts are left: save anyway, or cancel.
     SaveWithConflicts { path: PathBuf, conflicts: usize },
+    /// File ▸ New assignment from this map…: what the students' copy leaves out.
+    Assignment(AssignmentDialog),
 }
 
 /// Asks the system for a path on another thread; the answer comes through the receiver.
@@ -75,7 +85,9 @@ pub fn spawn_chooser(purpose: Purpose, suggested_name: String) -> Job<Option<Pat
     Job::spawn("The file chooser", move || {
         let dialog = rfd::FileDialog::new().set_title(purpose.title());
         match purpose {
-            Purpose::Open | Purpose::Compare => dialog.add_filter("Argline map", &["ron"]).pick_file(),
+            Purpose::Open | Purpose::Compare | Purpose::CompareWithKey => {
+                dialog.add_filter("Argline map", &["ron"]).pick_file()
+            }
             Purpose::SaveAs => dialog.add_filter("Argline map", &["ron"]).set_file_name(suggested_name).save_file(),
             Purpose::Export(format) if format.is_folder() => dialog.pick_folder(),
             Purpose::Export(format) => {
@@ -85,6 +97,10 @@ pub fn spawn_chooser(purpose: Purpose, suggested_name: String) -> Job<Option<Pat
             }
             Purpose::Import(format) => dialog.add_filter(format.label(), &[format.extension()]).pick_file(),
             Purpose::AttachTexts => dialog.pick_folder(),
+            Purpose::Assignment => {
+                let name = format!("{}_assignment.ron", suggested_name.trim_end_matches(".ron"));
+                dialog.add_filter("Argline map", &["ron"]).set_file_name(name).save_file()
+            }
         }
     })
 }
@@ -109,6 +125,7 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog, document_name: &str, 
                 });
             });
         }
+        Dialog::Assignment(dialog) => assignment_dialog_ui(ctx, dialog, actions),
         Dialog::ChangedOnDisk(change) => disk_dialog::changed_on_disk_ui(ctx, change, document_name, actions),
         Dialog::SaveWithConflicts { path, conflicts } => {
             disk_dialog::save_with_conflicts_ui(ctx, path, *conflicts, actions);

@@ -6,8 +6,10 @@
 
 mod action;
 mod app;
+mod assignment_dialog;
 mod commands;
 mod compare;
+mod difference_marks;
 mod disk_dialog;
 mod document;
 mod files;
@@ -15,6 +17,7 @@ mod find_panel;
 mod fonts;
 mod inspector;
 mod job;
+mod key_compare;
 pub mod map_view;
 mod matrix;
 mod merge_panel;

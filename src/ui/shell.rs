@@ -56,6 +56,9 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Actions) {
             command_button(ui, Command::SaveAs, actions);
             command_button(ui, Command::Revert, actions);
             command_button(ui, Command::CompareWith, actions);
+            if ui.button("New assignment from this map…").clicked() {
+                actions.push(Action::NewAssignment);
+            }
             ui.separator();
             ui.menu_button("Export", |ui| {
                 for format in Format::ALL {
@@ -98,6 +101,9 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Actions) {
             command_button(ui, Command::ToggleStory, actions);
             command_button(ui, Command::ToggleReader, actions);
             command_button(ui, Command::ToggleMergePanel, actions);
+            if ui.button("Compare with key…").clicked() {
+                actions.push(Action::ChooseKey);
+            }
             command_button(ui, Command::Present, actions);
             let mut high_contrast = state.high_contrast;
             if ui.checkbox(&mut high_contrast, "High-contrast presentation").changed() {

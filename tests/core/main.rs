@@ -24,6 +24,7 @@ mod quotes;
 mod robustness;
 mod save;
 mod slides;
+mod teaching;
 
 /// Runs the built `argline` from the repository's folder, as a user at its root would.
 fn run_argline(args: &[&str]) -> std::process::Output {

@@ -101,3 +101,13 @@ pub fn finish_jobs(harness: &mut Harness<'_, ArglineApp>) {
     }
     harness.run();
 }
+
+/// Types `path` into the path dialog's field and presses `button` ("Export", "Save"…).
+pub fn type_path_and_confirm(harness: &mut Harness<'_, ArglineApp>, path: &std::path::Path, button: &str) {
+    use egui_kittest::kittest::Queryable;
+    focused_text_field(harness).type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, button).click();
+    // Steps, not `run`: an export's spinner keeps asking for frames.
+    harness.run_steps(2);
+}

@@ -3,7 +3,6 @@
 //! map it makes as a new, unsaved document.
 
 use argline::ui::{ArglineApp, Document};
-use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
@@ -22,21 +21,13 @@ fn choose(harness: &mut Harness<'_, ArglineApp>, menu: &str, item: &str) {
     harness.run();
 }
 
-fn type_path_and_confirm(harness: &mut Harness<'_, ArglineApp>, path: &Path, button: &str) {
-    crate::harness::focused_text_field(harness).type_text(&path.display().to_string());
-    harness.run();
-    harness.get_by_role_and_label(Role::Button, button).click();
-    // Steps, not `run`: an export's spinner keeps asking for frames.
-    harness.run_steps(2);
-}
-
 #[test]
 fn exporting_from_the_file_menu_writes_the_file_off_the_ui_thread() {
     let folder = tempfile::tempdir().expect("scratch folder");
     let path = folder.path().join("report.md");
     let mut harness = harness_on(crate::harness::case_study());
     choose(&mut harness, "Export", "Markdown report…");
-    type_path_and_confirm(&mut harness, &path, "Export");
+    crate::harness::type_path_and_confirm(&mut harness, &path, "Export");
     // The export runs on its own thread: frames go on until it reports.
     let written = (0..200).any(|_| {
         std::thread::sleep(Duration::from_millis(20));
@@ -59,7 +50,7 @@ fn importing_csv_events_opens_them_as_a_new_unsaved_map() {
     let document = Document::open(PathBuf::from("sample_maps/tutorial.ron")).expect("opens");
     let mut harness = harness_on(document);
     choose(&mut harness, "Import", "CSV of events…");
-    type_path_and_confirm(&mut harness, &csv, "Import");
+    crate::harness::type_path_and_confirm(&mut harness, &csv, "Import");
     let imported = harness.state().document();
     assert_eq!(imported.map().events.len(), map.events.len());
     assert!(imported.map().claims.is_empty());

@@ -18,6 +18,7 @@ mod recovery;
 mod selecting;
 mod snapshots;
 mod story;
+mod teaching;
 mod timeline_clusters;
 mod timeline_editing;
 mod window;

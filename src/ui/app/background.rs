@@ -3,7 +3,7 @@
 //! (an export, a big map read, the cards' text measured), unsaved work
 //! written aside, the window's title and theme kept up to date, the file
 //! looked at for changes made by others (`disk_changes`), the comparison with
-//! another file kept current, and the question before the window closes with
+//! another file and with a key kept current, and the question before the window closes with
 //! unsaved changes.
 
 use super::ArglineApp;
@@ -30,6 +30,8 @@ pub struct Jobs {
     pub disk: Option<Job<DiskChange>>,
     /// A folder of source texts being read and matched to the map's sources.
     pub attach: Option<Job<Attaching>>,
+    /// The open map being compared with a key: the comparison, or why the key could not be read.
+    pub key_comparison: Option<Job<Result<crate::ui::key_compare::KeyCompared, String>>>,
 }
 
 impl Jobs {
@@ -40,6 +42,7 @@ impl Jobs {
             self.open.as_ref().map(Job::what),
             self.disk.as_ref().map(Job::what),
             self.attach.as_ref().map(Job::what),
+            self.key_comparison.as_ref().map(Job::what),
         ];
         running.into_iter().flatten().next()
     }
@@ -68,6 +71,7 @@ impl ArglineApp {
         }
         self.watch_disk(ctx);
         self.refresh_comparison();
+        self.refresh_key_comparison();
         self.ask_before_closing(ctx);
     }
 

@@ -19,6 +19,7 @@ impl ArglineApp {
                     comparison.other_name()
                 ));
                 self.comparison = Some(comparison);
+                self.stop_comparing_with_key();
             }
             Err(error) => {
                 self.notifications.problem(format!("The map was not compared.\n\n{}", error.lines().join("\n")))

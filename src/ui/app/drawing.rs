@@ -42,6 +42,7 @@ impl ArglineApp {
         let highlight = views.highlight(&self.document).fading(faded);
         let actions = &mut self.actions;
         let comparison = self.comparison.as_ref();
+        let key_comparison = self.key_comparison.as_ref();
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
             let history = self.document.history();
@@ -78,7 +79,10 @@ impl ArglineApp {
             .show(ui, |ui| {
                 views.timeline.ui(ui, map, revision, &views.selection, &highlight, actions);
                 if let Some(comparison) = comparison {
-                    comparison.paint_timeline_marks(ui, &views.timeline);
+                    comparison.drawn.paint_timeline_marks(ui, &views.timeline);
+                }
+                if let Some(key_comparison) = key_comparison {
+                    key_comparison.drawn.paint_timeline_marks(ui, &views.timeline);
                 }
             });
         if self.merge_panel.is_shown(map) {
@@ -122,6 +126,15 @@ impl ArglineApp {
                 comparison.panel_ui(ui, actions);
             });
         }
+        if let Some(key_comparison) = key_comparison {
+            egui::Panel::left("key-compare").resizable(true).default_size(360.0).size_range(260.0..=700.0).show(
+                ui,
+                |ui| {
+                    ui.add_space(6.0);
+                    key_comparison.panel_ui(ui, actions);
+                },
+            );
+        }
         if self.prefs.story_open {
             egui::Panel::left("story").resizable(true).default_size(300.0).size_range(220.0..=600.0).show(ui, |ui| {
                 ui.add_space(6.0);
@@ -141,7 +154,10 @@ impl ArglineApp {
                 CentralTab::Map => {
                     views.map_view.ui(ui, map, revision, &views.selection, &highlight, actions);
                     if let Some(comparison) = comparison {
-                        comparison.paint_map_marks(ui, &views.map_view);
+                        comparison.drawn.paint_map_marks(ui, &views.map_view);
+                    }
+                    if let Some(key_comparison) = key_comparison {
+                        key_comparison.drawn.paint_map_marks(ui, &views.map_view);
                     }
                 }
                 CentralTab::Matrix => {

@@ -138,6 +138,8 @@ impl ArglineApp {
                     Purpose::Import(format) => self.import_from(format, path),
                     Purpose::AttachTexts => self.attach_texts(path),
                     Purpose::Compare => self.compare_with(path),
+                    Purpose::CompareWithKey => self.compare_with_key(path),
+                    Purpose::Assignment => self.write_assignment(path),
                 }
             }
             Action::CloseDialog => self.dialog = None,
@@ -151,6 +153,15 @@ impl ArglineApp {
             Action::SettleConflict { index, side } => self.settle_conflict(index, side),
             Action::GoToDifference(index) => self.go_to_difference(index),
             Action::StopComparing => self.comparison = None,
+
+            Action::ChooseKey => self.choose_path(Purpose::CompareWithKey),
+            Action::GoToFinding(index) => self.go_to_finding(index),
+            Action::StopComparingWithKey => self.stop_comparing_with_key(),
+            Action::NewAssignment => self.ask_for_assignment(),
+            Action::ChooseAssignmentPath(options) => {
+                self.pending_assignment = Some(options);
+                self.choose_path(Purpose::Assignment);
+            }
 
             Action::RestoreRecovered => {
                 if let Some(recovered) = self.recovery_offer.take() {
@@ -259,6 +270,9 @@ impl ArglineApp {
             Command::NextEvent => self.step_event(1),
             Command::FirstEvent => self.step_to_end(false),
             Command::LastEvent => self.step_to_end(true),
+            Command::ClearSelection if self.views.selection.is_empty() && self.key_comparison.is_some() => {
+                self.stop_comparing_with_key();
+            }
             Command::ClearSelection => self.views.selection.clear(),
             Command::ShowShortcuts => self.views.shortcuts_open = true,
             Command::Quit => self.begin(ctx, Then::Quit),
