@@ -58,15 +58,6 @@ fn data(out: &mut String, fields: &[(&str, String)]) {
     let _ = writeln!(out, " {{{}}}", body.join(", "));
 }
 
-pub fn kind_name(kind: ClaimKind) -> &'static str {
-    match kind {
-        ClaimKind::Explanation => "explanation",
-        ClaimKind::Claim => "claim",
-        ClaimKind::Objection => "objection",
-        ClaimKind::Question => "question",
-    }
-}
-
 /// The Argdown relation line for `relation` towards `target`. Argdown has no
 /// neutral relation: a neutral rating is kept as a comment, so a reader sees it.
 fn relation_line(relation: Relation, target: &str) -> String {
@@ -159,7 +150,7 @@ impl Writer<'_> {
         let _ = write!(self.out, "{open}{}{close}: {}", claim.id, escape_text(&claim.text));
         tags(&mut self.out, &claim.tags);
         let mut fields = vec![
-            ("kind", yaml_string(kind_name(claim.kind))),
+            ("kind", yaml_string(claim.kind.name())),
             ("x", claim.position.x.to_string()),
             ("y", claim.position.y.to_string()),
         ];

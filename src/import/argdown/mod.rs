@@ -91,10 +91,7 @@ fn kind_of(item: &Merged<'_>) -> ClaimKind {
     let named = named.as_deref().or_else(|| {
         ["explanation", "objection", "question"].into_iter().find(|kind| item.tags.iter().any(|tag| tag == kind))
     });
-    ClaimKind::ALL
-        .into_iter()
-        .find(|kind| Some(kind.label().to_lowercase().as_str()) == named)
-        .unwrap_or(ClaimKind::Claim)
+    named.and_then(ClaimKind::named).unwrap_or(ClaimKind::Claim)
 }
 
 /// The item's position from its data; one off the canvas is reported and left to the layout.

@@ -1,0 +1,231 @@
+//! AIF as its tools write it — AIFdb's corpus JSON, OVA3's files with their
+//! layout, xAIF with its text spans — imported; and the maps Argline writes
+//! as AIF read back with nothing lost. The files under `tests/data/aif/` are
+//! the project's own, in those tools' shapes.
+
+use argline::export::{ExportOptions, Format, export};
+use argline::import::{ImportFormat, Imported, import};
+use argline::model::{ClaimId, LinkFrom, LinkTo, Map, Relation};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+fn imported(name: &str) -> Imported {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/aif").join(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|error| panic!("{name}: {error}"));
+    import(&bytes, ImportFormat::Aif).unwrap_or_else(|error| panic!("{name}: {error}"))
+}
+
+fn notices(imported: &Imported) -> Vec<String> {
+    imported.notices.iter().map(ToString::to_string).collect()
+}
+
+fn has_notice(imported: &Imported, start: &str) {
+    let notices = notices(imported);
+    assert!(notices.iter().any(|n| n.starts_with(start)), "no notice \"{start}…\" in {notices:#?}");
+}
+
+/// Each link as (from, relation, to), by the claims' texts (a link's target by its start's).
+fn relations(map: &Map) -> BTreeSet<(String, Relation, String)> {
+    let text = |id: &ClaimId| map.claim(id).map_or(id.to_string(), |c| c.text.clone());
+    let from = |from: &LinkFrom| match from {
+        LinkFrom::Claim(id) => text(id),
+        LinkFrom::Event(id) => id.to_string(),
+    };
+    map.links
+        .iter()
+        .map(|link| {
+            let to = match &link.to {
+                LinkTo::Claim(id) => text(id),
+                LinkTo::Link(id) => format!("the link from {}", map.link(id).map_or(String::new(), |l| from(&l.from))),
+            };
+            (from(&link.from), link.relation, to)
+        })
+        .collect()
+}
+
+fn triple(from: &str, relation: Relation, to: &str) -> (String, Relation, String) {
+    (from.to_owned(), relation, to.to_owned())
+}
+
+fn claim_with<'a>(map: &'a Map, text: &str) -> &'a argline::model::Claim {
+    map.claims.iter().find(|c| c.text == text).unwrap_or_else(|| panic!("no claim \"{text}\""))
+}
+
+#[test]
+fn an_aifdb_nodeset_imports_with_its_schemes_rephrases_quotes_and_dialogue_listed() {
+    let imported = imported("aifdb_nodeset.json");
+    let map = &imported.map;
+    let texts: BTreeSet<&str> = map.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        BTreeSet::from([
+            "The footbridge should stay closed",
+            "The girders are corroded",
+            "The engineer's report is three years old",
+            "The bridge is safe in ordinary weather",
+            "claim",
+        ]),
+        "the rephrase is merged, the empty I-node is named by its id"
+    );
+    let closed = "The footbridge should stay closed";
+    assert_eq!(
+        relations(map),
+        BTreeSet::from([
+            triple("The girders are corroded", Relation::Supports, closed),
+            triple(
+                "The engineer's report is three years old",
+                Relation::Undercuts,
+                "the link from The girders are corroded"
+            ),
+            triple("The bridge is safe in ordinary weather", Relation::Opposes, closed),
+            triple(closed, Relation::Opposes, "The bridge is safe in ordinary weather"),
+            triple("claim", Relation::Supports, closed),
+        ]),
+        "a mutual attack is two links"
+    );
+    let expert = map.links.iter().find(|l| l.relation == Relation::Supports && l.note.contains("Expert"));
+    assert_eq!(expert.map(|l| l.note.as_str()), Some("scheme: Argument From Expert Opinion"));
+    let kept = claim_with(map, closed);
+    assert_eq!(kept.detail, "Also worded: The bridge must remain shut");
+    let quotes: Vec<(&str, Option<&str>)> =
+        kept.citations.iter().map(|c| (c.quote.as_str(), c.locator.as_deref())).collect();
+    assert_eq!(quotes, [("it should stay closed", Some("said by Sam Officer"))]);
+    let girders = claim_with(map, "The girders are corroded");
+    assert_eq!(girders.citations[0].locator.as_deref(), Some("said by Dana Engineer"));
+    assert_eq!(map.sources.len(), 1, "the quotes cite the analysed text");
+    has_notice(&imported, "10:2: merged: I-node \"109\" rephrases I-node \"101\"");
+    has_notice(&imported, "11:2: skipped: L-node \"111\" (a locution");
+    has_notice(
+        &imported,
+        "12:2: skipped: YA-node \"112\" (an illocution: the locution is quoted by \"the-girders-are-corroded\")",
+    );
+    has_notice(&imported, "15:2: skipped: TA-node \"115\" (a transition");
+}
+
+#[test]
+fn numeric_ids_null_timestamps_and_other_schemes_are_read() {
+    let imported = imported("aifdb_numeric_ids.json");
+    assert_eq!(
+        relations(&imported.map),
+        BTreeSet::from([triple(
+            "Repairs were planned for the summer",
+            Relation::Supports,
+            "The council meant to reopen the bridge"
+        )])
+    );
+    assert_eq!(notices(&imported), ["6:6: skipped: PA-node \"5004\" (a scheme a map has no place for)"]);
+}
+
+#[test]
+fn an_ova3_analysis_keeps_its_layout_and_its_highlighted_passages() {
+    let imported = imported("ova3_layout.json");
+    let map = &imported.map;
+    let budget = claim_with(map, "The council cut the maintenance budget");
+    assert_eq!((budget.position.x, budget.position.y), (120.0, 80.0));
+    let flood = claim_with(map, "The closure came the day after the flood");
+    assert_eq!((flood.position.x, flood.position.y), (720.0, 80.0), "coordinates written as strings");
+    let citation = &budget.citations[0];
+    assert_eq!(citation.quote, "cut the money for bridge maintenance by a third");
+    let anchor = citation.anchor.as_ref().expect("the span's anchor");
+    assert_eq!((anchor.start, anchor.end), (70, 117));
+    assert_eq!(anchor.prefix, "il had adopted that year, which ");
+    assert_eq!(anchor.suffix, ".\n\nOn 10 April the footbridge wa");
+    assert_eq!(
+        relations(map),
+        BTreeSet::from([
+            triple("The council cut the maintenance budget", Relation::Supports, "The bridge closed for lack of money"),
+            triple(
+                "The closure came the day after the flood",
+                Relation::Opposes,
+                "The bridge closed for lack of money"
+            ),
+        ])
+    );
+    assert!(notices(&imported).is_empty(), "{:#?}", notices(&imported));
+}
+
+#[test]
+fn an_xaif_dialogue_quotes_each_speaker_from_the_text_spans() {
+    let imported = imported("xaif_spans.json");
+    let map = &imported.map;
+    let flood = claim_with(map, "The flood closed the bridge");
+    let citation = &flood.citations[0];
+    assert_eq!(
+        (citation.quote.as_str(), citation.locator.as_deref()),
+        ("The flood closed the bridge", Some("said by Ann"))
+    );
+    let anchor = citation.anchor.as_ref().expect("anchored");
+    assert_eq!((anchor.start, anchor.end, anchor.prefix.as_str()), (10, 37, " Ann None "));
+    let budget = claim_with(map, "The budget closed the bridge");
+    assert_eq!(budget.citations[0].quote, "The budget closed it, not the flood");
+    assert_eq!(
+        relations(map),
+        BTreeSet::from([triple("The budget closed the bridge", Relation::Opposes, "The flood closed the bridge")])
+    );
+    has_notice(&imported, "12:41: skipped: YA-node \"8\" (an illocution: it asserts nothing the map holds)");
+    has_notice(&imported, "11:52: skipped: TA-node \"7\" (a transition");
+    has_notice(&imported, "4:60: skipped: L-node \"0\" (a locution");
+}
+
+#[test]
+fn an_edge_to_a_node_the_file_does_not_have_is_skipped_where_it_stands() {
+    let imported = imported("dangling_edge.json");
+    assert_eq!(
+        notices(&imported),
+        [
+            "9:21: skipped: edge 2 refers to node \"9\", which the file does not have",
+            "5:8: skipped: RA-node \"2\" has no conclusion",
+        ]
+    );
+    assert_eq!(imported.map.claims.len(), 1);
+}
+
+fn revised_case_study() -> Map {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_maps/drafts/us_china_cyber_revised.ron");
+    argline::format::load_file(&path).expect("the revised case study is valid")
+}
+
+/// What an export must not lose of a map: its questions, composites and neutral ratings.
+fn questions_and_ratings(map: &Map) -> (BTreeSet<(String, Option<String>, bool)>, BTreeSet<(String, String, String)>) {
+    let claims =
+        map.claims.iter().map(|c| (c.id.to_string(), c.answers.as_ref().map(ToString::to_string), c.composite));
+    let neutral =
+        map.links.iter().filter(|l| l.relation == Relation::Neutral).map(|l| {
+            (l.source_item().to_string(), l.target_item().to_string(), format!("{:?} {}", l.strength, l.note))
+        });
+    (claims.collect(), neutral.collect())
+}
+
+#[test]
+fn aif_keeps_questions_composites_neutral_ratings_quotes_and_sources() {
+    let map = revised_case_study();
+    let bytes = export(&map, Format::Aif, &ExportOptions::default()).expect("exports");
+    let back = import(&bytes, ImportFormat::Aif).expect("imports").map;
+    assert!(map.links.iter().any(|l| l.relation == Relation::Neutral) && map.claims.iter().any(|c| c.composite));
+    assert_eq!(questions_and_ratings(&back), questions_and_ratings(&map));
+    assert_eq!(back.sources, map.sources);
+    for claim in &map.claims {
+        let citations = back.claim(&claim.id).map(|c| &c.citations);
+        assert_eq!(citations, Some(&claim.citations), "{}", claim.id);
+    }
+    for event in &map.events {
+        assert_eq!(back.event(&event.id).map(|e| &e.citations), Some(&event.citations), "{}", event.id);
+    }
+    let link_citations =
+        |m: &Map| m.links.iter().map(|l| (l.id.to_string(), l.citations.clone())).collect::<BTreeMap<_, _>>();
+    assert_eq!(link_citations(&back), link_citations(&map));
+}
+
+#[test]
+fn aif_writes_each_quote_as_a_locution_with_its_span_in_the_text() {
+    let map = revised_case_study();
+    let bytes = export(&map, Format::Aif, &ExportOptions::default()).expect("exports");
+    let json: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+    let quotes = map.claims.iter().flat_map(|c| &c.citations).chain(map.events.iter().flat_map(|e| &e.citations));
+    let quotes = quotes.filter(|c| !c.quote.is_empty()).count();
+    let nodes = json["AIF"]["nodes"].as_array().expect("nodes");
+    let locutions = nodes.iter().filter(|n| n["type"] == "L").count();
+    assert_eq!((locutions, json["AIF"]["locutions"].as_array().map(Vec::len)), (quotes, Some(quotes)));
+    let text = json["text"].as_str().expect("the analysed text");
+    assert_eq!(text.matches("<span class=\"highlighted\" id=\"node").count(), quotes);
+}
