@@ -404,6 +404,9 @@ fn export_command(file: &Path, format: Format, output: Option<&Path>, options: &
         Ok(bytes) => bytes,
         Err(error) => return fail(&format!("{}: {error}", file.display())),
     };
+    for note in export::losses(&map, format) {
+        eprintln!("{}: note: {note}", file.display());
+    }
     match output {
         Some(path) => match format::write_atomically(path, &bytes) {
             Ok(()) => ExitCode::SUCCESS,

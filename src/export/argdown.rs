@@ -9,7 +9,9 @@
 //! premise–conclusion structure; the links its inferences stand for are not
 //! written again as relations, and what bears on them bears on the argument.
 //! The kinds are grouped under comments, not headings, since an import reads
-//! headings as tags.
+//! headings as tags. Questions travel as data too (`answers`, `composite`),
+//! and neutral ratings, which Argdown has no relation for, as the data
+//! `neutral: [id, …]` of the item weighed (and a comment under it).
 
 use crate::model::{Argument, Claim, ClaimKind, Event, Link, LinkFrom, LinkTo, Map, Relation};
 use std::collections::{HashMap, HashSet};
@@ -127,6 +129,22 @@ impl Writer<'_> {
         }
     }
 
+    /// The claims an item is weighed as neutral to, as data (`neutral: [id, …]`)
+    /// that Argline's import reads back; the relation lines say it as comments.
+    fn neutral_data(&self, starts_at: impl Fn(&LinkFrom) -> bool) -> Option<(&'static str, String)> {
+        let targets: Vec<String> = self
+            .map
+            .links
+            .iter()
+            .filter(|link| link.relation == Relation::Neutral && starts_at(&link.from))
+            .filter_map(|link| match &link.to {
+                LinkTo::Claim(id) => Some(yaml_string(id.as_str())),
+                LinkTo::Link(_) => None,
+            })
+            .collect();
+        (!targets.is_empty()).then(|| ("neutral", format!("[{}]", targets.join(", "))))
+    }
+
     /// The relation lines under an item: one per link that starts at it.
     fn relations(&mut self, starts_at: impl Fn(&LinkFrom) -> bool) {
         let written = self.map.links.iter().filter(|link| !self.inferences.contains_key(link.id.as_str()));
@@ -157,8 +175,16 @@ impl Writer<'_> {
         if !claim.detail.is_empty() {
             fields.push(("detail", yaml_string(&claim.detail)));
         }
+        if let Some(question) = &claim.answers {
+            fields.push(("answers", yaml_string(question.as_str())));
+        }
+        if claim.composite {
+            fields.push(("composite", "true".to_owned()));
+        }
+        let starts_here = |from: &LinkFrom| matches!(from, LinkFrom::Claim(id) if id == &claim.id);
+        fields.extend(self.neutral_data(starts_here));
         data(&mut self.out, &fields);
-        self.relations(|from| matches!(from, LinkFrom::Claim(id) if id == &claim.id));
+        self.relations(starts_here);
         self.out.push('\n');
         if let Some(argument) = &claim.argument {
             self.structure(argument);
@@ -217,8 +243,10 @@ impl Writer<'_> {
         if !event.detail.is_empty() {
             fields.push(("detail", yaml_string(&event.detail)));
         }
+        let starts_here = |from: &LinkFrom| matches!(from, LinkFrom::Event(id) if id == &event.id);
+        fields.extend(self.neutral_data(starts_here));
         data(&mut self.out, &fields);
-        self.relations(|from| matches!(from, LinkFrom::Event(id) if id == &event.id));
+        self.relations(starts_here);
         self.out.push('\n');
     }
 

@@ -7,6 +7,7 @@ pub(crate) mod argdown;
 pub(crate) mod csv;
 mod dot;
 mod json;
+mod losses;
 mod markdown;
 mod png;
 pub mod slides;
@@ -14,6 +15,8 @@ mod svg;
 mod svg_style;
 mod text_metrics;
 pub(crate) mod timelinejs;
+
+pub use losses::losses;
 
 use crate::model::Map;
 

@@ -1,12 +1,12 @@
 //! AIF as its tools write it — AIFdb's corpus JSON, OVA3's files with their
-//! layout, xAIF with its text spans — imported; and the maps Argline writes
-//! as AIF read back with nothing lost. The files under `tests/data/aif/` are
-//! the project's own, in those tools' shapes.
+//! layout, xAIF with its text spans — imported, and Argline's quotes written
+//! as locutions. The files under `tests/data/aif/` are the project's own, in
+//! those tools' shapes.
 
 use argline::export::{ExportOptions, Format, export};
 use argline::import::{ImportFormat, Imported, import};
 use argline::model::{ClaimId, LinkFrom, LinkTo, Map, Relation};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 fn imported(name: &str) -> Imported {
@@ -180,45 +180,9 @@ fn an_edge_to_a_node_the_file_does_not_have_is_skipped_where_it_stands() {
     assert_eq!(imported.map.claims.len(), 1);
 }
 
-fn revised_case_study() -> Map {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_maps/drafts/us_china_cyber_revised.ron");
-    argline::format::load_file(&path).expect("the revised case study is valid")
-}
-
-/// What an export must not lose of a map: its questions, composites and neutral ratings.
-fn questions_and_ratings(map: &Map) -> (BTreeSet<(String, Option<String>, bool)>, BTreeSet<(String, String, String)>) {
-    let claims =
-        map.claims.iter().map(|c| (c.id.to_string(), c.answers.as_ref().map(ToString::to_string), c.composite));
-    let neutral =
-        map.links.iter().filter(|l| l.relation == Relation::Neutral).map(|l| {
-            (l.source_item().to_string(), l.target_item().to_string(), format!("{:?} {}", l.strength, l.note))
-        });
-    (claims.collect(), neutral.collect())
-}
-
-#[test]
-fn aif_keeps_questions_composites_neutral_ratings_quotes_and_sources() {
-    let map = revised_case_study();
-    let bytes = export(&map, Format::Aif, &ExportOptions::default()).expect("exports");
-    let back = import(&bytes, ImportFormat::Aif).expect("imports").map;
-    assert!(map.links.iter().any(|l| l.relation == Relation::Neutral) && map.claims.iter().any(|c| c.composite));
-    assert_eq!(questions_and_ratings(&back), questions_and_ratings(&map));
-    assert_eq!(back.sources, map.sources);
-    for claim in &map.claims {
-        let citations = back.claim(&claim.id).map(|c| &c.citations);
-        assert_eq!(citations, Some(&claim.citations), "{}", claim.id);
-    }
-    for event in &map.events {
-        assert_eq!(back.event(&event.id).map(|e| &e.citations), Some(&event.citations), "{}", event.id);
-    }
-    let link_citations =
-        |m: &Map| m.links.iter().map(|l| (l.id.to_string(), l.citations.clone())).collect::<BTreeMap<_, _>>();
-    assert_eq!(link_citations(&back), link_citations(&map));
-}
-
 #[test]
 fn aif_writes_each_quote_as_a_locution_with_its_span_in_the_text() {
-    let map = revised_case_study();
+    let map = crate::export_losses::revised_case_study();
     let bytes = export(&map, Format::Aif, &ExportOptions::default()).expect("exports");
     let json: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
     let quotes = map.claims.iter().flat_map(|c| &c.citations).chain(map.events.iter().flat_map(|e| &e.citations));

@@ -13,6 +13,7 @@ mod clipboard;
 mod crash_safe_save;
 mod edit_history;
 mod export_golden;
+mod export_losses;
 mod external_tools;
 mod git;
 mod hostile_corpus;

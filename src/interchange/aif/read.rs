@@ -108,7 +108,6 @@ impl<'a> Reader<'a> {
         let claim = builder.add_claim(wanted, kind, &text, position);
         claim.detail = extra.detail.clone();
         claim.tags = extra.tags.clone();
-        claim.composite = extra.composite;
         claim.credibility = extra.credibility;
         claim.relevance = extra.relevance;
         claim.citations = extra.citations.clone();
@@ -177,8 +176,8 @@ fn rephrases<'a>(reader: &Reader<'a>) -> HashMap<&'a AifId, (&'a AifId, usize)> 
     merged_into
 }
 
-/// Sets each explanation's question from the ids Argline wrote.
-fn answers(reader: &Reader<'_>, builder: &mut MapBuilder, items: &HashMap<&AifId, Item>) {
+/// Sets each explanation's question and composite mark from what Argline wrote.
+fn answers(reader: &mut Reader<'_>, builder: &mut MapBuilder, items: &HashMap<&AifId, Item>) {
     let claim_of_extra_id: HashMap<&str, ClaimId> = items
         .iter()
         .filter_map(|(node, item)| match (reader.extra(node), item) {
@@ -186,13 +185,22 @@ fn answers(reader: &Reader<'_>, builder: &mut MapBuilder, items: &HashMap<&AifId
             _ => None,
         })
         .collect();
-    for (node, item) in items {
-        let (Some(question), Item::Claim(id)) = (reader.extra(node).and_then(|e| e.answers.as_deref()), item) else {
-            continue;
-        };
-        let question = claim_of_extra_id.get(question).cloned();
-        if let Some(claim) = builder.claim_mut(id) {
-            claim.answers = question;
+    let mut claims: Vec<(&AifId, &ClaimId)> = items
+        .iter()
+        .filter_map(|(node, item)| match item {
+            Item::Claim(id) => Some((*node, id)),
+            Item::Event(_) => None,
+        })
+        .collect();
+    claims.sort();
+    for (node, id) in claims {
+        let Some(extra) = reader.extra(node) else { continue };
+        let question = extra.answers.as_deref().map(|q| claim_of_extra_id.get(q).cloned().unwrap_or_else(|| q.into()));
+        let answered = question.map_or(Ok(()), |question| builder.answer(id, &question));
+        let marked = if extra.composite { builder.mark_composite(id) } else { Ok(()) };
+        for reason in [answered, marked].into_iter().filter_map(Result::err) {
+            let at = reader.index.get(node).copied().unwrap_or_default();
+            reader.notice(at, format!("skipped: {reason}"));
         }
     }
 }
@@ -243,7 +251,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     if !reader.problems.is_empty() {
         return Err(ImportError::Problems { problems: reader.problems });
     }
-    answers(&reader, &mut builder, &items);
+    answers(&mut reader, &mut builder, &items);
     let analysed = text::read(analysed_html(&file.text));
     let speakers = speaker_names(locutions, participants);
     QuoteReader { reader: &mut reader, analysed: &analysed, speakers: &speakers }.add(&mut builder, &items);
