@@ -69,6 +69,9 @@ pub enum Command {
         /// Draw figures (SVG, PNG) in the dark theme.
         #[arg(long)]
         dark: bool,
+        /// A folder holding the sources' texts (the report's quotes say their paragraph).
+        #[arg(long, value_name = "DIR")]
+        texts: Option<PathBuf>,
     },
     /// Read a map written by another tool and save it as an Argline map.
     Import {
@@ -194,8 +197,8 @@ pub fn run_command(command: Command) -> ExitCode {
     match command {
         Command::Validate { files } => validate(&files),
         Command::Stats { file, ach } => stats(&file, ach),
-        Command::Export { file, format, output, scale, dark } => {
-            export_command(&file, format, output.as_deref(), &ExportOptions { dark, scale })
+        Command::Export { file, format, output, scale, dark, texts } => {
+            export_command(&file, format, output.as_deref(), &ExportOptions { dark, scale }, texts)
         }
         Command::Import { file, from, output } => import_command(&file, from, &output),
         Command::Generate { claims, links, events, seed, output } => {
@@ -378,7 +381,13 @@ fn ach_report(map: &crate::model::Map) -> String {
     out
 }
 
-fn export_command(file: &Path, format: Format, output: Option<&Path>, options: &ExportOptions) -> ExitCode {
+fn export_command(
+    file: &Path,
+    format: Format,
+    output: Option<&Path>,
+    options: &ExportOptions,
+    texts_folder: Option<PathBuf>,
+) -> ExitCode {
     let map = match format::load_file(file) {
         Ok(map) => map,
         Err(error) => {
@@ -400,7 +409,15 @@ fn export_command(file: &Path, format: Format, output: Option<&Path>, options: &
             Err(error) => fail(&format!("{}: {error}", file.display())),
         };
     }
-    let bytes = match export::export(&map, format, options) {
+    let texts = if format == Format::Markdown {
+        crate::sources::LoadedTexts::load(&map, &crate::sources::TextPlace::of_map_file(Some(file), texts_folder))
+    } else {
+        crate::sources::LoadedTexts::default()
+    };
+    for note in &texts.notes {
+        eprintln!("{}: note: {note}", file.display());
+    }
+    let bytes = match export::export_with_texts(&map, format, options, &texts) {
         Ok(bytes) => bytes,
         Err(error) => return fail(&format!("{}: {error}", file.display())),
     };

@@ -19,6 +19,7 @@ pub(crate) mod timelinejs;
 pub use losses::losses;
 
 use crate::model::Map;
+use crate::sources::LoadedTexts;
 
 /// A format a map can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -165,6 +166,17 @@ pub(crate) fn backslash_escape(text: &str, specials: &[char]) -> String {
 
 /// The bytes of `map` in `format`.
 pub fn export(map: &Map, format: Format, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+    export_with_texts(map, format, options, &LoadedTexts::default())
+}
+
+/// The bytes of `map` in `format`, with what its sources' texts tell (the
+/// Markdown report's quotes say their paragraph).
+pub fn export_with_texts(
+    map: &Map,
+    format: Format,
+    options: &ExportOptions,
+    texts: &LoadedTexts,
+) -> Result<Vec<u8>, ExportError> {
     Ok(match format {
         Format::Svg => svg::render(map, options.dark).into_bytes(),
         Format::Png => png::render(&svg::render(map, options.dark), options.scale)?,
@@ -172,7 +184,7 @@ pub fn export(map: &Map, format: Format, options: &ExportOptions) -> Result<Vec<
         Format::Aif => crate::interchange::aif::render(map)?.into_bytes(),
         Format::Dot => dot::render(map).into_bytes(),
         Format::Json => json::render(map)?.into_bytes(),
-        Format::Markdown => markdown::render(map).into_bytes(),
+        Format::Markdown => markdown::render(map, texts).into_bytes(),
         Format::Csv => csv::render(map).into_bytes(),
         Format::TimelineJs => timelinejs::render(map)?.into_bytes(),
         Format::Slides => return Err(ExportError::NeedsFolder),

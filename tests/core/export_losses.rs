@@ -2,7 +2,7 @@
 //! (questions, a composite explanation, neutral ratings, quotes) through AIF
 //! and Argdown and back; what a format truly cannot hold is said on export.
 
-use argline::export::{ExportOptions, Format, export};
+use argline::export::{ExportOptions, Format, export, export_with_texts};
 use argline::import::{ImportFormat, import};
 use argline::model::{Map, Relation};
 use std::collections::{BTreeMap, BTreeSet};
@@ -73,4 +73,26 @@ fn the_export_command_says_what_the_format_cannot_hold() {
     let output = crate::run_argline(&["export", file, "--format", "aif"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success() && !stderr.contains("quotes"), "{stderr}");
+}
+
+#[test]
+fn the_report_says_which_paragraph_of_its_attached_text_a_quote_stands_in() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_maps/tutorial.ron");
+    let mut map = argline::format::load_file(&path).expect("the tutorial is valid");
+    let texts = argline::sources::LoadedTexts::load(&map, &argline::sources::TextPlace::of_map_file(Some(&path), None));
+    let text = texts.text_of(&"tutorial-note".into()).expect("the tutorial's text beside it");
+    let quote = "Closed for repairs until further notice.";
+    let byte = text.as_str().find(quote).expect("in the note");
+    let anchor = text.anchor_of(byte..byte + quote.len());
+    let claim = map.claims.iter_mut().find(|c| c.kind == argline::model::ClaimKind::Explanation).expect("one");
+    claim.citations.push(argline::model::Citation {
+        anchor: Some(anchor),
+        ..argline::model::Citation::new("tutorial-note", quote)
+    });
+    let report = export_with_texts(&map, Format::Markdown, &ExportOptions::default(), &texts).expect("exports");
+    let report = String::from_utf8(report).expect("UTF-8");
+    let line = report.lines().find(|line| line.contains(quote)).expect("the quote is in the report");
+    assert!(line.ends_with(", ¶ 4"), "{line}");
+    let without = String::from_utf8(export(&map, Format::Markdown, &ExportOptions::default()).expect("exports"));
+    assert!(!without.expect("UTF-8").contains('¶'), "no text attached, no paragraph");
 }
