@@ -14,7 +14,12 @@ pub fn revised_case_study() -> Map {
 }
 
 /// What an export must not lose of a map: its questions, composites and neutral ratings.
-fn questions_and_ratings(map: &Map) -> (BTreeSet<(String, Option<String>, bool)>, BTreeSet<(String, String, String)>) {
+/// Each claim's id, question and composite mark.
+type Questions = BTreeSet<(String, Option<String>, bool)>;
+/// Each neutral rating's start, end, strength and note.
+type Ratings = BTreeSet<(String, String, String)>;
+
+fn questions_and_ratings(map: &Map) -> (Questions, Ratings) {
     let claims =
         map.claims.iter().map(|c| (c.id.to_string(), c.answers.as_ref().map(ToString::to_string), c.composite));
     let neutral =
@@ -52,9 +57,7 @@ fn argdown_keeps_questions_composites_and_neutral_ratings() {
     let (claims, neutral) = questions_and_ratings(&map);
     let (claims_back, neutral_back) = questions_and_ratings(&imported.map);
     assert_eq!(claims_back, claims);
-    let ends = |ratings: BTreeSet<(String, String, String)>| {
-        ratings.into_iter().map(|(a, b, _)| (a, b)).collect::<BTreeSet<_>>()
-    };
+    let ends = |ratings: Ratings| ratings.into_iter().map(|(a, b, _)| (a, b)).collect::<BTreeSet<_>>();
     assert_eq!(ends(neutral_back), ends(neutral), "every neutral rating, between the same items");
     let notices: Vec<String> = imported.notices.iter().map(ToString::to_string).collect();
     assert!(notices.iter().all(|n| !n.contains("neutral") && !n.contains("answers")), "{notices:#?}");

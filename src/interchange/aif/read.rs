@@ -11,7 +11,7 @@
 //! place for are listed; an edge to a node the file does not have is skipped.
 
 use super::quotes::{QuoteReader, speaker_names};
-use super::schema::{AifEdge, AifFile, AifId, AifNode, NodeExtra, NodeType, analysed_html};
+use super::schema::{AifEdge, AifFile, AifId, AifNode, GraphRecords, NodeExtra, NodeType, analysed_html};
 use super::{links, text};
 use crate::format::{Diagnostic, TextPosition};
 use crate::import::builder::{MapBuilder, off_canvas_notice, on_canvas};
@@ -207,7 +207,7 @@ fn answers(reader: &mut Reader<'_>, builder: &mut MapBuilder, items: &HashMap<&A
 
 pub fn import(text: &str) -> Result<Imported, ImportError> {
     let file: AifFile = parse(text, "AIF JSON")?;
-    let Some((nodes, edges, locutions, participants)) = file.graph() else {
+    let Some(GraphRecords { nodes, edges, locutions, participants }) = file.graph() else {
         let message = "no AIF graph: expected \"AIF\": {\"nodes\": …, \"edges\": …} (OVA, xAIF) or top-level \"nodes\" and \"edges\" (AIFdb)";
         return Err(ImportError::at(TextPosition { line: 1, col: 1 }, message));
     };

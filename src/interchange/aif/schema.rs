@@ -313,14 +313,30 @@ pub struct AifFile {
     pub neutral: Vec<NeutralLink>,
 }
 
+/// The records of a file's graph, wherever the file keeps them.
+pub struct GraphRecords<'a> {
+    pub nodes: &'a [AifNode],
+    pub edges: &'a [AifEdge],
+    pub locutions: &'a [Locution],
+    pub participants: &'a [Participant],
+}
+
 impl AifFile {
-    /// The graph's nodes, edges, locutions and participants, in whichever form the file has them.
-    pub fn graph(&self) -> Option<(&[AifNode], &[AifEdge], &[Locution], &[Participant])> {
+    /// The graph's records, in whichever form the file has them.
+    pub fn graph(&self) -> Option<GraphRecords<'_>> {
         match (&self.aif, &self.nodes, &self.edges) {
-            (Some(graph), _, _) => Some((&graph.nodes, &graph.edges, &graph.locutions, &graph.participants)),
-            (None, Some(nodes), edges) => {
-                Some((nodes, edges.as_deref().unwrap_or_default(), &self.locutions, &self.participants))
-            }
+            (Some(graph), _, _) => Some(GraphRecords {
+                nodes: &graph.nodes,
+                edges: &graph.edges,
+                locutions: &graph.locutions,
+                participants: &graph.participants,
+            }),
+            (None, Some(nodes), edges) => Some(GraphRecords {
+                nodes,
+                edges: edges.as_deref().unwrap_or_default(),
+                locutions: &self.locutions,
+                participants: &self.participants,
+            }),
             _ => None,
         }
     }
