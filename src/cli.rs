@@ -342,6 +342,50 @@ fn stats(file: &std::path::Path, ach: bool) -> ExitCode {
     }
 }
 
+/// A folder of AIF JSON files (an AIFdb corpus, unzipped) imported as one map.
+fn import_folder(folder: &Path, from: ImportFormat, output: &Path) -> ExitCode {
+    let name = folder.display().to_string();
+    if from != ImportFormat::Aif {
+        return fail(&format!("{name} is a folder: only an AIFdb corpus (--from aif) imports from a folder"));
+    }
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(error) => return fail(&format!("{name}: cannot read the folder: {error}")),
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json")))
+        .collect();
+    paths.sort();
+    let mut files = Vec::new();
+    for path in paths {
+        let file_name = path.display().to_string();
+        match std::fs::read(&path).map(|bytes| String::from_utf8(bytes).map_err(|e| e.utf8_error())) {
+            Ok(Ok(text)) => files.push(crate::interchange::aif::CorpusFile { name: file_name, text }),
+            Ok(Err(error)) => return fail(&format!("{file_name}: the file is not UTF-8 text ({error})")),
+            Err(error) => return fail(&format!("{file_name}: cannot read the file: {error}")),
+        }
+    }
+    let title = folder.file_name().map_or(name.clone(), |title| title.to_string_lossy().into_owned());
+    match crate::interchange::aif::import_corpus(&title, &files) {
+        Ok((map, notices)) => {
+            for notice in notices {
+                eprintln!("{notice}");
+            }
+            match format::save_file(&map, output) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => fail(&error.to_string()),
+            }
+        }
+        Err(error) => {
+            for line in error.lines {
+                eprintln!("{line}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// The competing-hypotheses scores, one `ID inconsistency=N weighted=W
 /// rank=R` line per explanation. A map whose explanations answer questions
 /// gets a section per question, headed `question ID: TEXT` (explanations that
@@ -439,6 +483,9 @@ fn export_command(
 
 fn import_command(file: &Path, from: ImportFormat, output: &Path) -> ExitCode {
     let name = file.display().to_string();
+    if file.is_dir() {
+        return import_folder(file, from, output);
+    }
     let bytes = match std::fs::read(file) {
         Ok(bytes) => bytes,
         Err(error) => return fail(&format!("{name}: cannot read the file: {error}")),

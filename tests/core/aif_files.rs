@@ -193,3 +193,36 @@ fn aif_writes_each_quote_as_a_locution_with_its_span_in_the_text() {
     let text = json["text"].as_str().expect("the analysed text");
     assert_eq!(text.matches("<span class=\"highlighted\" id=\"node").count(), quotes);
 }
+
+#[test]
+fn an_aifdb_corpus_folder_imports_as_one_map_its_shared_nodes_once() {
+    let out = tempfile::tempdir().expect("a scratch folder");
+    let map_file = out.path().join("corpus.ron");
+    let map_arg = map_file.to_string_lossy().into_owned();
+    let output = crate::run_argline(&["import", "tests/data/aif/corpus", "--from", "aif", "-o", &map_arg]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let map = argline::format::load_file(&map_file).expect("a valid map");
+    assert_eq!(map.meta.title, "corpus");
+    assert_eq!(map.claims.len(), 3, "node 302 is in both nodesets: one claim");
+    assert_eq!(
+        relations(&map),
+        BTreeSet::from([
+            triple("Repairs were planned for the summer", Relation::Supports, "The council meant to reopen the bridge"),
+            triple(
+                "The maintenance budget was cut by a third",
+                Relation::Opposes,
+                "The council meant to reopen the bridge"
+            ),
+        ])
+    );
+    let repairs = claim_with(&map, "Repairs were planned for the summer");
+    assert_eq!(repairs.citations[0].locator.as_deref(), Some("said by Ana Clerk"));
+    assert!(stderr.contains("tests/data/aif/corpus/nodeset3001.json:4:2: skipped: L-node \"304\""), "{stderr}");
+
+    let output = crate::run_argline(&["import", "tests/data/aif/corpus_broken", "--from", "aif", "-o", &map_arg]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.starts_with("tests/data/aif/corpus_broken/nodeset3003.json:2:"), "{stderr}");
+    assert!(stderr.contains("2:27: not AIF JSON: an id must be a string or a whole number"), "{stderr}");
+}

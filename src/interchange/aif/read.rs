@@ -207,6 +207,11 @@ fn answers(reader: &mut Reader<'_>, builder: &mut MapBuilder, items: &HashMap<&A
 
 pub fn import(text: &str) -> Result<Imported, ImportError> {
     let file: AifFile = parse(text, "AIF JSON")?;
+    read(text, &file)
+}
+
+/// The map of `file`, parsed from `text` (where its records' positions are looked up).
+pub(super) fn read(text: &str, file: &AifFile) -> Result<Imported, ImportError> {
     let Some(GraphRecords { nodes, edges, locutions, participants }) = file.graph() else {
         let message = "no AIF graph: expected \"AIF\": {\"nodes\": …, \"edges\": …} (OVA, xAIF) or top-level \"nodes\" and \"edges\" (AIFdb)";
         return Err(ImportError::at(TextPosition { line: 1, col: 1 }, message));

@@ -322,6 +322,19 @@ pub struct GraphRecords<'a> {
 }
 
 impl AifFile {
+    /// The graph's records, taken out of the file.
+    pub fn take_records(&mut self) -> (Vec<AifNode>, Vec<AifEdge>, Vec<Locution>, Vec<Participant>) {
+        match self.aif.take() {
+            Some(graph) => (graph.nodes, graph.edges, graph.locutions, graph.participants),
+            None => (
+                self.nodes.take().unwrap_or_default(),
+                self.edges.take().unwrap_or_default(),
+                std::mem::take(&mut self.locutions),
+                std::mem::take(&mut self.participants),
+            ),
+        }
+    }
+
     /// The graph's records, in whichever form the file has them.
     pub fn graph(&self) -> Option<GraphRecords<'_>> {
         match (&self.aif, &self.nodes, &self.edges) {
