@@ -246,8 +246,7 @@ pub(super) fn read(text: &str, file: &AifFile) -> Result<Imported, ImportError> 
             None => kept_edges.push(edge),
         }
     }
-    let mut reader =
-        Reader { text, file: &file, nodes, edges: kept_edges, index, positions, problems: Vec::new(), notices };
+    let mut reader = Reader { text, file, nodes, edges: kept_edges, index, positions, problems: Vec::new(), notices };
     let mut builder = MapBuilder::new(&file.title);
     for source in &file.sources {
         builder.add_source(source.clone());
