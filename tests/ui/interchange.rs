@@ -49,6 +49,21 @@ fn exporting_from_the_file_menu_writes_the_file_off_the_ui_thread() {
 }
 
 #[test]
+fn an_export_says_what_its_format_cannot_hold() {
+    let folder = tempfile::tempdir().expect("scratch folder");
+    let path = folder.path().join("map.argdown");
+    let mut harness = harness_on(crate::harness::case_study());
+    choose(&mut harness, "Export", "Argdown…");
+    type_path_and_confirm(&mut harness, &path, "Export");
+    let noted = (0..200).any(|_| {
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+        harness.query_by_label_contains("quotes and citations are not written: Argdown has no place for them").is_some()
+    });
+    assert!(noted, "no note of the quotes Argdown cannot hold");
+}
+
+#[test]
 fn importing_csv_events_opens_them_as_a_new_unsaved_map() {
     let folder = tempfile::tempdir().expect("scratch folder");
     let csv = folder.path().join("events.csv");
