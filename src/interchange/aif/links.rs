@@ -168,6 +168,7 @@ pub fn add_neutral(
     link_ids: &HashMap<&AifId, LinkId>,
 ) -> Vec<Diagnostic> {
     let mut notices = Vec::new();
+    let starts = crate::import::json_position::key_positions(reader.text, "from");
     for (index, neutral) in reader.file.neutral.iter().enumerate() {
         let from = items.get(&neutral.from).map(from_of);
         let to = match items.get(&neutral.to) {
@@ -175,7 +176,7 @@ pub fn add_neutral(
             Some(Item::Event(_)) => None,
             None => link_ids.get(&neutral.to).map(|id| LinkTo::Link(id.clone())),
         };
-        let position = crate::import::json_position::nth_key(reader.text, "from", index);
+        let position = starts.get(index).copied().unwrap_or(TextPosition { line: 1, col: 1 });
         let (Some(from), Some(to)) = (from, to) else {
             let message = format!("skipped: neutral rating \"{}\" joins nodes the map does not hold", neutral.id);
             notices.push(Diagnostic { position, message });

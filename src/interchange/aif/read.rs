@@ -11,11 +11,11 @@
 //! place for are listed; an edge to a node the file does not have is skipped.
 
 use super::quotes::{QuoteReader, speaker_names};
-use super::schema::{AifEdge, AifFile, AifId, AifNode, GraphRecords, NodeExtra, NodeType, analysed_html};
+use super::schema::{AifFile, AifId, AifNode, GraphRecords, NodeExtra, NodeType, analysed_html};
 use super::{links, text};
 use crate::format::{Diagnostic, TextPosition};
 use crate::import::builder::{MapBuilder, off_canvas_notice, on_canvas};
-use crate::import::json_position::{nth_key, parse};
+use crate::import::json_position::{key_positions, parse};
 use crate::import::{ImportError, Imported};
 use crate::model::{ClaimId, ClaimKind, Date, Event, EventId, Position};
 use std::collections::HashMap;
@@ -32,17 +32,21 @@ pub(super) struct Reader<'a> {
     pub text: &'a str,
     pub file: &'a AifFile,
     pub nodes: &'a [AifNode],
-    /// The edges whose two ends the file has.
-    pub edges: Vec<&'a AifEdge>,
+    /// The ends of the edges into each node and out of it, in the file's
+    /// order (only edges whose two ends the file has).
+    into: HashMap<&'a AifId, Vec<&'a AifId>>,
+    out_of: HashMap<&'a AifId, Vec<&'a AifId>>,
     pub index: HashMap<&'a AifId, usize>,
     positions: HashMap<&'a AifId, Position>,
+    /// Where each node's record starts (its `"nodeID"` key).
+    node_positions: Vec<TextPosition>,
     pub problems: Vec<Diagnostic>,
     pub notices: Vec<Diagnostic>,
 }
 
 impl<'a> Reader<'a> {
     pub fn node_position(&self, index: usize) -> TextPosition {
-        nth_key(self.text, "nodeID", index)
+        self.node_positions.get(index).copied().unwrap_or(TextPosition { line: 1, col: 1 })
     }
 
     pub fn node_type(&self, id: &AifId) -> Option<NodeType> {
@@ -55,11 +59,11 @@ impl<'a> Reader<'a> {
 
     /// The ends of the edges into `id` and out of it.
     pub fn premises<'s>(&'s self, id: &'s AifId) -> impl Iterator<Item = &'a AifId> + 's {
-        self.edges.iter().filter(move |edge| &edge.to_id == id).map(|edge| &edge.from_id)
+        self.into.get(id).into_iter().flatten().copied()
     }
 
     pub fn conclusions<'s>(&'s self, id: &'s AifId) -> impl Iterator<Item = &'a AifId> + 's {
-        self.edges.iter().filter(move |edge| &edge.from_id == id).map(|edge| &edge.to_id)
+        self.out_of.get(id).into_iter().flatten().copied()
     }
 
     pub fn notice(&mut self, index: usize, message: String) {
@@ -216,37 +220,47 @@ pub(super) fn read(text: &str, file: &AifFile) -> Result<Imported, ImportError> 
         let message = "no AIF graph: expected \"AIF\": {\"nodes\": …, \"edges\": …} (OVA, xAIF) or top-level \"nodes\" and \"edges\" (AIFdb)";
         return Err(ImportError::at(TextPosition { line: 1, col: 1 }, message));
     };
+    let unplaced = TextPosition { line: 1, col: 1 };
+    let (node_positions, edge_positions) = (key_positions(text, "nodeID"), key_positions(text, "fromID"));
     let mut notices = Vec::new();
     let mut positions = HashMap::new();
+    let coordinates = key_positions(text, "x");
     for (index, node) in file.ova.nodes.iter().enumerate() {
         let position = Position::new(node.x, node.y);
         if on_canvas(position) {
             positions.insert(&node.node_id, position);
         } else {
-            notices.push(Diagnostic { position: nth_key(text, "x", index), message: off_canvas_notice(position) });
+            let at = coordinates.get(index).copied().unwrap_or(unplaced);
+            notices.push(Diagnostic { position: at, message: off_canvas_notice(position) });
         }
     }
     let mut index = HashMap::new();
     for (at, node) in nodes.iter().enumerate() {
         if index.contains_key(&node.node_id) {
             let message = format!("skipped: a second node with id \"{}\" (the first is kept)", node.node_id.0);
-            notices.push(Diagnostic { position: nth_key(text, "nodeID", at), message });
+            let position = node_positions.get(at).copied().unwrap_or(unplaced);
+            notices.push(Diagnostic { position, message });
         } else {
             index.insert(&node.node_id, at);
         }
     }
-    let mut kept_edges = Vec::new();
+    let (mut into, mut out_of) = (HashMap::<_, Vec<_>>::new(), HashMap::<_, Vec<_>>::new());
     for (at, edge) in edges.iter().enumerate() {
         match [&edge.from_id, &edge.to_id].into_iter().find(|end| !index.contains_key(end)) {
             Some(missing) => {
                 let message =
                     format!("skipped: edge {} refers to node \"{}\", which the file does not have", at + 1, missing.0);
-                notices.push(Diagnostic { position: nth_key(text, "fromID", at), message });
+                let position = edge_positions.get(at).copied().unwrap_or(unplaced);
+                notices.push(Diagnostic { position, message });
             }
-            None => kept_edges.push(edge),
+            None => {
+                into.entry(&edge.to_id).or_default().push(&edge.from_id);
+                out_of.entry(&edge.from_id).or_default().push(&edge.to_id);
+            }
         }
     }
-    let mut reader = Reader { text, file, nodes, edges: kept_edges, index, positions, problems: Vec::new(), notices };
+    let mut reader =
+        Reader { text, file, nodes, into, out_of, index, positions, node_positions, problems: Vec::new(), notices };
     let mut builder = MapBuilder::new(&file.title);
     for source in &file.sources {
         builder.add_source(source.clone());
