@@ -58,7 +58,7 @@ fn argdown(map: &Map, notes: &mut Notes) {
     notes.unless_none(citations, "quotes and citations are");
     notes.unless_none(map.sources.len(), "sources are");
     let argued = super::links_borne_on(map);
-    let inferences = super::argdown::inference_links(map);
+    let inferences = crate::interchange::argdown::inference_links(map);
     // A link written as a relation line keeps only its ends and its relation.
     let relation_lines: Vec<&Link> = map
         .links

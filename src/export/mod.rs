@@ -3,7 +3,6 @@
 //! the events and TimelineJS for the web. Pure: no egui, no files; the caller
 //! writes the bytes where it wants (see [`Format::extension`]).
 
-pub(crate) mod argdown;
 pub(crate) mod csv;
 mod dot;
 mod json;
@@ -180,7 +179,7 @@ pub fn export_with_texts(
     Ok(match format {
         Format::Svg => svg::render(map, options.dark).into_bytes(),
         Format::Png => png::render(&svg::render(map, options.dark), options.scale)?,
-        Format::Argdown => argdown::render(map).into_bytes(),
+        Format::Argdown => crate::interchange::argdown::render(map).into_bytes(),
         Format::Aif => crate::interchange::aif::render(map)?.into_bytes(),
         Format::Dot => dot::render(map).into_bytes(),
         Format::Json => json::render(map)?.into_bytes(),

@@ -4,7 +4,6 @@
 //! reported at their `line:col`; nothing is dropped silently. Pure: bytes in,
 //! a map out.
 
-mod argdown;
 pub(crate) mod builder;
 mod csv;
 pub(crate) mod json_position;
@@ -93,7 +92,7 @@ impl ImportError {
 pub fn import(bytes: &[u8], from: ImportFormat) -> Result<Imported, ImportError> {
     let text = utf8(bytes)?;
     match from {
-        ImportFormat::Argdown => argdown::import(text),
+        ImportFormat::Argdown => crate::interchange::argdown::import(text),
         ImportFormat::Aif => crate::interchange::aif::import(text),
         ImportFormat::Csv => csv::import(text),
         ImportFormat::TimelineJs => timelinejs::import(text),

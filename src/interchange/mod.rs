@@ -3,3 +3,4 @@
 //! dispatch here.
 
 pub mod aif;
+pub mod argdown;

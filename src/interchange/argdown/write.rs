@@ -20,7 +20,7 @@ use std::fmt::Write;
 /// Argdown's special characters in statement text, escaped with a backslash
 /// (`/` too: `//` and `/*` start comments).
 fn escape_text(text: &str) -> String {
-    super::backslash_escape(text, &['[', ']', '<', '>', '#', '*', '_', '@', '{', '}', '/'])
+    crate::export::backslash_escape(text, &['[', ']', '<', '>', '#', '*', '_', '@', '{', '}', '/'])
 }
 
 /// A double-quoted YAML string; braces as escapes, since Argdown's lexer ends
@@ -105,7 +105,7 @@ pub fn inference_links(map: &Map) -> HashMap<&str, &str> {
 
 /// An inference rule's name, with the characters that end or split it escaped.
 fn escape_rule(rule: &str) -> String {
-    super::backslash_escape(rule, &['[', ']', '<', '>', '#', '*', '_', '@', '{', '}', '/', ',', '-'])
+    crate::export::backslash_escape(rule, &['[', ']', '<', '>', '#', '*', '_', '@', '{', '}', '/', ',', '-'])
 }
 
 struct Writer<'a> {
@@ -262,7 +262,7 @@ impl Writer<'_> {
 
 pub fn render(map: &Map) -> String {
     let inferences = inference_links(map);
-    let mut arguments = super::links_borne_on(map);
+    let mut arguments = crate::export::links_borne_on(map);
     arguments.retain(|id| !inferences.contains_key(id));
     let mut writer = Writer { map, arguments, inferences, out: String::new() };
     let _ = writeln!(writer.out, "===\ntitle: {}", yaml_string(&map.meta.title));

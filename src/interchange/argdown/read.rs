@@ -1,7 +1,7 @@
 //! Claims, events and links from Argdown (see `parse` for the language read).
 //! Every statement (an equivalence class: all occurrences of one title) and
 //! every argument becomes a claim — or an event, when its data has a `date`
-//! (as `export::argdown` writes them); kinds and positions come from the
+//! (as `super::write` writes them); kinds and positions come from the
 //! data. Relations become links as the Argdown CLI counts them: one per
 //! source, target and kind, a reconstructed argument's relations starting at
 //! its conclusion. A premise–conclusion structure is kept on its argument's
@@ -11,24 +11,18 @@
 //! link (one premise in, one relation out, a `strength` in its data) is that
 //! link again.
 
-mod links;
-mod parse;
-mod source;
-mod text;
-mod yaml;
-
-use super::builder::{MapBuilder, off_canvas_notice, on_canvas};
-use super::{ImportError, Imported};
+use super::links::{self, Made};
+use super::parse::{self, Document, Node, NodeKey};
+use super::text::NodeKind;
+use super::yaml::Value;
 use crate::format::{Diagnostic, TextPosition};
+use crate::import::builder::{MapBuilder, off_canvas_notice, on_canvas};
+use crate::import::{ImportError, Imported};
 use crate::model::{
     Argument, ClaimId, ClaimKind, Date, Event, EventId, Inference, LinkFrom, LinkTo, PcsStatement, Position, Relation,
     Strength,
 };
-use links::Made;
-use parse::{Document, Node, NodeKey};
 use std::collections::{BTreeMap, HashMap};
-use text::NodeKind;
-use yaml::Value;
 
 /// The data keys Argline reads as one value each; others (but `neutral`) are listed as skipped.
 const KNOWN_DATA: [&str; 11] =
@@ -39,15 +33,15 @@ const KNOWN_DATA: [&str; 11] =
 const NEUTRAL_DATA: &str = "neutral";
 
 /// All occurrences of one statement or argument, merged.
-struct Merged<'a> {
-    key: &'a NodeKey,
-    kind: NodeKind,
-    text: String,
+pub(super) struct Merged<'a> {
+    pub key: &'a NodeKey,
+    pub kind: NodeKind,
+    pub text: String,
     /// Texts of later definitions that differ from the first.
-    more: Vec<String>,
-    tags: Vec<String>,
-    data: BTreeMap<String, Value>,
-    position: TextPosition,
+    pub more: Vec<String>,
+    pub tags: Vec<String>,
+    pub data: BTreeMap<String, Value>,
+    pub position: TextPosition,
 }
 
 fn merged(nodes: &[Node]) -> Vec<Merged<'_>> {
