@@ -70,6 +70,9 @@ pub enum Command {
         /// Draw figures (SVG, PNG) in the dark theme.
         #[arg(long)]
         dark: bool,
+        /// A folder holding the sources' texts (the report's quotes say their paragraph).
+        #[arg(long, value_name = "DIR")]
+        texts: Option<PathBuf>,
     },
     /// Read a map written by another tool and save it as an Argline map.
     Import {
@@ -221,8 +224,8 @@ pub fn run_command(command: Command) -> ExitCode {
     match command {
         Command::Validate { files } => validate(&files),
         Command::Stats { file, ach } => stats(&file, ach),
-        Command::Export { file, format, output, scale, dark } => {
-            export_command(&file, format, output.as_deref(), &ExportOptions { dark, scale })
+        Command::Export { file, format, output, scale, dark, texts } => {
+            export_command(&file, format, output.as_deref(), &ExportOptions { dark, scale }, texts)
         }
         Command::Import { file, from, output } => import_command(&file, from, &output),
         Command::Generate { claims, links, events, seed, output } => {
@@ -370,6 +373,50 @@ fn stats(file: &std::path::Path, ach: bool) -> ExitCode {
     }
 }
 
+/// A folder of AIF JSON files (an AIFdb corpus, unzipped) imported as one map.
+fn import_folder(folder: &Path, from: ImportFormat, output: &Path) -> ExitCode {
+    let name = folder.display().to_string();
+    if from != ImportFormat::Aif {
+        return fail(&format!("{name} is a folder: only an AIFdb corpus (--from aif) imports from a folder"));
+    }
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(error) => return fail(&format!("{name}: cannot read the folder: {error}")),
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json")))
+        .collect();
+    paths.sort();
+    let mut files = Vec::new();
+    for path in paths {
+        let file_name = path.display().to_string();
+        match std::fs::read(&path).map(|bytes| String::from_utf8(bytes).map_err(|e| e.utf8_error())) {
+            Ok(Ok(text)) => files.push(crate::interchange::aif::CorpusFile { name: file_name, text }),
+            Ok(Err(error)) => return fail(&format!("{file_name}: the file is not UTF-8 text ({error})")),
+            Err(error) => return fail(&format!("{file_name}: cannot read the file: {error}")),
+        }
+    }
+    let title = folder.file_name().map_or(name.clone(), |title| title.to_string_lossy().into_owned());
+    match crate::interchange::aif::import_corpus(&title, &files) {
+        Ok((map, notices)) => {
+            for notice in notices {
+                eprintln!("{notice}");
+            }
+            match format::save_file(&map, output) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => fail(&error.to_string()),
+            }
+        }
+        Err(error) => {
+            for line in error.lines {
+                eprintln!("{line}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// The competing-hypotheses scores, one `ID inconsistency=N weighted=W
 /// rank=R` line per explanation. A map whose explanations answer questions
 /// gets a section per question, headed `question ID: TEXT` (explanations that
@@ -409,7 +456,13 @@ fn ach_report(map: &crate::model::Map) -> String {
     out
 }
 
-fn export_command(file: &Path, format: Format, output: Option<&Path>, options: &ExportOptions) -> ExitCode {
+fn export_command(
+    file: &Path,
+    format: Format,
+    output: Option<&Path>,
+    options: &ExportOptions,
+    texts_folder: Option<PathBuf>,
+) -> ExitCode {
     let map = match format::load_file(file) {
         Ok(map) => map,
         Err(error) => {
@@ -431,10 +484,21 @@ fn export_command(file: &Path, format: Format, output: Option<&Path>, options: &
             Err(error) => fail(&format!("{}: {error}", file.display())),
         };
     }
-    let bytes = match export::export(&map, format, options) {
+    let texts = if format == Format::Markdown {
+        crate::sources::LoadedTexts::load(&map, &crate::sources::TextPlace::of_map_file(Some(file), texts_folder))
+    } else {
+        crate::sources::LoadedTexts::default()
+    };
+    for note in &texts.notes {
+        eprintln!("{}: note: {note}", file.display());
+    }
+    let bytes = match export::export_with_texts(&map, format, options, &texts) {
         Ok(bytes) => bytes,
         Err(error) => return fail(&format!("{}: {error}", file.display())),
     };
+    for note in export::losses(&map, format) {
+        eprintln!("{}: note: {note}", file.display());
+    }
     match output {
         Some(path) => match format::write_atomically(path, &bytes) {
             Ok(()) => ExitCode::SUCCESS,
@@ -450,6 +514,9 @@ fn export_command(file: &Path, format: Format, output: Option<&Path>, options: &
 
 fn import_command(file: &Path, from: ImportFormat, output: &Path) -> ExitCode {
     let name = file.display().to_string();
+    if file.is_dir() {
+        return import_folder(file, from, output);
+    }
     let bytes = match std::fs::read(file) {
         Ok(bytes) => bytes,
         Err(error) => return fail(&format!("{name}: cannot read the file: {error}")),

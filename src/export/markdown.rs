@@ -1,8 +1,10 @@
 //! A Markdown report: the map's title and summary, each explanation with the
 //! evidence for and against it (with notes, quotes and their sources), the
-//! other claims, the timeline as a table, and the list of sources.
+//! other claims, the timeline as a table, and the list of sources. A quote
+//! anchored in its source's attached text says which paragraph it stands in.
 
 use crate::model::{Citation, ItemRef, Link, LinkFrom, LinkTo, Map, Relation};
+use crate::sources::LoadedTexts;
 use std::fmt::Write;
 
 /// `text` as literal Markdown inline text: markup characters escaped, line
@@ -34,7 +36,14 @@ fn item_name(map: &Map, item: &ItemRef) -> String {
     }
 }
 
-fn citations(out: &mut String, map: &Map, citations: &[Citation], indent: &str) {
+/// Which paragraph of its source's attached text an anchored quote stands in, as "¶ 7".
+fn paragraph(texts: &LoadedTexts, citation: &Citation) -> Option<String> {
+    let anchor = citation.anchor.as_ref()?;
+    let text = texts.text_of(&citation.source).ok()?;
+    text.paragraph_of(anchor.start).map(|paragraph| format!("¶ {paragraph}"))
+}
+
+fn citations(out: &mut String, map: &Map, texts: &LoadedTexts, citations: &[Citation], indent: &str) {
     for citation in citations {
         let mut credit = Vec::new();
         if let Some(source) = map.source(&citation.source) {
@@ -49,6 +58,7 @@ fn citations(out: &mut String, map: &Map, citations: &[Citation], indent: &str) 
             credit.push(escape(citation.source.as_str()));
         }
         credit.extend(citation.locator.as_deref().map(escape));
+        credit.extend(paragraph(texts, citation));
         if citation.quote.is_empty() {
             let _ = writeln!(out, "{indent}> {}", credit.join(", "));
         } else {
@@ -57,7 +67,7 @@ fn citations(out: &mut String, map: &Map, citations: &[Citation], indent: &str) 
     }
 }
 
-fn evidence(out: &mut String, map: &Map, heading: &str, links: &[&Link]) {
+fn evidence(out: &mut String, map: &Map, texts: &LoadedTexts, heading: &str, links: &[&Link]) {
     let _ = writeln!(out, "**{heading}**\n");
     if links.is_empty() {
         out.push_str("- none\n\n");
@@ -79,7 +89,7 @@ fn evidence(out: &mut String, map: &Map, heading: &str, links: &[&Link]) {
                 quoted.push(citation.clone());
             }
         }
-        citations(out, map, &quoted, "  ");
+        citations(out, map, texts, &quoted, "  ");
         for other in map.links.iter().filter(|other| matches!(&other.to, LinkTo::Link(id) if id == &link.id)) {
             let by = escape(&item_name(map, &other.source_item()));
             let verb = match other.relation {
@@ -136,7 +146,8 @@ fn score_table(out: &mut String, map: &Map, matrix: &crate::analysis::Matrix) {
     out.push('\n');
 }
 
-pub fn render(map: &Map) -> String {
+/// The report of `map`; each anchored quote says its paragraph where `texts` holds its source's text.
+pub fn render(map: &Map, texts: &LoadedTexts) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&map.meta.title));
     if !map.meta.summary.is_empty() {
@@ -154,15 +165,15 @@ pub fn render(map: &Map) -> String {
         if !explanation.detail.is_empty() {
             let _ = writeln!(out, "{}\n", escape(&explanation.detail));
         }
-        citations(&mut out, map, &explanation.citations, "");
+        citations(&mut out, map, texts, &explanation.citations, "");
         if !explanation.citations.is_empty() {
             out.push('\n');
         }
-        evidence(&mut out, map, "Evidence for", &map.evidence_for(&explanation.id));
-        evidence(&mut out, map, "Evidence against", &map.evidence_against(&explanation.id));
+        evidence(&mut out, map, texts, "Evidence for", &map.evidence_for(&explanation.id));
+        evidence(&mut out, map, texts, "Evidence against", &map.evidence_against(&explanation.id));
         let undercuts = map.evidence_with(&explanation.id, Relation::Undercuts);
         if !undercuts.is_empty() {
-            evidence(&mut out, map, "Undercut by", &undercuts);
+            evidence(&mut out, map, texts, "Undercut by", &undercuts);
         }
     }
     let others: Vec<_> = map.claims.iter().filter(|c| c.kind != crate::model::ClaimKind::Explanation).collect();
@@ -174,7 +185,7 @@ pub fn render(map: &Map) -> String {
                 let target = escape(&item_name(map, &link.target_item()));
                 let _ = writeln!(out, "  - {} ({}) {target}", link.relation.label(), link.strength.label());
             }
-            citations(&mut out, map, &claim.citations, "  ");
+            citations(&mut out, map, texts, &claim.citations, "  ");
         }
         out.push('\n');
     }

@@ -3,11 +3,10 @@
 //! the events and TimelineJS for the web. Pure: no egui, no files; the caller
 //! writes the bytes where it wants (see [`Format::extension`]).
 
-pub(crate) mod aif;
-pub(crate) mod argdown;
 pub(crate) mod csv;
 mod dot;
 mod json;
+mod losses;
 mod markdown;
 mod png;
 pub mod slides;
@@ -16,7 +15,10 @@ mod svg_style;
 mod text_metrics;
 pub(crate) mod timelinejs;
 
+pub use losses::losses;
+
 use crate::model::Map;
+use crate::sources::LoadedTexts;
 
 /// A format a map can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -163,14 +165,25 @@ pub(crate) fn backslash_escape(text: &str, specials: &[char]) -> String {
 
 /// The bytes of `map` in `format`.
 pub fn export(map: &Map, format: Format, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+    export_with_texts(map, format, options, &LoadedTexts::default())
+}
+
+/// The bytes of `map` in `format`, with what its sources' texts tell (the
+/// Markdown report's quotes say their paragraph).
+pub fn export_with_texts(
+    map: &Map,
+    format: Format,
+    options: &ExportOptions,
+    texts: &LoadedTexts,
+) -> Result<Vec<u8>, ExportError> {
     Ok(match format {
         Format::Svg => svg::render(map, options.dark).into_bytes(),
         Format::Png => png::render(&svg::render(map, options.dark), options.scale)?,
-        Format::Argdown => argdown::render(map).into_bytes(),
-        Format::Aif => aif::render(map)?.into_bytes(),
+        Format::Argdown => crate::interchange::argdown::render(map).into_bytes(),
+        Format::Aif => crate::interchange::aif::render(map)?.into_bytes(),
         Format::Dot => dot::render(map).into_bytes(),
         Format::Json => json::render(map)?.into_bytes(),
-        Format::Markdown => markdown::render(map).into_bytes(),
+        Format::Markdown => markdown::render(map, texts).into_bytes(),
         Format::Csv => csv::render(map).into_bytes(),
         Format::TimelineJs => timelinejs::render(map)?.into_bytes(),
         Format::Slides => return Err(ExportError::NeedsFolder),

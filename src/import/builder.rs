@@ -143,6 +143,32 @@ impl MapBuilder {
         self.map.claims.get_mut(place)
     }
 
+    /// Makes `explanation` answer `question`, or says why the map cannot hold it.
+    pub fn answer(&mut self, explanation: &ClaimId, question: &ClaimId) -> Result<(), String> {
+        let is = |id: &ClaimId, kind: ClaimKind| self.map.claims.iter().any(|c| &c.id == id && c.kind == kind);
+        if !is(question, ClaimKind::Question) {
+            return Err(format!("\"{explanation}\" answers \"{question}\", which is not a question of the map"));
+        }
+        if !is(explanation, ClaimKind::Explanation) {
+            return Err(format!("\"{explanation}\" answers a question, but only an explanation does"));
+        }
+        if let Some(claim) = self.claim_mut(explanation) {
+            claim.answers = Some(question.clone());
+        }
+        Ok(())
+    }
+
+    /// Marks `explanation` as some combination of the others, or says why the map cannot hold it.
+    pub fn mark_composite(&mut self, explanation: &ClaimId) -> Result<(), String> {
+        match self.claim_mut(explanation) {
+            Some(claim) if claim.kind == ClaimKind::Explanation => {
+                claim.composite = true;
+                Ok(())
+            }
+            _ => Err(format!("\"{explanation}\" is marked composite, but only an explanation can be")),
+        }
+    }
+
     pub fn add_source(&mut self, source: Source) {
         self.map.sources.push(source);
     }

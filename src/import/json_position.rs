@@ -35,6 +35,27 @@ pub fn nth_key(text: &str, key: &str, index: usize) -> TextPosition {
     TextPosition { line: 1, col: 1 }
 }
 
+/// Every place where `"key"` is written as a key, in order: what [`nth_key`]
+/// finds for each index, in one pass over the text.
+pub fn key_positions(text: &str, key: &str) -> Vec<TextPosition> {
+    let pattern = format!("\"{key}\"");
+    let mut found = Vec::new();
+    let (mut line, mut line_start, mut counted) = (1, 0, 0);
+    for (start, _) in text.match_indices(&pattern) {
+        let after = text[start + pattern.len()..].trim_start();
+        if !after.starts_with(':') || text[..start].ends_with('\\') {
+            continue;
+        }
+        for (offset, _) in text[counted..start].match_indices('\n') {
+            line += 1;
+            line_start = counted + offset + 1;
+        }
+        counted = start;
+        found.push(TextPosition { line, col: 1 + text[line_start..start].chars().count() });
+    }
+    found
+}
+
 /// Parses `text` as `T`, or an error at the line and column serde_json gives.
 pub fn parse<'a, T: serde::Deserialize<'a>>(text: &'a str, what: &str) -> Result<T, ImportError> {
     serde_json::from_str(text).map_err(|error| {
@@ -91,6 +112,14 @@ mod tests {
         let text = "{\"a\": 1,\n \"b\": \"\\\"a\\\": x\",\n \"a\": 2}";
         assert_eq!(nth_key(text, "a", 0), TextPosition { line: 1, col: 2 });
         assert_eq!(nth_key(text, "a", 1), TextPosition { line: 3, col: 2 });
+    }
+
+    #[test]
+    fn key_positions_are_the_nth_keys() {
+        let text = "{\"a\": 1,\n \"b\": \"\\\"a\\\": x\",\n \"a\": [{\"a\": 2}]}";
+        let all = key_positions(text, "a");
+        assert_eq!(all, (0..3).map(|index| nth_key(text, "a", index)).collect::<Vec<_>>());
+        assert_eq!(all.len(), 3);
     }
 
     #[test]

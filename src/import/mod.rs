@@ -4,11 +4,9 @@
 //! reported at their `line:col`; nothing is dropped silently. Pure: bytes in,
 //! a map out.
 
-mod aif;
-mod argdown;
-mod builder;
+pub(crate) mod builder;
 mod csv;
-mod json_position;
+pub(crate) mod json_position;
 mod placement;
 mod timelinejs;
 
@@ -94,8 +92,8 @@ impl ImportError {
 pub fn import(bytes: &[u8], from: ImportFormat) -> Result<Imported, ImportError> {
     let text = utf8(bytes)?;
     match from {
-        ImportFormat::Argdown => argdown::import(text),
-        ImportFormat::Aif => aif::import(text),
+        ImportFormat::Argdown => crate::interchange::argdown::import(text),
+        ImportFormat::Aif => crate::interchange::aif::import(text),
         ImportFormat::Csv => csv::import(text),
         ImportFormat::TimelineJs => timelinejs::import(text),
     }

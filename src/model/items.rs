@@ -197,6 +197,21 @@ impl ClaimKind {
             Self::Question => "Question",
         }
     }
+
+    /// The kind in lowercase, as the interchange formats write it in their data.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Explanation => "explanation",
+            Self::Claim => "claim",
+            Self::Objection => "objection",
+            Self::Question => "question",
+        }
+    }
+
+    /// The kind whose [`name`](Self::name) is `name`.
+    pub fn named(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.name() == name)
+    }
 }
 
 /// A point on the argument map's canvas, in canvas units (not pixels).

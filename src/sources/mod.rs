@@ -22,4 +22,4 @@ pub use check::{CitationCheck, QuoteCheck, QuoteStatus, Tally, check_map, check_
 pub use diff::{DiffPart, WordDiff};
 pub use library::{LoadedTexts, TextPlace};
 pub use read::{MAX_TEXT_BYTES, TextError, read_text_file};
-pub use text::SourceText;
+pub use text::{CONTEXT_CHARS, SourceText};

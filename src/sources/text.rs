@@ -99,6 +99,23 @@ impl SourceText {
         }
     }
 
+    /// Which paragraph (from 1; paragraphs are parted by blank lines) holds
+    /// the character at `offset`; `None` past the end.
+    pub fn paragraph_of(&self, offset: usize) -> Option<usize> {
+        let through = self.byte_of_char(offset.checked_add(1)?)?;
+        let mut paragraphs = 0;
+        let mut after_blank = true;
+        for line in self.text[..through].split('\n') {
+            if line.trim().is_empty() {
+                after_blank = true;
+            } else if after_blank {
+                paragraphs += 1;
+                after_blank = false;
+            }
+        }
+        Some(paragraphs.max(1))
+    }
+
     /// The byte ranges where `quote` occurs, at most `limit` of them. A run of
     /// white space in the quote matches any run in the text, so that a quote
     /// typed on one line is found in a text hard-wrapped across two: the
@@ -154,6 +171,17 @@ mod tests {
         assert_eq!(source.slice_chars(3000, 3006), Some("needle"));
         assert_eq!(source.slice_chars(3010, 4000), None);
         assert_eq!(source.byte_of_char(3016), Some(source.as_str().len()));
+    }
+
+    #[test]
+    fn paragraphs_are_counted_across_blank_lines() {
+        let source = SourceText::new("First.\n\n\nSecond, two\nlines.\n \nThird.".to_owned(), String::new());
+        let at = |word: &str| source.as_str().find(word).map(|byte| source.char_of_byte(byte));
+        assert_eq!(at("First").and_then(|c| source.paragraph_of(c)), Some(1));
+        assert_eq!(at("Second").and_then(|c| source.paragraph_of(c)), Some(2));
+        assert_eq!(at("lines").and_then(|c| source.paragraph_of(c)), Some(2));
+        assert_eq!(at("Third").and_then(|c| source.paragraph_of(c)), Some(3));
+        assert_eq!(source.paragraph_of(source.char_len()), None);
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! `UPDATE_GOLDEN=1 cargo test --test export_golden` and review the diff
 //! (and the SVG, rendered) before committing.
 
-use argline::export::{ExportOptions, Format, export};
+use argline::export::{ExportOptions, Format, export, export_with_texts};
 use argline::model::Map;
+use argline::sources::{LoadedTexts, TextPlace};
 use std::path::{Path, PathBuf};
 
 fn sample(name: &str) -> Map {
@@ -24,10 +25,13 @@ fn golden_path(format: Format) -> PathBuf {
 #[test]
 fn text_exports_of_the_tutorial_match_their_golden_files() {
     let map = sample("tutorial.ron");
+    // The tutorial's source text beside it: the report's quotes say their paragraph.
+    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_maps/tutorial.ron");
+    let texts = LoadedTexts::load(&map, &TextPlace::of_map_file(Some(&beside), None));
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut differing = Vec::new();
     for format in Format::ALL.into_iter().filter(|format| format.is_text()) {
-        let bytes = export(&map, format, &ExportOptions::default()).expect("exports");
+        let bytes = export_with_texts(&map, format, &ExportOptions::default(), &texts).expect("exports");
         let path = golden_path(format);
         if update {
             std::fs::write(&path, &bytes).expect("golden file written");

@@ -2,6 +2,7 @@
 //! `tests/testsuite/main.rs`), so that a change to the library relinks one test
 //! executable instead of one per file. Nothing here opens a window.
 
+mod aif_files;
 mod analysis;
 mod argdown_cli;
 mod argdown_lenient;
@@ -12,6 +13,7 @@ mod clipboard;
 mod crash_safe_save;
 mod edit_history;
 mod export_golden;
+mod export_losses;
 mod external_tools;
 mod git;
 mod hostile_corpus;

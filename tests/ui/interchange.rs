@@ -21,22 +21,36 @@ fn choose(harness: &mut Harness<'_, ArglineApp>, menu: &str, item: &str) {
     harness.run();
 }
 
+/// Exports the case study from the File menu as `item` to `path`, and waits
+/// (the export runs on its own thread: frames go on until it reports) for a
+/// notice containing `notice`; whether it came.
+fn export_and_wait_for(item: &str, path: &Path, notice: &str) -> bool {
+    let mut harness = harness_on(crate::harness::case_study());
+    choose(&mut harness, "Export", item);
+    crate::harness::type_path_and_confirm(&mut harness, path, "Export");
+    (0..200).any(|_| {
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+        harness.query_by_label_contains(notice).is_some()
+    })
+}
+
 #[test]
 fn exporting_from_the_file_menu_writes_the_file_off_the_ui_thread() {
     let folder = tempfile::tempdir().expect("scratch folder");
     let path = folder.path().join("report.md");
-    let mut harness = harness_on(crate::harness::case_study());
-    choose(&mut harness, "Export", "Markdown report…");
-    crate::harness::type_path_and_confirm(&mut harness, &path, "Export");
-    // The export runs on its own thread: frames go on until it reports.
-    let written = (0..200).any(|_| {
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-        harness.query_by_label_contains("Exported to").is_some()
-    });
+    let written = export_and_wait_for("Markdown report…", &path, "Exported to");
     assert!(written, "no notice that the export was written");
     let report = std::fs::read_to_string(&path).expect("the report was written");
     assert!(report.contains("Why did China sign?"), "{}", &report[..report.len().min(200)]);
+}
+
+#[test]
+fn an_export_says_what_its_format_cannot_hold() {
+    let folder = tempfile::tempdir().expect("scratch folder");
+    let path = folder.path().join("map.argdown");
+    let noted = "quotes and citations are not written: Argdown has no place for them";
+    assert!(export_and_wait_for("Argdown…", &path, noted), "no note of the quotes Argdown cannot hold");
 }
 
 #[test]

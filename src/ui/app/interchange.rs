@@ -1,7 +1,8 @@
 //! File ▸ Export and File ▸ Import in the window. An export runs on its own
 //! thread (a PNG or slides take a while), with a spinner in the status bar
-//! and a notice when it is written; an import opens the map it makes as a
-//! new, unsaved document and lists what the import could not keep.
+//! and a notice when it is written, saying what the format could not hold;
+//! an import opens the map it makes as a new, unsaved document and lists
+//! what the import could not keep.
 
 use super::ArglineApp;
 use crate::export::{self, ExportOptions, Format};
@@ -26,9 +27,12 @@ impl ArglineApp {
                     .map(|written| format!("Wrote {} slides into {}.", written.len(), path.display()))
                     .map_err(|error| error.to_string())
             } else {
+                // What the format cannot hold is said with the notice, never dropped silently.
+                let losses: String =
+                    export::losses(&map, format).iter().map(|loss| format!(" Note: {loss}.")).collect();
                 export::export(&map, format, &options).map_err(|error| error.to_string()).and_then(|bytes| {
                     crate::format::write_atomically(&path, &bytes)
-                        .map(|()| format!("Exported to {}.", path.display()))
+                        .map(|()| format!("Exported to {}.{losses}", path.display()))
                         .map_err(|error| format!("cannot write {}: {error}", path.display()))
                 })
             }

@@ -9,7 +9,9 @@
 //! premise–conclusion structure; the links its inferences stand for are not
 //! written again as relations, and what bears on them bears on the argument.
 //! The kinds are grouped under comments, not headings, since an import reads
-//! headings as tags.
+//! headings as tags. Questions travel as data too (`answers`, `composite`),
+//! and neutral ratings, which Argdown has no relation for, as the data
+//! `neutral: [id, …]` of the item weighed (and a comment under it).
 
 use crate::model::{Argument, Claim, ClaimKind, Event, Link, LinkFrom, LinkTo, Map, Relation};
 use std::collections::{HashMap, HashSet};
@@ -18,7 +20,7 @@ use std::fmt::Write;
 /// Argdown's special characters in statement text, escaped with a backslash
 /// (`/` too: `//` and `/*` start comments).
 fn escape_text(text: &str) -> String {
-    super::backslash_escape(text, &['[', ']', '<', '>', '#', '*', '_', '@', '{', '}', '/'])
+    crate::export::backslash_escape(text, &['[', ']', '<', '>', '#', '*', '_', '@', '{', '}', '/'])
 }
 
 /// A double-quoted YAML string; braces as escapes, since Argdown's lexer ends
@@ -56,15 +58,6 @@ fn tags(out: &mut String, tags: &[String]) {
 fn data(out: &mut String, fields: &[(&str, String)]) {
     let body: Vec<String> = fields.iter().map(|(key, value)| format!("{key}: {value}")).collect();
     let _ = writeln!(out, " {{{}}}", body.join(", "));
-}
-
-pub fn kind_name(kind: ClaimKind) -> &'static str {
-    match kind {
-        ClaimKind::Explanation => "explanation",
-        ClaimKind::Claim => "claim",
-        ClaimKind::Objection => "objection",
-        ClaimKind::Question => "question",
-    }
 }
 
 /// The Argdown relation line for `relation` towards `target`. Argdown has no
@@ -112,7 +105,7 @@ pub fn inference_links(map: &Map) -> HashMap<&str, &str> {
 
 /// An inference rule's name, with the characters that end or split it escaped.
 fn escape_rule(rule: &str) -> String {
-    super::backslash_escape(rule, &['[', ']', '<', '>', '#', '*', '_', '@', '{', '}', '/', ',', '-'])
+    crate::export::backslash_escape(rule, &['[', ']', '<', '>', '#', '*', '_', '@', '{', '}', '/', ',', '-'])
 }
 
 struct Writer<'a> {
@@ -134,6 +127,22 @@ impl Writer<'_> {
                 None => format!("<{id}>"),
             },
         }
+    }
+
+    /// The claims an item is weighed as neutral to, as data (`neutral: [id, …]`)
+    /// that Argline's import reads back; the relation lines say it as comments.
+    fn neutral_data(&self, starts_at: impl Fn(&LinkFrom) -> bool) -> Option<(&'static str, String)> {
+        let targets: Vec<String> = self
+            .map
+            .links
+            .iter()
+            .filter(|link| link.relation == Relation::Neutral && starts_at(&link.from))
+            .filter_map(|link| match &link.to {
+                LinkTo::Claim(id) => Some(yaml_string(id.as_str())),
+                LinkTo::Link(_) => None,
+            })
+            .collect();
+        (!targets.is_empty()).then(|| ("neutral", format!("[{}]", targets.join(", "))))
     }
 
     /// The relation lines under an item: one per link that starts at it.
@@ -159,15 +168,23 @@ impl Writer<'_> {
         let _ = write!(self.out, "{open}{}{close}: {}", claim.id, escape_text(&claim.text));
         tags(&mut self.out, &claim.tags);
         let mut fields = vec![
-            ("kind", yaml_string(kind_name(claim.kind))),
+            ("kind", yaml_string(claim.kind.name())),
             ("x", claim.position.x.to_string()),
             ("y", claim.position.y.to_string()),
         ];
         if !claim.detail.is_empty() {
             fields.push(("detail", yaml_string(&claim.detail)));
         }
+        if let Some(question) = &claim.answers {
+            fields.push(("answers", yaml_string(question.as_str())));
+        }
+        if claim.composite {
+            fields.push(("composite", "true".to_owned()));
+        }
+        let starts_here = |from: &LinkFrom| matches!(from, LinkFrom::Claim(id) if id == &claim.id);
+        fields.extend(self.neutral_data(starts_here));
         data(&mut self.out, &fields);
-        self.relations(|from| matches!(from, LinkFrom::Claim(id) if id == &claim.id));
+        self.relations(starts_here);
         self.out.push('\n');
         if let Some(argument) = &claim.argument {
             self.structure(argument);
@@ -226,8 +243,10 @@ impl Writer<'_> {
         if !event.detail.is_empty() {
             fields.push(("detail", yaml_string(&event.detail)));
         }
+        let starts_here = |from: &LinkFrom| matches!(from, LinkFrom::Event(id) if id == &event.id);
+        fields.extend(self.neutral_data(starts_here));
         data(&mut self.out, &fields);
-        self.relations(|from| matches!(from, LinkFrom::Event(id) if id == &event.id));
+        self.relations(starts_here);
         self.out.push('\n');
     }
 
@@ -243,7 +262,7 @@ impl Writer<'_> {
 
 pub fn render(map: &Map) -> String {
     let inferences = inference_links(map);
-    let mut arguments = super::links_borne_on(map);
+    let mut arguments = crate::export::links_borne_on(map);
     arguments.retain(|id| !inferences.contains_key(id));
     let mut writer = Writer { map, arguments, inferences, out: String::new() };
     let _ = writeln!(writer.out, "===\ntitle: {}", yaml_string(&map.meta.title));

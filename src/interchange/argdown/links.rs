@@ -5,9 +5,10 @@
 //! inferences of its premise–conclusion structures.
 
 use super::parse::{Document, NodeKey, RelationKind, RelationLine, Target};
+use super::read::Merged;
 use super::text::NodeKind;
-use super::{MapBuilder, Merged};
 use crate::format::{Diagnostic, TextPosition};
+use crate::import::builder::MapBuilder;
 use crate::model::{ClaimId, EventId, LinkFrom, LinkId, LinkTo, Relation, Strength};
 use std::collections::{HashMap, HashSet};
 
@@ -139,9 +140,9 @@ fn inference_links(document: &Document, items: &HashMap<&NodeKey, &str>) -> Vec<
         for (index, statement) in pcs.statements.iter().enumerate() {
             let Some(inference) = &statement.inference else { continue };
             let uses: Vec<usize> = match inference.data.get("uses") {
-                Some(super::Value::List(numbers)) => numbers
+                Some(super::yaml::Value::List(numbers)) => numbers
                     .iter()
-                    .filter_map(super::Value::number)
+                    .filter_map(super::yaml::Value::number)
                     .map(|n| n as usize)
                     .filter(|&n| n >= 1 && n <= index)
                     .map(|n| n - 1)

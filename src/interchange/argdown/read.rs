@@ -1,7 +1,7 @@
 //! Claims, events and links from Argdown (see `parse` for the language read).
 //! Every statement (an equivalence class: all occurrences of one title) and
 //! every argument becomes a claim — or an event, when its data has a `date`
-//! (as `export::argdown` writes them); kinds and positions come from the
+//! (as `super::write` writes them); kinds and positions come from the
 //! data. Relations become links as the Argdown CLI counts them: one per
 //! source, target and kind, a reconstructed argument's relations starting at
 //! its conclusion. A premise–conclusion structure is kept on its argument's
@@ -11,35 +11,37 @@
 //! link (one premise in, one relation out, a `strength` in its data) is that
 //! link again.
 
-mod links;
-mod parse;
-mod source;
-mod text;
-mod yaml;
-
-use super::builder::{MapBuilder, off_canvas_notice, on_canvas};
-use super::{ImportError, Imported};
+use super::links::{self, Made};
+use super::parse::{self, Document, Node, NodeKey};
+use super::text::NodeKind;
+use super::yaml::Value;
 use crate::format::{Diagnostic, TextPosition};
-use crate::model::{Argument, ClaimKind, Date, Event, EventId, Inference, PcsStatement, Position};
-use links::Made;
-use parse::{Document, Node, NodeKey};
+use crate::import::builder::{MapBuilder, off_canvas_notice, on_canvas};
+use crate::import::{ImportError, Imported};
+use crate::model::{
+    Argument, ClaimId, ClaimKind, Date, Event, EventId, Inference, LinkFrom, LinkTo, PcsStatement, Position, Relation,
+    Strength,
+};
 use std::collections::{BTreeMap, HashMap};
-use text::NodeKind;
-use yaml::Value;
 
-/// The data keys Argline reads; others are listed as skipped.
-const KNOWN_DATA: [&str; 9] = ["kind", "x", "y", "detail", "date", "end", "lane", "color", "strength"];
+/// The data keys Argline reads as one value each; others (but `neutral`) are listed as skipped.
+const KNOWN_DATA: [&str; 11] =
+    ["kind", "x", "y", "detail", "date", "end", "lane", "color", "strength", "answers", "composite"];
+
+/// The data key of the items a statement is weighed as neutral to (a list of
+/// titles): Argdown has no neutral relation, so Argline's export writes them so.
+const NEUTRAL_DATA: &str = "neutral";
 
 /// All occurrences of one statement or argument, merged.
-struct Merged<'a> {
-    key: &'a NodeKey,
-    kind: NodeKind,
-    text: String,
+pub(super) struct Merged<'a> {
+    pub key: &'a NodeKey,
+    pub kind: NodeKind,
+    pub text: String,
     /// Texts of later definitions that differ from the first.
-    more: Vec<String>,
-    tags: Vec<String>,
-    data: BTreeMap<String, Value>,
-    position: TextPosition,
+    pub more: Vec<String>,
+    pub tags: Vec<String>,
+    pub data: BTreeMap<String, Value>,
+    pub position: TextPosition,
 }
 
 fn merged(nodes: &[Node]) -> Vec<Merged<'_>> {
@@ -91,10 +93,7 @@ fn kind_of(item: &Merged<'_>) -> ClaimKind {
     let named = named.as_deref().or_else(|| {
         ["explanation", "objection", "question"].into_iter().find(|kind| item.tags.iter().any(|tag| tag == kind))
     });
-    ClaimKind::ALL
-        .into_iter()
-        .find(|kind| Some(kind.label().to_lowercase().as_str()) == named)
-        .unwrap_or(ClaimKind::Claim)
+    named.and_then(ClaimKind::named).unwrap_or(ClaimKind::Claim)
 }
 
 /// The item's position from its data; one off the canvas is reported and left to the layout.
@@ -192,7 +191,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     let texts: HashMap<&NodeKey, String> = items.iter().map(|item| (item.key, item.text.clone())).collect();
     let mut made: HashMap<NodeKey, Made> = HashMap::new();
     for item in &items {
-        for key in item.data.keys().filter(|key| !KNOWN_DATA.contains(&key.as_str())) {
+        for key in item.data.keys().filter(|key| !KNOWN_DATA.contains(&key.as_str()) && *key != NEUTRAL_DATA) {
             let message = format!("skipped: the data \"{key}\" (a map has no place for it)");
             notices.push(Diagnostic { position: item.position, message });
         }
@@ -232,8 +231,81 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         }
     }
     attach_structures(&mut builder, &document, &made, &mut notices);
+    questions(&mut builder, &items, &made, &mut notices);
     links::add(&mut builder, &document, &items, &made, &link_arguments, &mut notices);
+    neutral(&mut builder, &items, &made, &mut notices);
     Ok(Imported { map: builder.finish()?, notices })
+}
+
+/// The claim of the statement or argument titled `title`.
+fn claim_titled(made: &HashMap<NodeKey, Made>, title: &str) -> Option<ClaimId> {
+    [NodeKind::Statement, NodeKind::Argument].into_iter().find_map(|kind| {
+        match made.get(&NodeKey::Titled(kind, title.to_owned())) {
+            Some(Made::Claim(id)) => Some(id.clone()),
+            _ => None,
+        }
+    })
+}
+
+/// The question each explanation answers (`answers: title`) and the composites (`composite: true`).
+fn questions(
+    builder: &mut MapBuilder,
+    items: &[Merged<'_>],
+    made: &HashMap<NodeKey, Made>,
+    notices: &mut Vec<Diagnostic>,
+) {
+    for item in items {
+        let Some(Made::Claim(id)) = made.get(item.key) else { continue };
+        let answered = item.data.get("answers").map(|question| {
+            let question = question.text();
+            let target = claim_titled(made, &question).unwrap_or_else(|| ClaimId::new(question));
+            builder.answer(id, &target)
+        });
+        let composite = item.data.get("composite").map(Value::text).is_some_and(|value| value == "true");
+        let marked = composite.then(|| builder.mark_composite(id));
+        for reason in [answered, marked].into_iter().flatten().filter_map(Result::err) {
+            notices.push(Diagnostic { position: item.position, message: format!("skipped: {reason}") });
+        }
+    }
+}
+
+/// The neutral ratings (`neutral: [title, …]`) of each statement.
+fn neutral(
+    builder: &mut MapBuilder,
+    items: &[Merged<'_>],
+    made: &HashMap<NodeKey, Made>,
+    notices: &mut Vec<Diagnostic>,
+) {
+    for item in items {
+        let from = match made.get(item.key) {
+            Some(Made::Claim(id)) => LinkFrom::Claim(id.clone()),
+            Some(Made::Event(id)) => LinkFrom::Event(id.clone()),
+            _ => continue,
+        };
+        let targets = match item.data.get(NEUTRAL_DATA) {
+            Some(Value::List(targets)) => targets.iter().map(Value::text).collect(),
+            Some(target) => vec![target.text()],
+            None => Vec::new(),
+        };
+        for target in targets {
+            let reason = match claim_titled(made, &target) {
+                Some(to) => {
+                    let slug = match &from {
+                        LinkFrom::Claim(id) => id.as_str(),
+                        LinkFrom::Event(id) => id.as_str(),
+                    };
+                    let wanted = format!("{slug}-neutral");
+                    builder
+                        .add_link(&wanted, from.clone(), LinkTo::Claim(to), Relation::Neutral, Strength::default())
+                        .err()
+                }
+                None => Some(format!("a neutral rating of \"{target}\", which the map does not have")),
+            };
+            if let Some(reason) = reason {
+                notices.push(Diagnostic { position: item.position, message: format!("skipped: {reason}") });
+            }
+        }
+    }
 }
 
 /// Each PCS on its argument's claim (a second one for the same argument is listed).
