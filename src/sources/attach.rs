@@ -8,7 +8,7 @@
 //! This module only plans; `edit::citing::attach_texts` makes the plan one
 //! undo step.
 
-use super::check::{QuoteStatus, check_quote};
+use super::check::{QuoteStatus, check_quote, holds_quote};
 use super::{SourceText, read_text_file};
 use crate::model::{Anchor, Citation, ItemRef, Map, Source, SourceId, TextFile};
 use std::path::{Path, PathBuf};
@@ -58,7 +58,11 @@ pub fn plan_attachment(map: &Map, map_file: Option<&Path>, folder: &Path) -> std
     let mut plan = AttachPlan::default();
     let files = read_folder(folder, &mut plan.notes)?;
     for source in &map.sources {
-        let quotes: Vec<&str> = citations_of(map, &source.id).map(|(_, _, citation)| citation.quote.as_str()).collect();
+        // A citation with only a locator (a public record) says nothing of which text is its source's.
+        let quotes: Vec<&str> = citations_of(map, &source.id)
+            .map(|(_, _, citation)| citation.quote.as_str())
+            .filter(|quote| !quote.trim().is_empty())
+            .collect();
         let chosen = match &source.text {
             Some(named) => match files.iter().find(|(path, _)| file_name(path) == file_name(Path::new(&named.file))) {
                 Some(found) => Some(found),
@@ -129,7 +133,7 @@ fn file_holding<'a>(
     if quotes.is_empty() {
         return None;
     }
-    let held = |text: &SourceText| quotes.iter().filter(|quote| text.as_str().contains(**quote)).count();
+    let held = |text: &SourceText| quotes.iter().filter(|quote| holds_quote(text.as_str(), quote)).count();
     let scored: Vec<(usize, &(PathBuf, Arc<SourceText>))> = files.iter().map(|file| (held(&file.1), file)).collect();
     let best = scored.iter().map(|(count, _)| *count).max().unwrap_or(0);
     let leaders: Vec<&(PathBuf, Arc<SourceText>)> =

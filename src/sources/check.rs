@@ -8,6 +8,11 @@
 //! - **changed**: the exact words are gone; the best fuzzy match is shown as a
 //!   word-by-word diff;
 //! - **not found**; **no text**: the source has no text attached, or it is missing.
+//!
+//! Runs of whitespace count as equal throughout: a quote whose words stand
+//! in its source with a line break or two spaces between them where the
+//! quote has one space is the same quote — a difference the analyst cannot
+//! see is not a drifted quote.
 
 use super::diff::{WordDiff, best_match};
 use super::{LoadedTexts, SourceText};
@@ -70,8 +75,8 @@ impl QuoteStatus {
             Self::Ambiguous { occurrences } => format!(
                 "found {occurrences} times in its source and not anchored: select the passage meant in the reader and cite it"
             ),
-            Self::Changed { diff } if diff.only_spacing_differs() => {
-                format!("the same words, spaced differently in the source: {diff}")
+            Self::Changed { diff } if diff.only_punctuation_or_case_differs() => {
+                format!("the same words, with other punctuation or capitals in the source: {diff}")
             }
             Self::Changed { diff } => format!("the source no longer has these exact words; nearest passage: {diff}"),
             Self::NotFound => "not found in its source, not even approximately".to_owned(),
@@ -93,19 +98,19 @@ pub struct QuoteCheck {
 pub fn check_quote(text: &SourceText, citation: &Citation) -> QuoteCheck {
     let quote = citation.quote.as_str();
     if let Some(anchor) = &citation.anchor
-        && text.slice_chars(anchor.start, anchor.end) == Some(quote)
+        && text.slice_chars(anchor.start, anchor.end).is_some_and(|passage| same_but_spacing(passage, quote))
     {
         return QuoteCheck { status: QuoteStatus::Exact, found: Some(anchor.clone()) };
     }
-    let occurrences = text.occurrences(quote, MAX_OCCURRENCES);
-    let anchor_at = |byte: usize| text.anchor_of(byte..byte + quote.len());
+    let occurrences = occurrences_spaced_any_way(text.as_str(), quote, MAX_OCCURRENCES);
+    let anchor_at = |bytes: &std::ops::Range<usize>| text.anchor_of(bytes.clone());
     match (&citation.anchor, occurrences.as_slice()) {
-        (None, [only]) => QuoteCheck { status: QuoteStatus::Unanchored, found: Some(anchor_at(*only)) },
+        (None, [only]) => QuoteCheck { status: QuoteStatus::Unanchored, found: Some(anchor_at(only)) },
         (None, [_, _, ..]) => {
             QuoteCheck { status: QuoteStatus::Ambiguous { occurrences: occurrences.len() }, found: None }
         }
         (Some(old), [_, ..]) => {
-            let candidates = occurrences.iter().map(|&byte| anchor_at(byte));
+            let candidates = occurrences.iter().map(anchor_at);
             let nearest = candidates.max_by_key(|candidate| {
                 (context_overlap(old, candidate), std::cmp::Reverse(candidate.start.abs_diff(old.start)))
             });
@@ -121,6 +126,46 @@ pub fn check_quote(text: &SourceText, citation: &Citation) -> QuoteCheck {
             }
         }
     }
+}
+
+/// Whether `a` and `b` are the same words with the same punctuation, runs of
+/// whitespace aside.
+fn same_but_spacing(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// Whether `text` holds `quote`'s words, runs of whitespace aside.
+pub(super) fn holds_quote(text: &str, quote: &str) -> bool {
+    !occurrences_spaced_any_way(text, quote, 1).is_empty()
+}
+
+/// The bytes of each place in `text` (at most `limit`) that holds `quote`'s
+/// words in order with a run of whitespace, of any kind and length, wherever
+/// the quote has one.
+fn occurrences_spaced_any_way(text: &str, quote: &str, limit: usize) -> Vec<std::ops::Range<usize>> {
+    let mut words = quote.split_whitespace();
+    let Some(first) = words.next() else { return Vec::new() };
+    let rest: Vec<&str> = words.collect();
+    let mut found = Vec::new();
+    for (start, _) in text.match_indices(first) {
+        let mut end = start + first.len();
+        let holds_the_rest = rest.iter().all(|word| {
+            let after = &text[end..];
+            let gap = after.len() - after.trim_start().len();
+            let matched = gap > 0 && after[gap..].starts_with(word);
+            if matched {
+                end += gap + word.len();
+            }
+            matched
+        });
+        if holds_the_rest {
+            found.push(start..end);
+            if found.len() == limit {
+                break;
+            }
+        }
+    }
+    found
 }
 
 /// How many characters of the old context a candidate place keeps: the
@@ -144,7 +189,9 @@ pub struct CitationCheck {
     pub check: QuoteCheck,
 }
 
-/// Every citation of `map`, in the order of the file, checked against `texts`.
+/// Every citation of `map` that quotes words, in the order of the file,
+/// checked against `texts`. A citation with only a locator (a public record
+/// the map does not quote) has nothing to check.
 pub fn check_map(map: &Map, texts: &LoadedTexts) -> Vec<CitationCheck> {
     let events = map.events.iter().enumerate().map(|(i, e)| (ItemRef::Event(e.id.clone()), "events", i, &e.citations));
     let claims = map.claims.iter().enumerate().map(|(i, c)| (ItemRef::Claim(c.id.clone()), "claims", i, &c.citations));
@@ -152,6 +199,9 @@ pub fn check_map(map: &Map, texts: &LoadedTexts) -> Vec<CitationCheck> {
     let mut checks = Vec::new();
     for (item, section, item_index, citations) in events.chain(claims).chain(links) {
         for (citation_index, citation) in citations.iter().enumerate() {
+            if citation.quote.trim().is_empty() {
+                continue;
+            }
             let check = match texts.text_of(&citation.source) {
                 Ok(text) => check_quote(text, citation),
                 Err(reason) => QuoteCheck { status: QuoteStatus::NoText { reason: reason.to_owned() }, found: None },
@@ -271,6 +321,31 @@ mod tests {
         assert_eq!(diff.to_string(), "neither government will [-conduct-] {+support+} such theft.");
         let gone = text("Something else entirely.");
         assert_eq!(check_quote(&gone, &citation).status, QuoteStatus::NotFound);
+    }
+
+    #[test]
+    fn a_quote_spaced_differently_from_its_source_is_the_same_quote() {
+        let source = text("They agreed that neither\ngovernment  will conduct\n\tsuch theft.");
+        let quote = "neither government will conduct such theft.";
+        let unanchored = check_quote(&source, &Citation::new("s", quote));
+        assert_eq!(unanchored.status, QuoteStatus::Unanchored);
+        let anchor = unanchored.found.expect("an anchor");
+        assert_eq!(source.slice_chars(anchor.start, anchor.end), Some("neither\ngovernment  will conduct\n\tsuch theft."));
+        let anchored = Citation { anchor: Some(anchor), ..Citation::new("s", quote) };
+        assert_eq!(check_quote(&source, &anchored).status, QuoteStatus::Exact);
+        let joined = text("They agreed that neithergovernment will conduct such theft.");
+        assert!(matches!(check_quote(&joined, &Citation::new("s", quote)).status, QuoteStatus::Changed { .. }));
+    }
+
+    #[test]
+    fn a_citation_without_a_quote_is_not_checked() {
+        use crate::model::{Claim, ClaimKind, Position};
+        let mut claim = Claim::new("c", ClaimKind::Claim, "A claim", Position::default());
+        claim.citations = vec![Citation::new("record", ""), Citation::new("article", "Some words.")];
+        let map = Map { claims: vec![claim], ..Map::default() };
+        let checks = check_map(&map, &LoadedTexts::default());
+        assert_eq!(checks.len(), 1, "{checks:?}");
+        assert_eq!(checks[0].citation_index, 1);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The bundled case study holds to its argument: every quote is verbatim in
-//! the article its own source names, every event cites a source, each question's
+//! the article its own source names (and `argline quotes` finds each at its
+//! anchor in the seed articles), every event cites a source, each question's
 //! matrix rates every row against every explanation, and the story shows no
 //! evidence before its as-of date.
 
@@ -173,3 +174,19 @@ fn the_cli_validates_the_case_study_and_scores_each_question() {
     assert_eq!(stdout.lines().filter(|line| line.contains(" rank=")).count(), 8, "{stdout}");
 }
 
+/// Each source names its article by file name and hash, and every quote
+/// stands at its anchor there: `argline quotes` finds nothing to report.
+#[test]
+fn argline_quotes_finds_every_quote_exact_in_the_seed_articles() {
+    let Some(seeds) = seeds() else { return };
+    let map = case_study();
+    for (source, file) in QUOTED {
+        let text = map.source(&source.into()).and_then(|source| source.text.as_ref());
+        assert_eq!(text.map(|text| text.file.as_str()), Some(file), "{source} names its article");
+    }
+    let output = crate::run_argline(&["quotes", CASE_STUDY, "--texts", seeds.to_str().expect("a UTF-8 path")]);
+    let (stdout, stderr) = (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "{stdout}{stderr}");
+    let summary = stdout.lines().last().unwrap_or_default();
+    assert!(summary.contains(" exact") && !summary.contains(','), "not all exact: {stdout}");
+}
