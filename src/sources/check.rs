@@ -330,7 +330,10 @@ mod tests {
         let unanchored = check_quote(&source, &Citation::new("s", quote));
         assert_eq!(unanchored.status, QuoteStatus::Unanchored);
         let anchor = unanchored.found.expect("an anchor");
-        assert_eq!(source.slice_chars(anchor.start, anchor.end), Some("neither\ngovernment  will conduct\n\tsuch theft."));
+        assert_eq!(
+            source.slice_chars(anchor.start, anchor.end),
+            Some("neither\ngovernment  will conduct\n\tsuch theft.")
+        );
         let anchored = Citation { anchor: Some(anchor), ..Citation::new("s", quote) };
         assert_eq!(check_quote(&source, &anchored).status, QuoteStatus::Exact);
         let joined = text("They agreed that neithergovernment will conduct such theft.");

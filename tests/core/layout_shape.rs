@@ -71,7 +71,12 @@ fn the_case_study_ships_laid_out_to_be_read() {
     let tidy = figures(&tidied(case_study(), &LayeredOptions::default()));
     let ratio = shipped.ratio();
     assert!((1.0 / 3.0..=3.0).contains(&ratio), "{} × {} is {ratio:.2}:1", shipped.width, shipped.height);
-    assert!(shipped.crossings as f64 <= 1.5 * tidy.crossings as f64, "{} crossings, Tidy up {}", shipped.crossings, tidy.crossings);
+    assert!(
+        shipped.crossings as f64 <= 1.5 * tidy.crossings as f64,
+        "{} crossings, Tidy up {}",
+        shipped.crossings,
+        tidy.crossings
+    );
     assert!(shipped.fit_zoom() > 0.08, "whole at {:.0} %", shipped.fit_zoom() * 100.0);
 }
 

@@ -55,7 +55,8 @@ fn deleting_a_claim_with_links_and_undoing_restores_the_links() {
     let before = crate::harness::map_of(&harness);
     let claim = before.explanations().next().expect("explanations").clone();
     // Its links go with it, and so do the undercuts of those links.
-    let touching: Vec<_> = before.links_touching(&ItemRef::Claim(claim.id.clone())).map(|link| link.id.clone()).collect();
+    let touching: Vec<_> =
+        before.links_touching(&ItemRef::Claim(claim.id.clone())).map(|link| link.id.clone()).collect();
     let undercuts = before
         .links
         .iter()
