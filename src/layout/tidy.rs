@@ -10,7 +10,7 @@ use super::card_size::{card_size, chip_size};
 use super::choice::choose_layout;
 use super::explanations::{self, Roles};
 use super::layered::{LayeredOptions, LayoutChoice, LayoutGraph, NodeBox, layout};
-use crate::model::{ClaimId, ClaimKind, EventId, ItemRef, LinkFrom, LinkTo, Map, Position};
+use crate::model::{ClaimId, ClaimKind, EventId, ItemRef, LinkFrom, LinkTo, Map, Position, Relation};
 use std::collections::HashMap;
 
 /// How far beneath the claims it bears on an event's chip is assumed to be
@@ -167,11 +167,14 @@ fn link_start(from: &LinkFrom) -> ItemRef {
 }
 
 /// One `(parent, child)` edge per link: from the node of the claim it bears
-/// on (following links onto links) to the node of its start.
+/// on (following links onto links) to the node of its start. A neutral link
+/// (a matrix cell rated N: the evidence does not bear on the explanation)
+/// gives no edge, so a complete matrix does not pull every row under every
+/// explanation.
 fn link_edges(map: &Map, node_of: &HashMap<ItemRef, usize>) -> Vec<(usize, usize)> {
     let link_target: HashMap<&str, &LinkTo> = map.links.iter().map(|link| (link.id.as_str(), &link.to)).collect();
     let mut edges = Vec::with_capacity(map.links.len());
-    for link in &map.links {
+    for link in map.links.iter().filter(|link| link.relation != Relation::Neutral) {
         let start = link_start(&link.from);
         let mut target = &link.to;
         // Validation forbids cycles of links; the bound keeps a broken file from looping.
@@ -219,4 +222,20 @@ fn below_mean(positions: impl Iterator<Item = Position>) -> Position {
         return Position::default();
     }
     Position::new(sum.x / count as f32, sum.y / count as f32 + CHIP_DROP)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_neutral_link_gives_no_edge() {
+        let mut map = crate::format::load_str(include_str!("../../sample_maps/tutorial.ron"), "tutorial.ron")
+            .expect("the tutorial loads");
+        let edges = |map: &Map| map_graph(map, &MapSizes::estimate(map), None).0.edges.len();
+        let before = edges(&map);
+        let link = map.links.iter_mut().find(|link| matches!(link.to, LinkTo::Claim(_))).expect("a link onto a claim");
+        link.relation = Relation::Neutral;
+        assert_eq!(edges(&map), before - 1);
+    }
 }

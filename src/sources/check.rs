@@ -8,6 +8,11 @@
 //! - **changed**: the exact words are gone; the best fuzzy match is shown as a
 //!   word-by-word diff;
 //! - **not found**; **no text**: the source has no text attached, or it is missing.
+//!
+//! Runs of whitespace count as equal throughout: a quote whose words stand
+//! in its source with a line break or two spaces between them where the
+//! quote has one space is the same quote — a difference the analyst cannot
+//! see is not a drifted quote.
 
 use super::diff::{WordDiff, best_match};
 use super::text::same_but_spacing;
@@ -71,8 +76,8 @@ impl QuoteStatus {
             Self::Ambiguous { occurrences } => format!(
                 "found {occurrences} times in its source and not anchored: select the passage meant in the reader and cite it"
             ),
-            Self::Changed { diff } if diff.only_spacing_differs() => {
-                format!("the same words, spaced differently in the source: {diff}")
+            Self::Changed { diff } if diff.only_punctuation_or_case_differs() => {
+                format!("the same words, with other punctuation or capitals in the source: {diff}")
             }
             Self::Changed { diff } => format!("the source no longer has these exact words; nearest passage: {diff}"),
             Self::NotFound => "not found in its source, not even approximately".to_owned(),

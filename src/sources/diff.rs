@@ -33,8 +33,9 @@ pub struct WordDiff {
 }
 
 impl WordDiff {
-    /// Whether the words are all the same (so only the spaces between them differ).
-    pub fn only_spacing_differs(&self) -> bool {
+    /// Whether the words are all the same as words are compared here (so only
+    /// their capitals or the punctuation around them differ).
+    pub fn only_punctuation_or_case_differs(&self) -> bool {
         self.parts.iter().all(|part| matches!(part, DiffPart::Same(_)))
     }
 }

@@ -149,6 +149,11 @@ impl ArglineApp {
         &self.views.selection
     }
 
+    /// The preferences as they would be stored now.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
     /// Where the map view looks now.
     pub fn map_viewport(&self) -> crate::model::Viewport {
         self.views.map_view.viewport()

@@ -5,15 +5,19 @@
 //! asks the app to create, change or remove that link through the history.
 //! Arrows move between cells. Rows sort by map order, diagnosticity, date or
 //! credibility; rows whose removal alone would change the leader are marked.
+//! A map whose explanations answer questions shows one question's matrix at
+//! a time, picked above the table ([`question`]). The evidence column stays
+//! put while the ratings scroll sideways: it is a table of its own beside
+//! theirs, the two kept at one vertical offset.
+
+mod question;
+mod table;
 
 use super::action::{Action, Actions};
-use super::selection::Origin;
-use super::theme;
-use crate::analysis::{Matrix, Rating, Row};
-use crate::model::{ClaimId, ItemRef, Level, Map};
+use crate::analysis::{Matrix, Rating};
+use crate::model::{ClaimId, ItemRef, Map};
 use chrono::NaiveDate;
 use egui::{Key, Modifiers, RichText, Ui};
-use egui_extras::{Column, TableBuilder};
 
 /// The order of the rows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -48,6 +52,8 @@ const HEADER_HEIGHT: f32 = 86.0;
 const CELL_WIDTH: std::ops::RangeInclusive<f32> = 52.0..=104.0;
 /// The narrowest the evidence column may be.
 const EVIDENCE_AT_LEAST: f32 = 180.0;
+/// The height of a row of the table.
+const ROW_HEIGHT: f32 = 26.0;
 
 /// How wide the evidence column and each rating column are, so that every
 /// explanation's column fits the matrix's width where it can (rating cells
@@ -71,24 +77,18 @@ impl ColumnWidths {
     }
 }
 
+/// What a matrix was computed from: the map's revision, the as-of date and the question.
+type MatrixKey = (u64, Option<NaiveDate>, Option<ClaimId>);
+
 /// The matrix view's own state.
 #[derive(Default)]
 pub struct MatrixView {
     sort: SortBy,
     /// The selected cell, by evidence and explanation so that it survives sorting.
     selected: Option<(ItemRef, ClaimId)>,
-    cache: Option<(u64, Option<NaiveDate>, Matrix)>,
-}
-
-fn rating_color(rating: Rating, dark: bool) -> egui::Color32 {
-    use crate::model::Relation;
-    let (relation, strength) = rating.relation_and_strength();
-    let base = theme::relation_color(relation, dark);
-    match (relation, strength) {
-        (Relation::Neutral, _) => base.gamma_multiply(0.35),
-        (_, crate::model::Strength::Strong) => base.gamma_multiply(0.85),
-        _ => base.gamma_multiply(0.45),
-    }
+    cache: Option<(MatrixKey, Matrix)>,
+    /// The vertical offset both tables (the evidence column and the ratings) scroll to.
+    scroll_y: f32,
 }
 
 impl MatrixView {
@@ -97,20 +97,29 @@ impl MatrixView {
         self.selected.is_some()
     }
 
-    fn matrix(&mut self, map: &Map, revision: u64, as_of: Option<NaiveDate>) -> &Matrix {
-        let fresh = self.cache.as_ref().is_some_and(|(r, a, _)| *r == revision && *a == as_of);
-        if !fresh {
-            self.cache = Some((revision, as_of, Matrix::of(map, as_of)));
+    fn matrix(&mut self, map: &Map, key: MatrixKey) -> &Matrix {
+        if self.cache.as_ref().is_none_or(|(cached, _)| *cached != key) {
+            let matrix = Matrix::of_question(map, key.2.as_ref(), key.1);
+            self.cache = Some((key.clone(), matrix));
         }
-        &self.cache.get_or_insert_with(|| (revision, as_of, Matrix::of(map, as_of))).2
+        &self.cache.get_or_insert_with(|| (key.clone(), Matrix::of_question(map, key.2.as_ref(), key.1))).1
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, map: &Map, revision: u64, as_of: Option<NaiveDate>, actions: &mut Actions) {
-        let sort = self.sort;
-        let matrix = self.matrix(map, revision, as_of).clone();
-        let order = row_order(&matrix, sort);
-        let sensitive = matrix.sensitive_rows();
-        let scores = matrix.scores();
+    /// The matrix of the question `remembered` names (or the map's first),
+    /// with a picker of the map's questions that sets `remembered`.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        map: &Map,
+        revision: u64,
+        as_of: Option<NaiveDate>,
+        remembered: &mut Option<ClaimId>,
+        actions: &mut Actions,
+    ) {
+        let shown = question::shown_question(map, remembered.as_ref());
+        question::question_picker_ui(ui, map, shown.as_ref(), remembered);
+        let matrix = self.matrix(map, (revision, as_of, shown.clone())).clone();
+        let order = row_order(&matrix, self.sort);
         ui.horizontal(|ui| {
             let label = ui.label("Rows sorted by");
             egui::ComboBox::from_id_salt("matrix-sort")
@@ -138,156 +147,35 @@ impl MatrixView {
         }
         self.keyboard(ui, &matrix, &order, actions);
         egui::CollapsingHeader::new("Scores over time").default_open(true).show(ui, |ui| {
-            let whole = if as_of.is_some() { Matrix::of(map, None) } else { matrix.clone() };
+            let whole = if as_of.is_some() { Matrix::of_question(map, shown.as_ref(), None) } else { matrix.clone() };
             if let Some(date) = super::score_chart::score_chart_ui(ui, map, &whole, as_of) {
                 actions.push(Action::SetAsOf(date));
             }
         });
-        let dark = ui.visuals().dark_mode;
-        let columns = matrix.explanations.len();
-        let widths = ColumnWidths::fitting(ui.available_width(), columns);
-        egui::ScrollArea::horizontal().show(ui, |ui| {
-            TableBuilder::new(ui)
-                .id_salt("ach-matrix")
-                .striped(true)
-                .column(Column::exact(widths.evidence).clip(true))
-                .column(Column::exact(DATE_WIDTH))
-                .columns(Column::exact(WEIGHT_WIDTH), 2)
-                .columns(Column::exact(widths.cell), columns)
-                .header(HEADER_HEIGHT, |mut header| {
-                    header.col(|ui| {
-                        ui.strong("Evidence");
-                    });
-                    header.col(|ui| {
-                        ui.strong("Date");
-                    });
-                    header.col(|ui| {
-                        ui.label(RichText::new("Credibility").small().strong());
-                    });
-                    header.col(|ui| {
-                        ui.label(RichText::new("Relevance").small().strong());
-                    });
-                    for (explanation, score) in matrix.explanations.iter().zip(&scores) {
-                        header.col(|ui| {
-                            let text = map.claim(explanation).map_or(explanation.as_str(), |claim| claim.text.as_str());
-                            let title = egui::Label::new(RichText::new(text).small().strong())
-                                .wrap()
-                                .sense(egui::Sense::click());
-                            if ui.add(title).on_hover_text(text).clicked() {
-                                actions.push(Action::Select {
-                                    item: ItemRef::Claim(explanation.clone()),
-                                    origin: Origin::Other,
-                                });
-                            }
-                            let leader = score.rank == 1;
-                            let summary =
-                                format!("#{} · I{} · W{:.1}", score.rank, score.inconsistency, score.weighted);
-                            let summary = RichText::new(summary).small();
-                            ui.label(if leader {
-                                summary.color(theme::selection_color(dark)).strong()
-                            } else {
-                                summary
-                            })
-                            .on_hover_text(
-                                "Rank (1 = fewest inconsistencies) · inconsistency score (I = 1, II = 2) · \
-                                     weighted by credibility and relevance",
-                            );
-                        });
-                    }
-                })
-                .body(|body| {
-                    body.rows(26.0, order.len(), |mut table_row| {
-                        let index = order[table_row.index()];
-                        let row = &matrix.rows[index];
-                        self.row_ui(&mut table_row, map, &matrix, row, sensitive[index], actions);
-                    });
-                });
-        });
-    }
-
-    fn row_ui(
-        &mut self,
-        table_row: &mut egui_extras::TableRow<'_, '_>,
-        map: &Map,
-        matrix: &Matrix,
-        row: &Row,
-        sensitive: bool,
-        actions: &mut Actions,
-    ) {
-        table_row.col(|ui| {
-            let title = map.title_of(&row.item);
-            let label = ui.add(egui::Label::new(title.clone()).truncate().sense(egui::Sense::click()));
-            if label.on_hover_text(&title).clicked() {
-                actions.push(Action::Select { item: row.item.clone(), origin: Origin::Other });
-            }
-            if sensitive {
-                ui.label(RichText::new("sensitive").small().color(theme::selection_color(ui.visuals().dark_mode)))
-                    .on_hover_text("Leaving this row out alone would change which explanation ranks first");
+        let widths = ColumnWidths::fitting(ui.available_width(), matrix.explanations.len());
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = 8.0;
+            // Tables lay out top-down; the row of the two does not.
+            let top_down = egui::Layout::top_down(egui::Align::Min);
+            let size = egui::vec2(widths.evidence, ui.available_height());
+            let evidence = ui.allocate_ui_with_layout(size, top_down, |ui| {
+                self.evidence_table_ui(ui, map, &matrix, &order, widths.evidence, actions)
+            });
+            let size = egui::vec2(ui.available_width(), ui.available_height());
+            let ratings = ui.allocate_ui_with_layout(size, top_down, |ui| {
+                egui::ScrollArea::horizontal()
+                    .id_salt("ach-ratings-sideways")
+                    .show(ui, |ui| self.ratings_table_ui(ui, map, &matrix, &order, widths.cell, actions))
+                    .inner
+            });
+            // Whichever table the user scrolled leads; the other follows next frame.
+            let (left, right) = (evidence.inner, ratings.inner);
+            let moved = if (left - self.scroll_y).abs() > 0.5 { left } else { right };
+            if (moved - self.scroll_y).abs() > 0.5 {
+                self.scroll_y = moved;
+                ui.ctx().request_repaint();
             }
         });
-        table_row.col(|ui| {
-            ui.label(row.date.map_or_else(String::new, |date| date.format("%-d %b %Y").to_string()));
-        });
-        let (mut credibility, mut relevance) = (row.credibility, row.relevance);
-        let title = map.title_of(&row.item);
-        for (name, level) in [("Credibility", &mut credibility), ("Relevance", &mut relevance)] {
-            table_row.col(|ui| {
-                let combo = egui::ComboBox::from_id_salt((name, &row.item))
-                    .width(WEIGHT_WIDTH - 12.0)
-                    .selected_text(level.label())
-                    .show_ui(ui, |ui| {
-                        for choice in Level::ALL {
-                            ui.selectable_value(level, choice, choice.label());
-                        }
-                    });
-                let text = format!("{name} of {title}: {}", level.label());
-                combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &text));
-            });
-        }
-        if (credibility, relevance) != (row.credibility, row.relevance) {
-            actions.push(Action::WeighEvidence { evidence: row.item.clone(), credibility, relevance });
-        }
-        for (explanation, cell) in matrix.explanations.iter().zip(&row.cells) {
-            table_row.col(|ui| {
-                let rating = cell.as_ref().map(|cell| cell.rating);
-                let selected = self.selected.as_ref().is_some_and(|(e, x)| *e == row.item && x == explanation);
-                let text = RichText::new(rating.map_or("", Rating::code)).strong();
-                let mut button =
-                    egui::Button::selectable(selected, text).min_size(egui::vec2(ui.available_width(), 22.0));
-                if let Some(rating) = rating {
-                    button = button.fill(rating_color(rating, ui.visuals().dark_mode));
-                }
-                let name = format!(
-                    "{} × {}: {}",
-                    map.title_of(&row.item),
-                    map.claim(explanation).map_or("", |claim| claim.text.as_str()),
-                    rating.map_or("not rated", Rating::description)
-                );
-                let response = ui.add(button).on_hover_text(&name);
-                response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &name));
-                if response.clicked() {
-                    self.selected = Some((row.item.clone(), explanation.clone()));
-                }
-                response.context_menu(|ui| {
-                    for choice in Rating::ALL {
-                        if ui.button(format!("{}  {}", choice.code(), choice.description())).clicked() {
-                            actions.push(Action::RateCell {
-                                evidence: row.item.clone(),
-                                explanation: explanation.clone(),
-                                rating: Some(choice),
-                            });
-                        }
-                    }
-                    if ui.button("Clear").clicked() {
-                        actions.push(Action::RateCell {
-                            evidence: row.item.clone(),
-                            explanation: explanation.clone(),
-                            rating: None,
-                        });
-                    }
-                });
-            });
-        }
     }
 
     /// Arrows move the selected cell; 1–5 rate it; 0 or Delete clears it; Escape leaves it.

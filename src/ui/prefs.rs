@@ -37,6 +37,9 @@ pub struct Prefs {
     pub legend_open: bool,
     /// The legend over the map while presenting too (else it is hidden then).
     pub legend_when_presenting: bool,
+    /// The question whose matrix the matrix tab shows, where a map asks it
+    /// (else the map's first question).
+    pub matrix_question: Option<crate::model::ClaimId>,
 }
 
 /// How many files File ▸ Open Recent lists.
@@ -61,6 +64,7 @@ impl Default for Prefs {
             high_contrast_presentation: false,
             legend_open: false,
             legend_when_presenting: false,
+            matrix_question: None,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The bundled case study: it validates, meets the counts the product
-//! promises, writes back byte for byte, survives truncation, and quotes its
-//! sources verbatim.
+//! promises, writes back byte for byte and survives truncation (its quotes
+//! and its argument: `case_study_argument.rs`).
 
 use argline::format::{load_bytes, load_str, to_ron_string};
 use argline::model::{ClaimKind, Counts, Map, Relation};
@@ -38,7 +38,8 @@ fn the_case_study_meets_its_counts() {
     assert!(counts.events >= 30, "{counts:?}");
     assert!(counts.spans >= 2, "{counts:?}");
     assert!(counts.lanes >= 4, "{counts:?}");
-    assert_eq!(counts.sources, 5);
+    // The five articles, the fact sheet they quote and the public record the events cite.
+    assert!(counts.sources >= 6, "{counts:?}");
     assert!(counts.explanations >= 6, "{counts:?}");
     assert!(counts.claims - counts.explanations >= 20, "{counts:?}");
     assert!(counts.links >= 40, "{counts:?}");
@@ -72,46 +73,4 @@ fn every_prefix_loads_to_an_error_or_a_map_never_a_panic() {
     for end in (0..bytes.len()).step_by(step) {
         let _ = load_bytes(&bytes[..end], "prefix.ron");
     }
-}
-
-/// Collapses runs of whitespace, as the promise "whitespace may be collapsed" allows.
-fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The seed articles sit in `../shared/seeds/` beside the project (as in CI).
-/// Each source of the case study names its article by the article's title.
-#[test]
-fn every_quote_is_verbatim_from_its_article() {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let Ok(entries) = std::fs::read_dir(&seeds) else {
-        assert!(std::env::var_os("CI").is_none(), "CI must have the seed articles at {}", seeds.display());
-        eprintln!("skipped: the seed articles are not at {}", seeds.display());
-        return;
-    };
-    let articles: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "txt"))
-        .map(|entry| collapse_whitespace(&std::fs::read_to_string(entry.path()).expect("readable article")))
-        .collect();
-    assert_eq!(articles.len(), 5);
-    let map = case_study();
-    let citations = map
-        .events
-        .iter()
-        .flat_map(|e| &e.citations)
-        .chain(map.claims.iter().flat_map(|c| &c.citations))
-        .chain(map.links.iter().flat_map(|l| &l.citations));
-    let mut checked = 0;
-    for citation in citations {
-        let source = map.source(&citation.source).expect("validated");
-        let quote = collapse_whitespace(&citation.quote);
-        let article = articles
-            .iter()
-            .find(|article| article.contains(&collapse_whitespace(&source.title)))
-            .unwrap_or_else(|| panic!("no article titled {:?}", source.title));
-        assert!(article.contains(&quote), "not verbatim in {:?}: {quote:?}", source.title);
-        checked += 1;
-    }
-    assert!(checked >= 40, "only {checked} quotes");
 }

@@ -1,20 +1,31 @@
-//! The revised case study (`sample_maps/drafts/us_china_cyber_revised.ron`,
-//! to replace the bundled one once the window's tests follow it) holds to its
-//! argument: every quote is verbatim in the article its own source names,
-//! every event cites a source, each question's matrix rates every row against
-//! every explanation, and the story shows no evidence before its as-of date.
+//! The bundled case study holds to its argument: every quote is verbatim in
+//! the article its own source names (and `argline quotes` finds each at its
+//! anchor in the seed articles), every event cites a source, each question's
+//! matrix rates every row against every explanation, and the story shows no
+//! evidence before its as-of date.
 
 use argline::analysis::{Matrix, questions};
 use argline::model::{Citation, ItemRef, Map};
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::Command;
 
-const REVISED: &str = "sample_maps/drafts/us_china_cyber_revised.ron";
+const CASE_STUDY: &str = "sample_maps/us_china_cyber_2013_2015.ron";
 
 fn case_study() -> Map {
-    argline::format::load_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join(REVISED))
+    argline::format::load_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join(CASE_STUDY))
         .unwrap_or_else(|error| panic!("{error}"))
+}
+
+/// The seed articles, beside the project (as in CI); `None` (and a note)
+/// where they are not.
+fn seeds() -> Option<std::path::PathBuf> {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if seeds.is_dir() {
+        return Some(seeds);
+    }
+    assert!(std::env::var_os("CI").is_none(), "CI must have the seed articles at {}", seeds.display());
+    eprintln!("skipped: the seed articles are not at {}", seeds.display());
+    None
 }
 
 /// The sources whose words the map quotes, and the seed article that holds
@@ -40,15 +51,9 @@ fn all_citations(map: &Map) -> impl Iterator<Item = (ItemRef, &Citation)> {
     events.chain(claims).chain(links)
 }
 
-/// The seed articles sit in `../shared/seeds/` beside the project (as in CI).
 #[test]
 fn every_quote_is_verbatim_in_the_article_its_source_names() {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if !seeds.is_dir() {
-        assert!(std::env::var_os("CI").is_none(), "CI must have the seed articles at {}", seeds.display());
-        eprintln!("skipped: the seed articles are not at {}", seeds.display());
-        return;
-    }
+    let Some(seeds) = seeds() else { return };
     let articles: HashMap<&str, String> = QUOTED
         .iter()
         .map(|(source, file)| {
@@ -158,12 +163,8 @@ fn every_step_after_the_summit_is_dated_and_shows_nothing_from_later() {
 
 #[test]
 fn the_cli_validates_the_case_study_and_scores_each_question() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(REVISED);
-    let argline =
-        |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_argline")).args(args).output().expect("argline runs");
-    let file = path.to_str().expect("utf-8 path");
-    assert!(argline(&["validate", file]).status.success());
-    let output = argline(&["stats", file, "--ach"]);
+    assert!(crate::run_argline(&["validate", CASE_STUDY]).status.success());
+    let output = crate::run_argline(&["stats", CASE_STUDY, "--ach"]);
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).expect("utf-8");
     let headings: Vec<&str> = stdout.lines().filter(|line| line.starts_with("question ")).collect();
@@ -171,4 +172,21 @@ fn the_cli_validates_the_case_study_and_scores_each_question() {
     assert!(headings[0].starts_with("question q-why-agree: "), "{stdout}");
     assert!(stdout.contains("some-combination composite (not ranked)"), "{stdout}");
     assert_eq!(stdout.lines().filter(|line| line.contains(" rank=")).count(), 8, "{stdout}");
+}
+
+/// Each source names its article by file name and hash, and every quote
+/// stands at its anchor there: `argline quotes` finds nothing to report.
+#[test]
+fn argline_quotes_finds_every_quote_exact_in_the_seed_articles() {
+    let Some(seeds) = seeds() else { return };
+    let map = case_study();
+    for (source, file) in QUOTED {
+        let text = map.source(&source.into()).and_then(|source| source.text.as_ref());
+        assert_eq!(text.map(|text| text.file.as_str()), Some(file), "{source} names its article");
+    }
+    let output = crate::run_argline(&["quotes", CASE_STUDY, "--texts", seeds.to_str().expect("a UTF-8 path")]);
+    let (stdout, stderr) = (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "{stdout}{stderr}");
+    let summary = stdout.lines().last().unwrap_or_default();
+    assert!(summary.contains(" exact") && !summary.contains(','), "not all exact: {stdout}");
 }

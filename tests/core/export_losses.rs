@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 pub fn revised_case_study() -> Map {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_maps/drafts/us_china_cyber_revised.ron");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_maps/us_china_cyber_2013_2015.ron");
     argline::format::load_file(&path).expect("the revised case study is valid")
 }
 
@@ -65,11 +65,10 @@ fn argdown_keeps_questions_composites_and_neutral_ratings() {
 
 #[test]
 fn the_export_command_says_what_the_format_cannot_hold() {
-    let output =
-        crate::run_argline(&["export", "sample_maps/drafts/us_china_cyber_revised.ron", "--format", "argdown"]);
+    let output = crate::run_argline(&["export", "sample_maps/us_china_cyber_2013_2015.ron", "--format", "argdown"]);
     assert!(output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    let file = "sample_maps/drafts/us_china_cyber_revised.ron";
+    let file = "sample_maps/us_china_cyber_2013_2015.ron";
     assert!(stderr.contains(&format!("{file}: note: ")), "{stderr}");
     assert!(stderr.contains("quotes and citations are not written: Argdown has no place for them"), "{stderr}");
     assert!(stderr.contains("story steps are not written"), "{stderr}");

@@ -85,7 +85,7 @@ fn every_link_starts_below_the_claim_it_bears_on() {
     for map in [sample("us_china_cyber_2013_2015.ron"), generated(300)] {
         let down = tidied(map.clone(), &LayeredOptions::default());
         let right = tidied(map, &LayeredOptions { direction: Direction::Right, ..LayeredOptions::default() });
-        for link in &down.links {
+        for link in down.links.iter().filter(|link| link.relation != Relation::Neutral) {
             let (start, target) = (start_of(link), target_claim(&down, link));
             assert!(position_of(&down, &start).y > position_of(&down, &target).y, "{} in down", link.id);
             assert!(position_of(&right, &start).x > position_of(&right, &target).x, "{} in right", link.id);
@@ -188,8 +188,14 @@ fn a_tree_is_drawn_without_crossings_and_a_crossed_pair_is_counted() {
 }
 
 #[test]
-fn the_case_study_crosses_less_after_tidying() {
-    let map = sample("us_china_cyber_2013_2015.ron");
+fn a_scrambled_case_study_crosses_less_after_tidying() {
+    let mut map = sample("us_china_cyber_2013_2015.ron");
+    // The cards dealt to one another's places, as a hand layout gone wrong.
+    let mut places: Vec<Position> = map.claims.iter().map(|claim| claim.position).collect();
+    places.reverse();
+    for (claim, place) in map.claims.iter_mut().zip(places) {
+        claim.position = place;
+    }
     let crossings = |map: &Map| {
         let (graph, _) = map_graph(map, &MapSizes::estimate(map), None);
         count_crossings(&graph.nodes.iter().map(|n| n.position).collect::<Vec<_>>(), &graph.edges)

@@ -39,7 +39,7 @@ fn figures(map: &Map) -> DrawingFigures {
 fn the_drawing_fits_a_screen_and_crosses_no_more_than_dot() {
     // (map, dot's crossings on its graph)
     let maps = [
-        ("case study", case_study(), 120),
+        ("case study", case_study(), 261),
         ("generated 100", generated(100), 790),
         ("generated 300", generated(300), 6516),
         ("Argdown tree", tree(), 0),
@@ -56,9 +56,28 @@ fn the_drawing_fits_a_screen_and_crosses_no_more_than_dot() {
 fn an_aspect_aims_the_drawing_at_another_screen() {
     for aspect in [1.0, 16.0 / 9.0] {
         let options = LayeredOptions { aspect: Some(aspect), ..LayeredOptions::default() };
-        let ratio = figures(&tidied(case_study(), &options)).ratio();
+        let ratio = figures(&tidied(generated(100), &options)).ratio();
         assert!((aspect / 1.5..=aspect * 1.5).contains(&ratio), "aimed at {aspect:.2}, drawn {ratio:.2}");
     }
+}
+
+/// The case study ships laid out by Tidy up (aimed at 9:2, which lands
+/// nearest the window's map area): a readable shape, no more than 1.5 times
+/// the crossings of its own Tidy up, and whole in the default window above
+/// the zoom at which cards become blocks.
+#[test]
+fn the_case_study_ships_laid_out_to_be_read() {
+    let shipped = figures(&case_study());
+    let tidy = figures(&tidied(case_study(), &LayeredOptions::default()));
+    let ratio = shipped.ratio();
+    assert!((1.0 / 3.0..=3.0).contains(&ratio), "{} × {} is {ratio:.2}:1", shipped.width, shipped.height);
+    assert!(
+        shipped.crossings as f64 <= 1.5 * tidy.crossings as f64,
+        "{} crossings, Tidy up {}",
+        shipped.crossings,
+        tidy.crossings
+    );
+    assert!(shipped.fit_zoom() > 0.08, "whole at {:.0} %", shipped.fit_zoom() * 100.0);
 }
 
 #[test]

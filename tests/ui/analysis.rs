@@ -21,7 +21,7 @@ fn ctrl_f_searches_every_text_and_a_result_goes_to_its_item() {
     harness.run();
     harness.get_by_label_contains(" found");
     assert!(harness.query_by_label("0 found").is_none());
-    harness.get_by_label_contains("Mandiant’s APT1 report ties a hacking group to PLA Unit 61398 — title").click();
+    harness.get_by_label_contains("Mandiant’s APT1 report links a hacking group to PLA Unit 61398 — title").click();
     harness.run_steps(20);
     assert_eq!(harness.state().selection().items(), [ItemRef::Event("mandiant-apt1".into())]);
 }

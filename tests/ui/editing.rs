@@ -11,12 +11,30 @@ fn harness() -> Harness<'static, ArglineApp> {
     crate::harness::harness_with(crate::harness::app(crate::harness::case_study()), 1.0 / 60.0)
 }
 
+/// A point of the map, well inside it, where no card or chip is drawn.
+fn empty_canvas(harness: &Harness<'_, ArglineApp>) -> egui::Pos2 {
+    let map = crate::harness::map_of(harness);
+    let drawn: Vec<egui::Rect> = map
+        .claims
+        .iter()
+        .map(|claim| ItemRef::Claim(claim.id.clone()))
+        .chain(map.events.iter().map(|event| ItemRef::Event(event.id.clone())))
+        .filter_map(|item| harness.state().map_screen_rect_of(&item))
+        .collect();
+    let inside = harness.state().map_view_rect().shrink(120.0);
+    (0..20)
+        .flat_map(|row| (0..20).map(move |column| (row, column)))
+        .map(|(row, column)| inside.lerp_inside(egui::vec2(column as f32 / 19.0, row as f32 / 19.0)))
+        .find(|point| drawn.iter().all(|rect| !rect.expand(40.0).contains(*point)))
+        .expect("some empty canvas")
+}
+
 #[test]
 fn a_claim_added_by_double_click_and_typing_is_removed_by_undo() {
     let mut harness = harness();
     let before = crate::harness::map_of(&harness);
-    // The top-left corner of the map (below its tabs) is empty canvas after Fit.
-    crate::harness::double_click_at(&mut harness, egui::pos2(30.0, 120.0));
+    let empty = empty_canvas(&harness);
+    crate::harness::double_click_at(&mut harness, empty);
     crate::harness::focused_text_field(&harness).type_text("Sanctions were never the point");
     harness.key_press(egui::Key::Enter);
     harness.run();
@@ -36,7 +54,15 @@ fn deleting_a_claim_with_links_and_undoing_restores_the_links() {
     let mut harness = harness();
     let before = crate::harness::map_of(&harness);
     let claim = before.explanations().next().expect("explanations").clone();
-    let links = before.links_touching(&ItemRef::Claim(claim.id.clone())).count();
+    // Its links go with it, and so do the undercuts of those links.
+    let touching: Vec<_> =
+        before.links_touching(&ItemRef::Claim(claim.id.clone())).map(|link| link.id.clone()).collect();
+    let undercuts = before
+        .links
+        .iter()
+        .filter(|link| matches!(&link.to, argline::model::LinkTo::Link(id) if touching.contains(id)))
+        .count();
+    let links = touching.len() + undercuts;
     assert!(links > 0);
     harness.get_by_label(&format!("Explanation: {}", claim.text)).click();
     harness.run();

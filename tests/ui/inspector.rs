@@ -27,6 +27,9 @@ fn choose(harness: &mut Harness<'_, ArglineApp>, label: &str, option: &str) {
     harness.run();
     harness.get_all_by_role_and_label(Role::ComboBox, label).next().expect("the list").click();
     harness.run();
+    // A long list (the case study cites 32 sources) scrolls within its popup.
+    harness.get_by_label(option).scroll_to_me();
+    harness.run();
     harness.get_by_label(option).click();
     harness.run();
 }

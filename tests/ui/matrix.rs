@@ -1,9 +1,11 @@
 //! The matrix tab in the window (egui_kittest): a cell is the link between
 //! its evidence and its explanation; rating it by keyboard changes, creates
-//! or removes that link through the history, and undo restores it.
+//! or removes that link through the history, and undo restores it; a map
+//! whose explanations answer questions shows one question's matrix, picked
+//! and remembered.
 
 use argline::model::{LinkFrom, LinkTo, Map, Relation, Strength};
-use argline::ui::{ArglineApp, Document};
+use argline::ui::{ArglineApp, Document, Prefs};
 use chrono::NaiveDate;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -90,4 +92,43 @@ fn clicking_the_chart_of_scores_over_time_moves_the_as_of_cursor() {
     let as_of = harness.state().as_of().expect("the cursor is on");
     let (first, last) = (NaiveDate::from_ymd_opt(2014, 12, 1), NaiveDate::from_ymd_opt(2015, 8, 1));
     assert!(Some(as_of) > first && Some(as_of) < last, "{as_of} lies within the evidence's dates");
+}
+
+/// Whether the matrix shows a column for the explanation `text`.
+fn shows_column(harness: &Harness<'_, ArglineApp>, text: &str) -> bool {
+    harness.query_all_by_label_contains(&format!(" × {text}: ")).next().is_some()
+}
+
+#[test]
+fn the_case_study_shows_one_questions_matrix_at_a_time_and_remembers_the_one_picked() {
+    let map = crate::harness::case_study().map().clone();
+    let text = |id: &str| map.claim(&id.into()).expect("in the case study").text.clone();
+    let (why, worth) = (text("q-why-agree"), text("q-worth"));
+    let (sanctions, framework) = (text("sanctions-threat"), text("limited-framework"));
+    let open_matrix = |prefs: Prefs| {
+        let app = ArglineApp::new(crate::harness::case_study(), prefs);
+        let mut harness = crate::harness::harness_with(app, 1.0 / 60.0);
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::M);
+        harness.run();
+        harness
+    };
+    let mut harness = open_matrix(Prefs::default());
+    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Question");
+    assert!(shows_column(&harness, &sanctions) && !shows_column(&harness, &framework), "first: {why}");
+    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Question").click();
+    harness.run();
+    harness.get_by_label(&worth).click();
+    harness.run();
+    assert!(shows_column(&harness, &framework) && !shows_column(&harness, &sanctions), "then: {worth}");
+    let remembered = harness.state().prefs().clone();
+    assert_eq!(remembered.matrix_question, Some("q-worth".into()));
+    let reopened = open_matrix(remembered);
+    assert!(shows_column(&reopened, &framework), "the next run opens on {worth}");
+}
+
+#[test]
+fn a_map_without_questions_has_no_question_picker() {
+    let harness = harness();
+    assert!(harness.query_by_label("Question").is_none());
+    harness.get_by_label("Second event × Hypothesis three: neutral");
 }

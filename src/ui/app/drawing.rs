@@ -162,7 +162,7 @@ impl ArglineApp {
                 }
                 CentralTab::Matrix => {
                     egui::Frame::NONE.inner_margin(egui::Margin::same(8)).show(ui, |ui| {
-                        views.matrix.ui(ui, map, revision, as_of, actions);
+                        views.matrix.ui(ui, map, revision, as_of, &mut self.prefs.matrix_question, actions);
                     });
                 }
             }

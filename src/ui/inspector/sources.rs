@@ -8,6 +8,7 @@ use super::{Editor, edited, section_ui};
 use crate::edit::catalogue::{add_source, delete_source, items_citing, update_source};
 use crate::edit::commands::fresh_id;
 use crate::model::{Date, Precision, Source};
+use egui::collapsing_header::CollapsingState;
 use egui::{RichText, Ui};
 
 /// Only http and https addresses are offered as links, and only on click.
@@ -38,11 +39,25 @@ pub(super) fn sources_ui(ui: &mut Ui, editor: &mut Editor<'_>) {
     section_ui(ui, &format!("Sources ({})", map.sources.len()));
     for source in &map.sources {
         let reveal = editor.state.reveal_source.as_ref() == Some(&source.id);
-        let header = egui::CollapsingHeader::new(&source.title)
-            .id_salt(("inspector source", source.id.as_str()))
-            .open(reveal.then_some(true))
-            .show(ui, |ui| source_ui(ui, editor, source));
-        if reveal && header.body_returned.is_some() {
+        // A header of its own, not egui's CollapsingHeader: that one never wraps or
+        // cuts its text, so a long title would widen the inspector past its panel.
+        let id = ui.make_persistent_id(("inspector source", source.id.as_str()));
+        let mut state = CollapsingState::load_with_default_open(ui.ctx(), id, false);
+        if reveal {
+            state.set_open(true);
+        }
+        let (_, title, body) = state
+            .show_header(ui, |ui| {
+                let title = egui::Label::new(&source.title).truncate().sense(egui::Sense::click());
+                ui.add(title).on_hover_text(&source.title)
+            })
+            .body(|ui| source_ui(ui, editor, source));
+        if title.inner.clicked() {
+            let mut state = CollapsingState::load_with_default_open(ui.ctx(), id, false);
+            state.toggle(ui);
+            state.store(ui.ctx());
+        }
+        if reveal && body.is_some() {
             editor.state.reveal_source = None;
         }
     }
