@@ -1,7 +1,7 @@
 //! Argline: argument maps of competing explanations, linked to a dated timeline
 //! of evidence.
 //!
-//! The core (`model`, `format`, `export`, `import`, `generate`, `vcs`, `sources`) is plain Rust with no egui; the `ui`
+//! The core (`model`, `format`, `export`, `import`, `interchange`, `generate`, `vcs`, `sources`) is plain Rust with no egui; the `ui`
 //! module is the eframe application, which changes a map only through edit
 //! commands.
 
@@ -12,6 +12,7 @@ pub mod export;
 pub mod format;
 pub mod generate;
 pub mod import;
+mod interchange;
 pub mod layout;
 pub mod model;
 pub mod sources;

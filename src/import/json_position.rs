@@ -55,33 +55,6 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// Plain text from TimelineJS or OVA HTML: tags dropped, paragraphs kept as
-/// blank lines, the common entities decoded.
-pub fn html_to_text(html: &str) -> String {
-    let with_breaks = html.replace("</p>", "\n\n").replace("<br>", "\n").replace("<br/>", "\n");
-    let mut text = String::with_capacity(with_breaks.len());
-    let mut in_tag = false;
-    for c in with_breaks.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    decode_entities(&text).trim().to_owned()
-}
-
-/// `text` with the HTML entities that exporters write turned back into characters.
-pub fn decode_entities(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,10 +64,5 @@ mod tests {
         let text = "{\"a\": 1,\n \"b\": \"\\\"a\\\": x\",\n \"a\": 2}";
         assert_eq!(nth_key(text, "a", 0), TextPosition { line: 1, col: 2 });
         assert_eq!(nth_key(text, "a", 1), TextPosition { line: 3, col: 2 });
-    }
-
-    #[test]
-    fn html_becomes_text() {
-        assert_eq!(html_to_text("<p>A &amp; B</p><p>C &lt;D&gt;</p>"), "A & B\n\nC <D>");
     }
 }

@@ -1,0 +1,8 @@
+//! TimelineJS3 JSON: its schema (`schema`), shared by the reader (`read`,
+//! with `dates` and `places`) and the writer (`write`).
+
+mod dates;
+mod places;
+pub(crate) mod read;
+mod schema;
+pub(crate) mod write;
