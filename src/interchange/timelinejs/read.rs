@@ -11,6 +11,7 @@
 //! show either (a part that is not a number, a month 13) is an error.
 
 use super::dates::{DateProblem, ReadDate, read_date};
+use super::html::plain;
 use super::places::{Places, key_in, places};
 use super::schema::{TimelineDate, TimelineEra, TimelineFile, TimelineMedia, TimelineSlide};
 use crate::format::{Diagnostic, TextPosition};
@@ -22,28 +23,6 @@ use std::ops::Range;
 
 /// The longest title made from a slide's text, in characters.
 const MADE_TITLE_CHARS: usize = 60;
-
-/// Plain text of TimelineJS's HTML, by a real HTML parser: tags dropped,
-/// entities decoded, paragraphs kept apart by a blank line.
-fn plain(html: &str) -> String {
-    if !html.contains(['<', '&']) {
-        return html.trim().to_owned();
-    }
-    let rendered = html2text::config::with_decorator(html2text::render::TrivialDecorator::new())
-        .no_link_wrapping()
-        .allow_width_overflow()
-        .string_from_read(html.as_bytes(), 1_000_000)
-        .unwrap_or_else(|_| html.to_owned());
-    let lines: Vec<&str> = rendered.lines().map(str::trim_end).collect();
-    let mut text = String::new();
-    for paragraph in lines.split(|line| line.trim().is_empty()).filter(|lines| !lines.is_empty()) {
-        if !text.is_empty() {
-            text.push_str("\n\n");
-        }
-        text.push_str(&paragraph.join("\n"));
-    }
-    text.trim().to_owned()
-}
 
 /// A title made from `text`: its first line, cut at a word near [`MADE_TITLE_CHARS`].
 fn title_from_text(text: &str) -> String {
@@ -293,13 +272,6 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn html_becomes_plain_text() {
-        assert_eq!(plain("<p>A &amp; B</p><p>C &lt;D&gt; <a href=\"x\">link</a></p>"), "A & B\n\nC <D> link");
-        assert_eq!(plain("Caf&eacute; &#8217;s<br>next"), "Café ’s\nnext");
-        assert_eq!(plain("no markup "), "no markup");
-    }
 
     #[test]
     fn titles_made_from_text_end_at_a_word() {
