@@ -1,6 +1,8 @@
 //! A TimelineJS date read as TimelineJS reads it: each part a number, a
-//! string of digits (`"-44"` is 45 BCE, as JavaScript counts years) or empty;
-//! the precision is the finest part given. What a map's dates cannot hold —
+//! string of digits or empty; the precision is the finest part given. A
+//! negative year stays the number it is: TimelineJS shows `-44` as "44 BCE",
+//! and so the map's `-0044` is what the author wrote and what the export
+//! writes back. What a map's dates cannot hold —
 //! a time of day, a display text, a year beyond [`MAX_YEAR_MAGNITUDE`] — is
 //! said, so that the reader can list it.
 
