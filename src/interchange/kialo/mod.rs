@@ -53,9 +53,9 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     };
     let mut problems = Vec::new();
     let mut notices = Vec::new();
-    let mut by_number: HashMap<&str, &Entry> = HashMap::new();
+    let mut first_of: HashMap<&str, &Entry> = HashMap::new();
     for entry in &discussion.entries {
-        if let Some(first) = by_number.get(entry.number.as_str()) {
+        if let Some(first) = first_of.get(entry.number.as_str()) {
             let first = first.position;
             let message = format!("claim {} is numbered twice (first at {}:{})", entry.number, first.line, first.col);
             problems.push(Diagnostic { position: entry.position, message });
@@ -63,7 +63,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
             let message = format!("claim {} has no text", entry.number);
             problems.push(Diagnostic { position: entry.position, message });
         } else {
-            by_number.insert(&entry.number, entry);
+            first_of.insert(&entry.number, entry);
         }
     }
     if !problems.is_empty() {
@@ -128,7 +128,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
             note(entry.position, format!("skipped: the link of claim {}: {why}", entry.number));
         }
     }
-    for (line, _) in &discussion.sources {
+    for line in &discussion.sources {
         let source = source_of(&mut builder, line);
         builder.add_source(source);
     }

@@ -58,8 +58,8 @@ pub struct Discussion {
     /// Text before the first claim that is not the title.
     pub preamble: String,
     pub entries: Vec<Entry>,
-    /// The lines of the `Sources:` list, with where each stands.
-    pub sources: Vec<(String, TextPosition)>,
+    /// The lines of the `Sources:` list.
+    pub sources: Vec<String>,
 }
 
 /// The length in bytes of the claim number that starts `text` (`1.12.3.`), 0 if none.
@@ -113,7 +113,7 @@ pub fn parse(text: &str) -> Discussion {
         let position = TextPosition { line: index + 1, col: 1 + line[..indent].chars().count() };
         if in_sources {
             if !trimmed.is_empty() {
-                discussion.sources.push((trimmed.to_owned(), position));
+                discussion.sources.push(trimmed.to_owned());
             }
             continue;
         }
