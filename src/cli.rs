@@ -2,6 +2,7 @@
 //! headless. The commands and their output are a contract that scripts and
 //! tests rely on.
 
+mod format_names;
 mod quotes;
 mod teaching_commands;
 mod vcs_commands;
@@ -17,6 +18,7 @@ use crate::layout::{
 use crate::model::Counts;
 use crate::model::validate::{FieldPath, PathSegment};
 use clap::{Parser, Subcommand, ValueEnum};
+use format_names::{ExportName, ImportName};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -61,7 +63,7 @@ pub enum Command {
     Export {
         file: PathBuf,
         #[arg(long, value_enum)]
-        format: Format,
+        format: ExportName,
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
         /// Pixels per unit of the figure, for PNG (2 for print).
@@ -78,7 +80,7 @@ pub enum Command {
     Import {
         file: PathBuf,
         #[arg(long = "from", value_enum)]
-        from: ImportFormat,
+        from: ImportName,
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
@@ -225,9 +227,9 @@ pub fn run_command(command: Command) -> ExitCode {
         Command::Validate { files } => validate(&files),
         Command::Stats { file, ach } => stats(&file, ach),
         Command::Export { file, format, output, scale, dark, texts } => {
-            export_command(&file, format, output.as_deref(), &ExportOptions { dark, scale }, texts)
+            export_command(&file, format.0, output.as_deref(), &ExportOptions { dark, scale }, texts)
         }
-        Command::Import { file, from, output } => import_command(&file, from, &output),
+        Command::Import { file, from, output } => import_command(&file, from.0, &output),
         Command::Generate { claims, links, events, seed, output } => {
             let (claims, links, events) = (claims as usize, links as usize, events as usize);
             let map = generate(GenerateParams { claims, links, events, seed });

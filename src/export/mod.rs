@@ -1,9 +1,9 @@
 //! Writing a map in the formats other tools read: figures (SVG, PNG), argument
 //! tools (Argdown, AIF), Graphviz, JSON for scripts, a Markdown report, CSV of
-//! the events and TimelineJS for the web. Pure: no egui, no files; the caller
-//! writes the bytes where it wants (see [`Format::extension`]).
+//! the events and TimelineJS for the web (these two written in
+//! `interchange/`). Pure: no egui, no files; the caller writes the bytes where
+//! it wants (see [`Format::extension`]).
 
-pub(crate) mod csv;
 mod dot;
 mod json;
 mod losses;
@@ -13,7 +13,6 @@ pub mod slides;
 mod svg;
 mod svg_style;
 mod text_metrics;
-pub(crate) mod timelinejs;
 
 pub use losses::losses;
 
@@ -21,29 +20,17 @@ use crate::model::Map;
 use crate::sources::LoadedTexts;
 
 /// A format a map can be exported to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
-    /// The map and the timeline beneath it, drawn as the app draws them.
     Svg,
-    /// The SVG figure rendered to pixels.
     Png,
-    /// Statements, arguments and their relations, for the Argdown tools.
     Argdown,
-    /// Argument Interchange Format JSON, as OVA and AIFdb read it.
     Aif,
-    /// A Graphviz graph.
     Dot,
-    /// The RON document as JSON, for scripts.
     Json,
-    /// A report: each explanation with its evidence, and the timeline.
-    #[value(name = "md")]
     Markdown,
-    /// The events, one row each (RFC 4180).
     Csv,
-    /// TimelineJS3 JSON, for timelines on the web.
-    #[value(name = "timelinejs")]
     TimelineJs,
-    /// One PNG per story step, into a folder.
     Slides,
 }
 
@@ -60,6 +47,38 @@ impl Format {
         Self::TimelineJs,
         Self::Slides,
     ];
+
+    /// The name on the command line (`--format NAME`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Svg => "svg",
+            Self::Png => "png",
+            Self::Argdown => "argdown",
+            Self::Aif => "aif",
+            Self::Dot => "dot",
+            Self::Json => "json",
+            Self::Markdown => "md",
+            Self::Csv => "csv",
+            Self::TimelineJs => "timelinejs",
+            Self::Slides => "slides",
+        }
+    }
+
+    /// What the output holds, for the command line's help.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Svg => "The map and the timeline beneath it, drawn as the app draws them",
+            Self::Png => "The SVG figure rendered to pixels",
+            Self::Argdown => "Statements, arguments and their relations, for the Argdown tools",
+            Self::Aif => "Argument Interchange Format JSON, as OVA and AIFdb read it",
+            Self::Dot => "A Graphviz graph",
+            Self::Json => "The RON document as JSON, for scripts",
+            Self::Markdown => "A report: each explanation with its evidence, and the timeline",
+            Self::Csv => "The events, one row each (RFC 4180)",
+            Self::TimelineJs => "TimelineJS3 JSON, for timelines on the web",
+            Self::Slides => "One PNG per story step, into a folder",
+        }
+    }
 
     /// The file extension, without the dot.
     pub fn extension(self) -> &'static str {
@@ -184,8 +203,8 @@ pub fn export_with_texts(
         Format::Dot => dot::render(map).into_bytes(),
         Format::Json => json::render(map)?.into_bytes(),
         Format::Markdown => markdown::render(map, texts).into_bytes(),
-        Format::Csv => csv::render(map).into_bytes(),
-        Format::TimelineJs => timelinejs::render(map)?.into_bytes(),
+        Format::Csv => crate::interchange::csv::write::render(map).into_bytes(),
+        Format::TimelineJs => crate::interchange::timelinejs::write::render(map)?.into_bytes(),
         Format::Slides => return Err(ExportError::NeedsFolder),
     })
 }

@@ -14,29 +14,8 @@ pub fn position_of(text: &str, offset: usize) -> TextPosition {
     TextPosition { line, col }
 }
 
-/// The `index`-th (from 0) place where `"key"` is written as a key, or the
-/// start of the text when there are fewer.
-pub fn nth_key(text: &str, key: &str, index: usize) -> TextPosition {
-    let pattern = format!("\"{key}\"");
-    let mut found = 0;
-    let mut from = 0;
-    while let Some(at) = text.get(from..).and_then(|rest| rest.find(&pattern)) {
-        let start = from + at;
-        let after = text[start + pattern.len()..].trim_start();
-        let escaped = text[..start].ends_with('\\');
-        if after.starts_with(':') && !escaped {
-            if found == index {
-                return position_of(text, start);
-            }
-            found += 1;
-        }
-        from = start + pattern.len();
-    }
-    TextPosition { line: 1, col: 1 }
-}
-
-/// Every place where `"key"` is written as a key, in order: what [`nth_key`]
-/// finds for each index, in one pass over the text.
+/// Every place where `"key"` is written as a key (not an escaped `\"key\"`
+/// inside a string), in order, in one pass over the text.
 pub fn key_positions(text: &str, key: &str) -> Vec<TextPosition> {
     let pattern = format!("\"{key}\"");
     let mut found = Vec::new();
@@ -76,36 +55,30 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// Plain text from TimelineJS or OVA HTML: tags dropped, paragraphs kept as
-/// blank lines, the common entities decoded.
-pub fn html_to_text(html: &str) -> String {
-    let with_breaks = html.replace("</p>", "\n\n").replace("<br>", "\n").replace("<br/>", "\n");
-    let mut text = String::with_capacity(with_breaks.len());
-    let mut in_tag = false;
-    for c in with_breaks.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    decode_entities(&text).trim().to_owned()
-}
-
-/// `text` with the HTML entities that exporters write turned back into characters.
-pub fn decode_entities(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reference [`key_positions`] is held to: the `index`-th (from 0) place where `"key"` is written as a key, or the
+    /// start of the text when there are fewer.
+    fn nth_key(text: &str, key: &str, index: usize) -> TextPosition {
+        let pattern = format!("\"{key}\"");
+        let mut found = 0;
+        let mut from = 0;
+        while let Some(at) = text.get(from..).and_then(|rest| rest.find(&pattern)) {
+            let start = from + at;
+            let after = text[start + pattern.len()..].trim_start();
+            let escaped = text[..start].ends_with('\\');
+            if after.starts_with(':') && !escaped {
+                if found == index {
+                    return position_of(text, start);
+                }
+                found += 1;
+            }
+            from = start + pattern.len();
+        }
+        TextPosition { line: 1, col: 1 }
+    }
 
     #[test]
     fn finds_the_nth_key_and_ignores_escaped_text() {
@@ -120,10 +93,5 @@ mod tests {
         let all = key_positions(text, "a");
         assert_eq!(all, (0..3).map(|index| nth_key(text, "a", index)).collect::<Vec<_>>());
         assert_eq!(all.len(), 3);
-    }
-
-    #[test]
-    fn html_becomes_text() {
-        assert_eq!(html_to_text("<p>A &amp; B</p><p>C &lt;D&gt;</p>"), "A & B\n\nC <D>");
     }
 }

@@ -1,34 +1,51 @@
 //! Reading maps written by other tools: Argdown, AIF JSON (OVA, AIFdb), CSV of
-//! events and TimelineJS JSON. Each importer builds a valid map with ids made
-//! from titles and a readable layout. Errors and skipped constructs are
-//! reported at their `line:col`; nothing is dropped silently. Pure: bytes in,
-//! a map out.
+//! events, TimelineJS JSON and Kialo discussions. Each importer builds a valid
+//! map with ids made from titles and a readable layout. Errors and skipped
+//! constructs are reported at their `line:col`; nothing is dropped silently.
+//! Pure: bytes in, a map out. The formats with a home in `interchange/` are
+//! read there; this module dispatches.
 
 pub(crate) mod builder;
-mod csv;
 pub(crate) mod json_position;
 mod placement;
-mod timelinejs;
 
 use crate::format::{Diagnostic, TextPosition};
 use crate::model::Map;
 
 /// A format a map can be imported from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ImportFormat {
-    /// Statements, arguments and their relations, titles and tags.
     Argdown,
-    /// Argument Interchange Format JSON (OVA, AIFdb).
     Aif,
-    /// Events, one row each: date, end, precision, lane, title, detail, sources.
     Csv,
-    /// TimelineJS3 JSON.
-    #[value(name = "timelinejs")]
     TimelineJs,
+    Kialo,
 }
 
 impl ImportFormat {
-    pub const ALL: [ImportFormat; 4] = [Self::Argdown, Self::Aif, Self::Csv, Self::TimelineJs];
+    pub const ALL: [ImportFormat; 5] = [Self::Argdown, Self::Aif, Self::Csv, Self::TimelineJs, Self::Kialo];
+
+    /// The name on the command line (`--from NAME`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Argdown => "argdown",
+            Self::Aif => "aif",
+            Self::Csv => "csv",
+            Self::TimelineJs => "timelinejs",
+            Self::Kialo => "kialo",
+        }
+    }
+
+    /// What the format holds, for the command line's help.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Argdown => "Statements, arguments and their relations, titles and tags",
+            Self::Aif => "Argument Interchange Format JSON (OVA, AIFdb)",
+            Self::Csv => "Events, one row each: date, end, precision, lane, title, detail, sources",
+            Self::TimelineJs => "TimelineJS3 JSON",
+            Self::Kialo => "A Kialo discussion exported as text: the thesis, its pros and cons",
+        }
+    }
 
     /// The usual file extension, without the dot.
     pub fn extension(self) -> &'static str {
@@ -36,6 +53,7 @@ impl ImportFormat {
             Self::Argdown => "argdown",
             Self::Aif | Self::TimelineJs => "json",
             Self::Csv => "csv",
+            Self::Kialo => "txt",
         }
     }
 
@@ -46,6 +64,7 @@ impl ImportFormat {
             Self::Aif => "AIF JSON (OVA, AIFdb)",
             Self::Csv => "CSV of events",
             Self::TimelineJs => "TimelineJS",
+            Self::Kialo => "Kialo discussion",
         }
     }
 }
@@ -94,8 +113,9 @@ pub fn import(bytes: &[u8], from: ImportFormat) -> Result<Imported, ImportError>
     match from {
         ImportFormat::Argdown => crate::interchange::argdown::import(text),
         ImportFormat::Aif => crate::interchange::aif::import(text),
-        ImportFormat::Csv => csv::import(text),
-        ImportFormat::TimelineJs => timelinejs::import(text),
+        ImportFormat::Csv => crate::interchange::csv::read::import(text),
+        ImportFormat::TimelineJs => crate::interchange::timelinejs::read::import(text),
+        ImportFormat::Kialo => crate::interchange::kialo::import(text),
     }
 }
 

@@ -27,6 +27,10 @@ impl Precision {
     }
 }
 
+/// The furthest year from year 0, either way, that a date's place on the
+/// timeline can be worked out for.
+pub const MAX_YEAR_MAGNITUDE: i32 = 200_000;
+
 /// "Jan" … "Dec", as dates are shown.
 pub const MONTH_ABBREVIATIONS: [&str; 12] =
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -84,7 +88,7 @@ impl Date {
     /// clamped into its month, so that an unvalidated date still has a place.
     pub fn first_day(&self) -> NaiveDate {
         let month = self.month.clamp(1, 12);
-        let year = self.year.clamp(-200_000, 200_000);
+        let year = self.year.clamp(-MAX_YEAR_MAGNITUDE, MAX_YEAR_MAGNITUDE);
         (1..=self.day.clamp(1, 31))
             .rev()
             .find_map(|day| NaiveDate::from_ymd_opt(year, month, day))

@@ -18,7 +18,7 @@ pub use argument::{Argument, Inference, PcsStatement};
 pub use color::Rgb;
 pub use conflicts::{Conflict, Versions};
 pub use counts::Counts;
-pub use date::{Date, DateShapeError, MONTH_ABBREVIATIONS, Precision};
+pub use date::{Date, DateShapeError, MAX_YEAR_MAGNITUDE, MONTH_ABBREVIATIONS, Precision};
 pub use ids::{ClaimId, EventId, ItemRef, LaneId, LinkId, SourceId, is_valid_slug};
 pub use index::MapIndex;
 pub use items::{

@@ -332,11 +332,11 @@ pub fn csv_row(file: &str, marked: Result<&Tally, &str>) -> String {
                 tally.ratings_extra,
             ];
             let numbers = std::iter::once(tally.score() as usize).chain(counts).map(|n| n.to_string());
-            std::iter::once(crate::export::csv::cell(file)).chain(numbers).chain([String::new()]).collect()
+            std::iter::once(crate::interchange::csv::write::cell(file)).chain(numbers).chain([String::new()]).collect()
         }
-        Err(error) => std::iter::once(crate::export::csv::cell(file))
+        Err(error) => std::iter::once(crate::interchange::csv::write::cell(file))
             .chain((0..CSV_COLUMNS.len() - 2).map(|_| String::new()))
-            .chain([crate::export::csv::cell(error)])
+            .chain([crate::interchange::csv::write::cell(error)])
             .collect(),
     };
     cells.join(",")

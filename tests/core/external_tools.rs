@@ -3,8 +3,10 @@
 //! and relations as the map has; Graphviz's `dot` renders the DOT; TimelineJS3
 //! (`@knight-lab/timelinejs` 3.9.11 from npm) loads the TimelineJS JSON in
 //! headless Chromium and builds a slide per event, a row per lane and an era
-//! per span; Inkscape (Debian's 1.2) turns the SVG into a PNG with nothing to
-//! say and draws about as much as resvg does. Under CI (`CI=true`) a missing
+//! per span, and loads the project's TimelineJS test files too (so that they
+//! are TimelineJS as it reads it), which import a slide an event, an era a
+//! span; Inkscape (Debian's 1.2) turns the SVG into a PNG with nothing to say
+//! and draws about as much as resvg does. Under CI (`CI=true`) a missing
 //! tool fails the test; elsewhere it is skipped with a note (`.ci/run`
 //! installs them).
 
@@ -268,6 +270,61 @@ fn timelinejs_shows_a_slide_per_event_a_row_per_lane_and_an_era_per_span() {
             assert!(shown.iter().any(|text| text.starts_with(&event.detail)), "{name}: {} shown", event.id);
         }
         assert_eq!(report["injected"], "", "{name}: no text of the map ran as script");
+    }
+}
+
+/// The TimelineJS files the project writes in its authors' shapes (`tests/data/timelinejs/`).
+fn timelinejs_test_files() -> Vec<(String, Vec<u8>)> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/timelinejs");
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&folder)
+        .expect("the folder")
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .map(|path| {
+            let name = path.file_stem().expect("a name").to_string_lossy().into_owned();
+            (name, std::fs::read(&path).expect("readable"))
+        })
+        .collect();
+    files.sort();
+    assert!(files.len() >= 2, "the test files are there");
+    files
+}
+
+#[test]
+fn timelinejs_loads_the_test_files_and_each_slide_imports_as_an_event_each_era_as_a_span() {
+    if !available("chromium", "--version") {
+        return;
+    }
+    let Some(dist) = timelinejs_folder().map(|folder| folder.join("dist")) else {
+        return;
+    };
+    let folder = tempfile::tempdir().expect("temp folder");
+    for (name, json) in timelinejs_test_files() {
+        let report = timelinejs_report(&dist, folder.path(), &name, &json);
+        assert_eq!(report["loaded"], true, "{name}: TimelineJS never finished loading: {report}");
+        assert_eq!(report["errors"], serde_json::json!([]), "{name}: TimelineJS reported errors");
+        assert_eq!(report["script_errors"], serde_json::json!([]), "{name}: the page threw");
+        assert_eq!(report["message"], "", "{name}: TimelineJS shows a message");
+        let file: serde_json::Value = serde_json::from_slice(&json).expect("JSON");
+        let slides = file["events"].as_array().map_or(0, Vec::len);
+        let eras: Vec<&serde_json::Value> = file["eras"].as_array().into_iter().flatten().collect();
+        assert_eq!(report["events"], slides, "{name}: TimelineJS shows every slide");
+        assert_eq!(report["eras"].as_array().map_or(0, Vec::len), eras.len(), "{name}: and every era");
+        let map = argline::import::import(&json, argline::import::ImportFormat::TimelineJs).expect("imports").map;
+        let on_eras = |event: &&argline::model::Event| map.lane(&event.lane).is_some_and(|lane| lane.name == "Eras");
+        assert_eq!(map.events.iter().filter(|e| !on_eras(e)).count(), slides, "{name}: a slide an event");
+        let spans: Vec<_> = map.events.iter().filter(|e| e.end.is_some()).map(|e| (e.date, e.end)).collect();
+        for era in eras {
+            let year = |date: &serde_json::Value| date["year"].as_i64().or_else(|| date["year"].as_str()?.parse().ok());
+            let (start, end) = (year(&era["start_date"]), year(&era["end_date"]));
+            assert!(
+                spans
+                    .iter()
+                    .any(|(s, e)| Some(i64::from(s.year_number())) == start
+                        && e.map(|e| i64::from(e.year_number())) == end),
+                "{name}: the era {era} is a span"
+            );
+        }
     }
 }
 

@@ -3,7 +3,8 @@
 //! every line names the file, the line and the column — and neither the
 //! loader, `argline validate` nor any importer panics. The few named
 //! `accepted_*` are odd but valid (a one-megabyte title, control characters)
-//! and must load.
+//! and must load. The TimelineJS and Kialo test files, damaged on purpose,
+//! import or fail with positions.
 
 use argline::import::{ImportFormat, import};
 use std::path::{Path, PathBuf};
@@ -75,5 +76,45 @@ fn argline_validate_refuses_the_whole_corpus_without_crashing() {
     assert!(output.stdout.is_empty(), "nothing is reported valid: {}", String::from_utf8_lossy(&output.stdout));
     for file in &files {
         assert!(stderr.contains(&file.display().to_string()), "no message for {}", file.display());
+    }
+}
+
+/// The project's TimelineJS and Kialo test files, each damaged 300 ways
+/// (a byte swapped for one that means something to the format, a cut): an
+/// import gives a valid map or positioned problems, never a panic or a map
+/// that breaks the rules.
+#[test]
+fn damaged_timelinejs_and_kialo_files_import_or_fail_with_positions() {
+    const MEANINGFUL: &[u8] = b"{}[]\":,\n\r.-0 1\\<>&";
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for (folder, format) in [("timelinejs", ImportFormat::TimelineJs), ("kialo", ImportFormat::Kialo)] {
+        let mut files: Vec<PathBuf> =
+            std::fs::read_dir(root.join(folder)).expect("the folder").map(|e| e.expect("an entry").path()).collect();
+        files.sort();
+        for path in files {
+            let original = std::fs::read(&path).expect("readable");
+            for _ in 0..300 {
+                let mut bytes = original.clone();
+                let at = (next() as usize) % bytes.len().max(1);
+                match next() % 3 {
+                    0 => bytes.truncate(at),
+                    _ => bytes[at] = MEANINGFUL[(next() as usize) % MEANINGFUL.len()],
+                }
+                match import(&bytes, format) {
+                    Ok(imported) => assert!(argline::model::validate::validate(&imported.map).is_empty()),
+                    Err(argline::import::ImportError::Problems { problems }) => {
+                        assert!(problems.iter().all(|p| p.position.line >= 1 && p.position.col >= 1));
+                    }
+                    Err(other) => panic!("{}: {other}", path.display()),
+                }
+            }
+        }
     }
 }

@@ -17,7 +17,7 @@ const CASES: [(&str, ImportFormat, &str); 12] = [
     ("no_title_column.csv", ImportFormat::Csv, "1:1: no \"title\" column"),
     ("end_before_start.csv", ImportFormat::Csv, "2:12: the span ends (2014-01) before it starts (2015-06)"),
     ("stray_quote.csv", ImportFormat::Csv, "2:15: a quote inside an unquoted cell"),
-    ("missing_year.timeline.json", ImportFormat::TimelineJs, "4:32: not TimelineJS JSON: missing field `year`"),
+    ("missing_year.timeline.json", ImportFormat::TimelineJs, "4:7: the start date of slide 1 has no year"),
     ("impossible_month.timeline.json", ImportFormat::TimelineJs, "4:6: 2015-13 is not a date on the calendar"),
     ("truncated.timeline.json", ImportFormat::TimelineJs, "4:30: the TimelineJS JSON ends too early"),
 ];

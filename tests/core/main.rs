@@ -20,6 +20,7 @@ mod hostile_corpus;
 mod import;
 mod interchange;
 mod invalid_files;
+mod kialo;
 mod layout;
 mod layout_shape;
 mod quotes;
@@ -27,6 +28,7 @@ mod robustness;
 mod save;
 mod slides;
 mod teaching;
+mod timelinejs;
 
 /// Runs the built `argline` from the repository's folder, as a user at its root would.
 fn run_argline(args: &[&str]) -> std::process::Output {

@@ -1,6 +1,7 @@
 //! File ▸ Export and File ▸ Import in the window (egui_kittest, typed paths):
 //! an export runs off the UI thread and writes the file; an import opens the
-//! map it makes as a new, unsaved document.
+//! map it makes as a new, unsaved document (a Kialo discussion too, with what
+//! it could not keep listed).
 
 use argline::ui::{ArglineApp, Document};
 use egui_kittest::Harness;
@@ -70,4 +71,17 @@ fn importing_csv_events_opens_them_as_a_new_unsaved_map() {
     assert!(imported.map().claims.is_empty());
     assert!(imported.path.is_none(), "an import is a new map, saved where the user says");
     assert!(harness.state().window_title().starts_with("• events.ron"), "{}", harness.state().window_title());
+}
+
+#[test]
+fn importing_a_kialo_discussion_opens_its_claims_and_lists_what_was_not_kept() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/kialo/crlf_bom_missing_number.txt");
+    let mut harness = harness_on(crate::harness::case_study());
+    choose(&mut harness, "Import", "Kialo discussion…");
+    crate::harness::type_path_and_confirm(&mut harness, &path, "Import");
+    harness.run();
+    let imported = harness.state().document();
+    assert_eq!(imported.map().claims.len(), 5);
+    assert_eq!(imported.map().meta.title, "Should the town build a skate park?");
+    assert!(harness.query_by_label_contains("6:1: skipped: claim 1.3. is not in the file").is_some());
 }

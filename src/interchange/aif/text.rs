@@ -4,7 +4,6 @@
 //! an [`Anchor`](crate::model::Anchor) counts); written from a map's quotes,
 //! each with the words around it that its anchor keeps.
 
-use crate::import::json_position::decode_entities;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -152,4 +151,14 @@ mod tests {
         assert_eq!(text.span_of("7").map(|span| text.words(span)), Some("the \"quote\""));
         assert_eq!(text.plain, "…before <the \"quote\"after\nthat…\n\n");
     }
+}
+
+/// `text` with the HTML entities that exporters write turned back into characters.
+fn decode_entities(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
 }

@@ -1,12 +1,10 @@
-//! The events as CSV (RFC 4180: comma-separated, CRLF line ends, quoted
+//! Writes the events as CSV (RFC 4180: comma-separated, CRLF line ends, quoted
 //! fields when needed), one row each: id, date, end, precision, lane, title,
 //! detail, tags, sources. Written by hand: a writer is twenty lines, and the
 //! spreadsheet guard below is ours either way.
 
+use super::COLUMNS;
 use crate::model::{Event, Map};
-
-/// The header row; `import::csv` reads the same columns.
-pub const COLUMNS: [&str; 9] = ["id", "date", "end", "precision", "lane", "title", "detail", "tags", "sources"];
 
 /// A cell as RFC 4180 wants it. Text that a spreadsheet would run as a
 /// formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) is

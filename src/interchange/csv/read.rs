@@ -1,13 +1,13 @@
-//! Events from CSV (RFC 4180, as `export::csv` writes and spreadsheets save):
+//! Reads events from CSV (RFC 4180, as `write` writes and spreadsheets save):
 //! a header row naming the columns, in any order; `date` and `title` are
 //! required; `id`, `end`, `precision`, `lane`, `detail`, `tags`, `sources`
 //! are read when present. Other columns are reported, not dropped silently.
 //! The reader is hand-written so that every cell keeps its line and column.
 
-use super::builder::MapBuilder;
-use super::{ImportError, Imported};
-use crate::export::csv::COLUMNS;
+use super::COLUMNS;
 use crate::format::{Diagnostic, TextPosition};
+use crate::import::builder::MapBuilder;
+use crate::import::{ImportError, Imported};
 use crate::model::{Date, Event, EventId, Source, SourceId};
 
 /// A cell and where it starts.
