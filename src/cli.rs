@@ -6,7 +6,7 @@ mod quotes;
 mod vcs_commands;
 
 use crate::analysis::{self, Matrix};
-use crate::export::{self, ExportOptions, Format};
+use crate::export::{self, ExportOptions, Format, Paper};
 use crate::format::{self, LoadError};
 use crate::generate::{GenerateParams, generate};
 use crate::import::{self, ImportFormat};
@@ -66,9 +66,12 @@ pub enum Command {
         /// Pixels per unit of the figure, for PNG (2 for print).
         #[arg(long, default_value_t = 1.0)]
         scale: f32,
-        /// Draw figures (SVG, PNG) in the dark theme.
+        /// Draw figures (SVG, PNG, HTML) in the dark theme.
         #[arg(long)]
         dark: bool,
+        /// The paper of a PDF handout.
+        #[arg(long, value_enum, default_value_t = Paper::A4)]
+        paper: Paper,
     },
     /// Read a map written by another tool and save it as an Argline map.
     Import {
@@ -194,8 +197,8 @@ pub fn run_command(command: Command) -> ExitCode {
     match command {
         Command::Validate { files } => validate(&files),
         Command::Stats { file, ach } => stats(&file, ach),
-        Command::Export { file, format, output, scale, dark } => {
-            export_command(&file, format, output.as_deref(), &ExportOptions { dark, scale })
+        Command::Export { file, format, output, scale, dark, paper } => {
+            export_command(&file, format, output.as_deref(), &ExportOptions { dark, scale, paper })
         }
         Command::Import { file, from, output } => import_command(&file, from, &output),
         Command::Generate { claims, links, events, seed, output } => {

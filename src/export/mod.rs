@@ -1,15 +1,19 @@
 //! Writing a map in the formats other tools read: figures (SVG, PNG), argument
 //! tools (Argdown, AIF), Graphviz, JSON for scripts, a Markdown report, CSV of
-//! the events and TimelineJS for the web. Pure: no egui, no files; the caller
+//! the events, TimelineJS for the web, and for a class a self-contained HTML
+//! page and a PDF handout. Pure: no egui, no files; the caller
 //! writes the bytes where it wants (see [`Format::extension`]).
 
 pub(crate) mod aif;
 pub(crate) mod argdown;
 pub(crate) mod csv;
 mod dot;
+mod html;
 mod json;
 mod markdown;
+mod pdf;
 mod png;
+mod report;
 pub mod slides;
 mod svg;
 mod svg_style;
@@ -43,10 +47,16 @@ pub enum Format {
     TimelineJs,
     /// One PNG per story step, into a folder.
     Slides,
+    /// One self-contained web page: the figure with pan and zoom, the story
+    /// as slides, the timeline, the matrices, each item's quotes and sources.
+    Html,
+    /// A printable handout: the figure, the timeline, each explanation with
+    /// its evidence and quotes, and the matrices.
+    Pdf,
 }
 
 impl Format {
-    pub const ALL: [Format; 10] = [
+    pub const ALL: [Format; 12] = [
         Self::Svg,
         Self::Png,
         Self::Argdown,
@@ -57,6 +67,8 @@ impl Format {
         Self::Csv,
         Self::TimelineJs,
         Self::Slides,
+        Self::Html,
+        Self::Pdf,
     ];
 
     /// The file extension, without the dot.
@@ -72,6 +84,8 @@ impl Format {
             Self::Csv => "csv",
             Self::TimelineJs => "json",
             Self::Slides => "png",
+            Self::Html => "html",
+            Self::Pdf => "pdf",
         }
     }
 
@@ -88,17 +102,39 @@ impl Format {
             Self::Csv => "CSV of the events",
             Self::TimelineJs => "TimelineJS",
             Self::Slides => "Slides (a PNG per story step)",
+            Self::Html => "Web page (one HTML file)",
+            Self::Pdf => "PDF handout",
         }
     }
 
     /// Whether the output is text (printed to stdout when no file is given).
     pub fn is_text(self) -> bool {
-        !matches!(self, Self::Png | Self::Slides)
+        !matches!(self, Self::Png | Self::Slides | Self::Pdf)
     }
 
     /// Whether the output is a folder of files rather than one file.
     pub fn is_folder(self) -> bool {
         self == Self::Slides
+    }
+}
+
+/// The paper a PDF handout is laid out on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Paper {
+    /// 210 × 297 mm.
+    #[default]
+    A4,
+    /// 8.5 × 11 inches.
+    Letter,
+}
+
+impl Paper {
+    /// Width and height of the portrait page, in PDF points (1/72 inch).
+    pub fn size_pt(self) -> (f32, f32) {
+        match self {
+            Self::A4 => (595.28, 841.89),
+            Self::Letter => (612.0, 792.0),
+        }
     }
 }
 
@@ -109,11 +145,13 @@ pub struct ExportOptions {
     pub dark: bool,
     /// Pixels per SVG unit of a PNG (1 = the SVG's size; 2 for print).
     pub scale: f32,
+    /// The paper of a PDF handout.
+    pub paper: Paper,
 }
 
 impl Default for ExportOptions {
     fn default() -> Self {
-        Self { dark: false, scale: 1.0 }
+        Self { dark: false, scale: 1.0, paper: Paper::default() }
     }
 }
 
@@ -128,6 +166,8 @@ pub enum ExportError {
     Scale { scale: f32 },
     #[error("the PNG would be {width}×{height} pixels; lower --scale (at most {limit} pixels a side)")]
     TooLarge { width: u32, height: u32, limit: u32 },
+    #[error("cannot make the PDF: {0}")]
+    Pdf(String),
     #[error("slides are a folder of PNG files: use slides::write_slides (on the command line, -o FOLDER)")]
     NeedsFolder,
 }
@@ -173,6 +213,8 @@ pub fn export(map: &Map, format: Format, options: &ExportOptions) -> Result<Vec<
         Format::Markdown => markdown::render(map).into_bytes(),
         Format::Csv => csv::render(map).into_bytes(),
         Format::TimelineJs => timelinejs::render(map)?.into_bytes(),
+        Format::Html => html::render(map, &svg::render(map, options.dark)).into_bytes(),
+        Format::Pdf => pdf::render(map, &svg::render(map, false), options.paper)?,
         Format::Slides => return Err(ExportError::NeedsFolder),
     })
 }

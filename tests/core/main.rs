@@ -14,6 +14,7 @@ mod edit_history;
 mod export_golden;
 mod external_tools;
 mod git;
+mod handout;
 mod hostile_corpus;
 mod import;
 mod interchange;
