@@ -29,16 +29,17 @@ pub(super) fn citations(page: &mut String, map: &Map, citations: &[Citation]) {
     }
 }
 
-/// A button that shows `item`'s article, named as the reports name it.
+/// A link in the page that shows `item`'s article, named as the reports name it.
 pub(super) fn goto(map: &Map, item: &ItemRef) -> String {
-    format!(
-        "<button type=\"button\" class=\"goto\" data-item=\"{}\">{}</button>",
-        item_key(item),
-        escape(&item_name(map, item))
-    )
+    goto_named(item, &item_name(map, item))
 }
 
-/// The links from and to `item`, each a button to its article.
+/// A link in the page that shows `item`'s article, reading `label`.
+fn goto_named(item: &ItemRef, label: &str) -> String {
+    format!("<a class=\"goto\" role=\"button\" tabindex=\"0\" data-item=\"{}\">{}</a>", item_key(item), escape(label))
+}
+
+/// The links from and to `item`: what is at their other end, and their strength, each a link to its article.
 fn links_of(page: &mut String, map: &Map, item: &ItemRef) {
     let links: Vec<_> = map.links_touching(item).collect();
     if links.is_empty() {
@@ -51,13 +52,8 @@ fn links_of(page: &mut String, map: &Map, item: &ItemRef) {
         } else {
             (report::passive(link.relation).to_owned(), link.source_item())
         };
-        let _ = write!(
-            page,
-            "<li>{} {}: {}</li>",
-            escape(&relation),
-            goto(map, &ItemRef::Link(link.id.clone())),
-            goto(map, &other)
-        );
+        let strength = goto_named(&ItemRef::Link(link.id.clone()), &format!("({})", link.strength.label()));
+        let _ = write!(page, "<li>{} {} {strength}</li>", escape(&relation), goto(map, &other));
     }
     page.push_str("</ul>\n");
 }
@@ -87,12 +83,8 @@ pub(super) fn details(page: &mut String, map: &Map) {
                         page.push_str("<li>none</li>");
                     }
                     for piece in evidence {
-                        let _ = write!(
-                            page,
-                            "<li>{} ({})</li>",
-                            goto(map, &ItemRef::Link(piece.link.id.clone())),
-                            piece.link.strength.label()
-                        );
+                        let label = format!("{} ({})", piece.name, piece.link.strength.label());
+                        let _ = write!(page, "<li>{}</li>", goto_named(&ItemRef::Link(piece.link.id.clone()), &label));
                     }
                     page.push_str("</ul>\n");
                 }

@@ -81,8 +81,8 @@
     if (group) select(keyOf(group));
   });
   document.addEventListener('click', event => {
-    const target = event.target.closest('[data-item]');
-    if (target && target.tagName === 'BUTTON') select(target.dataset.item);
+    const target = event.target.closest('.goto');
+    if (target) select(target.dataset.item);
     const shown = event.target.closest('[data-show]');
     if (shown) show(shown.dataset.show);
     const move = event.target.closest('[data-step-move]');
@@ -107,6 +107,8 @@
     document.title = `${current + 1}/${steps.length} ${step.querySelector('h2').textContent} – ${mapTitle}`;
   }
   document.addEventListener('keydown', event => {
+    const target = event.target.closest && event.target.closest('.goto');
+    if (target && event.key === 'Enter') { select(target.dataset.item); return; }
     if (!steps.length || event.altKey || event.ctrlKey || event.metaKey) return;
     const moves = { ArrowRight: 1, PageDown: 1, ' ': 1, ArrowLeft: -1, PageUp: -1 };
     if (event.key === 'Escape' && body.dataset.view === 'story') { show('map'); return; }

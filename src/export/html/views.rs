@@ -42,7 +42,7 @@ pub(super) fn story(page: &mut String, map: &Map) {
     page.push_str("</div>\n");
 }
 
-/// The events by date, each a button to its article.
+/// The events by date, each a link to its article.
 pub(super) fn timeline(page: &mut String, map: &Map) {
     if map.events.is_empty() {
         return;
