@@ -8,7 +8,7 @@ mod teaching_commands;
 mod vcs_commands;
 
 use crate::analysis::{self, Matrix};
-use crate::export::{self, ExportOptions, Format};
+use crate::export::{self, ExportOptions, Format, Paper};
 use crate::format::{self, LoadError};
 use crate::generate::{GenerateParams, generate};
 use crate::import::{self, ImportFormat};
@@ -18,7 +18,7 @@ use crate::layout::{
 use crate::model::Counts;
 use crate::model::validate::{FieldPath, PathSegment};
 use clap::{Parser, Subcommand, ValueEnum};
-use format_names::{ExportName, ImportName};
+use format_names::{ExportName, ImportName, PaperName};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -69,12 +69,15 @@ pub enum Command {
         /// Pixels per unit of the figure, for PNG (2 for print).
         #[arg(long, default_value_t = 1.0)]
         scale: f32,
-        /// Draw figures (SVG, PNG) in the dark theme.
+        /// Draw figures (SVG, PNG, HTML) in the dark theme.
         #[arg(long)]
         dark: bool,
         /// A folder holding the sources' texts (the report's quotes say their paragraph).
         #[arg(long, value_name = "DIR")]
         texts: Option<PathBuf>,
+        /// The paper of a PDF handout.
+        #[arg(long, value_enum, default_value_t = PaperName(Paper::A4))]
+        paper: PaperName,
     },
     /// Read a map written by another tool and save it as an Argline map.
     Import {
@@ -226,8 +229,9 @@ pub fn run_command(command: Command) -> ExitCode {
     match command {
         Command::Validate { files } => validate(&files),
         Command::Stats { file, ach } => stats(&file, ach),
-        Command::Export { file, format, output, scale, dark, texts } => {
-            export_command(&file, format.0, output.as_deref(), &ExportOptions { dark, scale }, texts)
+        Command::Export { file, format, output, scale, dark, texts, paper } => {
+            let options = ExportOptions { dark, scale, paper: paper.0 };
+            export_command(&file, format.0, output.as_deref(), &options, texts)
         }
         Command::Import { file, from, output } => import_command(&file, from.0, &output),
         Command::Generate { claims, links, events, seed, output } => {

@@ -3,7 +3,8 @@
 //! other claims, the timeline as a table, and the list of sources. A quote
 //! anchored in its source's attached text says which paragraph it stands in.
 
-use crate::model::{Citation, ItemRef, Link, LinkFrom, LinkTo, Map, Relation};
+use super::report::{self, QuestionMatrix, evidence_quotes, item_name, links_on};
+use crate::model::{Citation, Link, LinkFrom, Map, Relation};
 use crate::sources::LoadedTexts;
 use std::fmt::Write;
 
@@ -19,20 +20,6 @@ pub fn escape(text: &str) -> String {
         format!("{}\\{}", &escaped[..digits], &escaped[digits..])
     } else {
         escaped
-    }
-}
-
-fn item_name(map: &Map, item: &ItemRef) -> String {
-    match item {
-        ItemRef::Event(id) => map.event(id).map_or_else(|| id.to_string(), |e| format!("{} ({})", e.title, e.when())),
-        ItemRef::Claim(id) => map.claim(id).map_or_else(|| id.to_string(), |claim| claim.text.clone()),
-        ItemRef::Link(id) => map.link(id).map_or_else(
-            || id.to_string(),
-            |link| {
-                let from = item_name(map, &link.source_item());
-                format!("the step from “{from}” ({})", link.relation.label())
-            },
-        ),
     }
 }
 
@@ -77,28 +64,10 @@ fn evidence(out: &mut String, map: &Map, texts: &LoadedTexts, heading: &str, lin
         let from = escape(&item_name(map, &link.source_item()));
         let note = if link.note.is_empty() { String::new() } else { format!(": {}", escape(&link.note)) };
         let _ = writeln!(out, "- {from} — *{}*{note}", link.strength.label());
-        let mut quoted: Vec<Citation> = Vec::new();
-        if let LinkFrom::Event(id) = &link.from
-            && let Some(event) = map.event(id)
-        {
-            quoted.extend(event.citations.iter().cloned());
-        }
-        // A link often quotes what its event already quotes: each quote once.
-        for citation in &link.citations {
-            if !quoted.iter().any(|q| q.source == citation.source && q.quote == citation.quote) {
-                quoted.push(citation.clone());
-            }
-        }
-        citations(out, map, texts, &quoted, "  ");
-        for other in map.links.iter().filter(|other| matches!(&other.to, LinkTo::Link(id) if id == &link.id)) {
+        citations(out, map, texts, &evidence_quotes(map, link), "  ");
+        for other in links_on(map, link) {
             let by = escape(&item_name(map, &other.source_item()));
-            let verb = match other.relation {
-                Relation::Supports => "supported",
-                Relation::Opposes => "opposed",
-                Relation::Undercuts => "undercut",
-                Relation::Neutral => "weighed as neutral",
-            };
-            let _ = writeln!(out, "  - {verb} by {by}");
+            let _ = writeln!(out, "  - {} {by}", report::passive(other.relation));
         }
     }
     out.push('\n');
@@ -107,20 +76,14 @@ fn evidence(out: &mut String, map: &Map, texts: &LoadedTexts, heading: &str, lin
 /// The competing-hypotheses scores: one row per explanation, fewest
 /// inconsistencies first; a table per question when explanations answer questions.
 fn scores(out: &mut String, map: &Map) {
-    let questions = crate::analysis::questions(map);
-    let matrices: Vec<_> = questions
-        .iter()
-        .map(|question| crate::analysis::Matrix::of_question(map, question.as_ref(), None))
-        .filter(|matrix| !matrix.explanations.is_empty() && !matrix.rows.is_empty())
-        .collect();
+    let matrices = report::matrices(map);
     if matrices.is_empty() {
         return;
     }
     out.push_str("## Competing hypotheses\n\n");
-    for matrix in matrices {
-        if questions != [None] {
-            let heading = matrix.question.as_ref().and_then(|id| map.claim(id)).map(|q| escape(&q.text));
-            let _ = writeln!(out, "### {}\n", heading.as_deref().unwrap_or("Answering no question"));
+    for QuestionMatrix { heading, matrix } in matrices {
+        if let Some(heading) = heading {
+            let _ = writeln!(out, "### {}\n", escape(&heading));
         }
         score_table(out, map, &matrix);
     }
@@ -210,9 +173,7 @@ fn timeline(out: &mut String, map: &Map) {
         return;
     }
     out.push_str("## Timeline\n\n| When | Lane | Event | Sources |\n| --- | --- | --- | --- |\n");
-    let mut events: Vec<_> = map.events.iter().collect();
-    events.sort_by_key(|event| event.date);
-    for event in events {
+    for event in report::events_by_date(map) {
         let lane = map.lane(&event.lane).map_or(event.lane.as_str(), |lane| lane.name.as_str());
         let mut sources: Vec<String> = Vec::new();
         for citation in &event.citations {

@@ -1,14 +1,18 @@
 //! Writing a map in the formats other tools read: figures (SVG, PNG), argument
 //! tools (Argdown, AIF), Graphviz, JSON for scripts, a Markdown report, CSV of
-//! the events and TimelineJS for the web (these two written in
-//! `interchange/`). Pure: no egui, no files; the caller writes the bytes where
-//! it wants (see [`Format::extension`]).
+//! the events, TimelineJS for the web (these two written in `interchange/`),
+//! and for a class a self-contained HTML page and a PDF handout. Pure: no
+//! egui, no files; the caller writes the bytes where it wants (see
+//! [`Format::extension`]).
 
 mod dot;
+mod html;
 mod json;
 mod losses;
 mod markdown;
+mod pdf;
 mod png;
+mod report;
 pub mod slides;
 mod svg;
 mod svg_style;
@@ -32,10 +36,16 @@ pub enum Format {
     Csv,
     TimelineJs,
     Slides,
+    /// One self-contained web page: the figure with pan and zoom, the story
+    /// as slides, the timeline, the matrices, each item's quotes and sources.
+    Html,
+    /// A printable handout: the figure, the timeline, each explanation with
+    /// its evidence and quotes, and the matrices.
+    Pdf,
 }
 
 impl Format {
-    pub const ALL: [Format; 10] = [
+    pub const ALL: [Format; 12] = [
         Self::Svg,
         Self::Png,
         Self::Argdown,
@@ -46,6 +56,8 @@ impl Format {
         Self::Csv,
         Self::TimelineJs,
         Self::Slides,
+        Self::Html,
+        Self::Pdf,
     ];
 
     /// The name on the command line (`--format NAME`).
@@ -61,6 +73,8 @@ impl Format {
             Self::Csv => "csv",
             Self::TimelineJs => "timelinejs",
             Self::Slides => "slides",
+            Self::Html => "html",
+            Self::Pdf => "pdf",
         }
     }
 
@@ -77,6 +91,8 @@ impl Format {
             Self::Csv => "The events, one row each (RFC 4180)",
             Self::TimelineJs => "TimelineJS3 JSON, for timelines on the web",
             Self::Slides => "One PNG per story step, into a folder",
+            Self::Html => "One self-contained web page: the map, the story as slides, the timeline, the matrix",
+            Self::Pdf => "A handout to print: the map, the timeline, each explanation's evidence, the matrix",
         }
     }
 
@@ -93,6 +109,8 @@ impl Format {
             Self::Csv => "csv",
             Self::TimelineJs => "json",
             Self::Slides => "png",
+            Self::Html => "html",
+            Self::Pdf => "pdf",
         }
     }
 
@@ -109,17 +127,57 @@ impl Format {
             Self::Csv => "CSV of the events",
             Self::TimelineJs => "TimelineJS",
             Self::Slides => "Slides (a PNG per story step)",
+            Self::Html => "Web page (one HTML file)",
+            Self::Pdf => "PDF handout",
         }
     }
 
     /// Whether the output is text (printed to stdout when no file is given).
     pub fn is_text(self) -> bool {
-        !matches!(self, Self::Png | Self::Slides)
+        !matches!(self, Self::Png | Self::Slides | Self::Pdf)
     }
 
     /// Whether the output is a folder of files rather than one file.
     pub fn is_folder(self) -> bool {
         self == Self::Slides
+    }
+}
+
+/// The paper a PDF handout is laid out on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Paper {
+    /// 210 × 297 mm.
+    #[default]
+    A4,
+    /// 8.5 × 11 inches.
+    Letter,
+}
+
+impl Paper {
+    pub const ALL: [Self; 2] = [Self::A4, Self::Letter];
+
+    /// The paper's name, as the command line writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::A4 => "a4",
+            Self::Letter => "letter",
+        }
+    }
+
+    /// What the paper is, for the command line's help.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::A4 => "210 × 297 mm",
+            Self::Letter => "8.5 × 11 inches",
+        }
+    }
+
+    /// Width and height of the portrait page, in PDF points (1/72 inch).
+    pub fn size_pt(self) -> (f32, f32) {
+        match self {
+            Self::A4 => (595.28, 841.89),
+            Self::Letter => (612.0, 792.0),
+        }
     }
 }
 
@@ -130,11 +188,13 @@ pub struct ExportOptions {
     pub dark: bool,
     /// Pixels per SVG unit of a PNG (1 = the SVG's size; 2 for print).
     pub scale: f32,
+    /// The paper of a PDF handout.
+    pub paper: Paper,
 }
 
 impl Default for ExportOptions {
     fn default() -> Self {
-        Self { dark: false, scale: 1.0 }
+        Self { dark: false, scale: 1.0, paper: Paper::default() }
     }
 }
 
@@ -149,6 +209,8 @@ pub enum ExportError {
     Scale { scale: f32 },
     #[error("the PNG would be {width}×{height} pixels; lower --scale (at most {limit} pixels a side)")]
     TooLarge { width: u32, height: u32, limit: u32 },
+    #[error("cannot make the PDF: {0}")]
+    Pdf(String),
     #[error("slides are a folder of PNG files: use slides::write_slides (on the command line, -o FOLDER)")]
     NeedsFolder,
 }
@@ -167,6 +229,12 @@ pub(crate) fn links_borne_on(map: &Map) -> std::collections::HashSet<&str> {
 
 /// `text` with each of `specials` escaped by a backslash and line breaks
 /// folded into spaces: inline text for Argdown and Markdown.
+/// `text` safe inside HTML, as text or in a quoted attribute: the one
+/// escaping every writer of HTML (the page, TimelineJS, AIF's text) uses.
+pub(crate) fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
 pub(crate) fn backslash_escape(text: &str, specials: &[char]) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
@@ -205,6 +273,8 @@ pub fn export_with_texts(
         Format::Markdown => markdown::render(map, texts).into_bytes(),
         Format::Csv => crate::interchange::csv::write::render(map).into_bytes(),
         Format::TimelineJs => crate::interchange::timelinejs::write::render(map)?.into_bytes(),
+        Format::Html => html::render(map, &svg::render(map, options.dark)).into_bytes(),
+        Format::Pdf => pdf::render(map, &svg::render(map, false), options.paper)?,
         Format::Slides => return Err(ExportError::NeedsFolder),
     })
 }

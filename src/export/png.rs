@@ -10,7 +10,8 @@ use std::sync::{Arc, OnceLock};
 /// The largest side of a PNG, in pixels: beyond this, memory runs out first.
 const MAX_SIDE_PX: u32 = 16_384;
 
-fn font_database() -> Arc<usvg::fontdb::Database> {
+/// The fonts figures are drawn with, loaded once: shared with the PDF export.
+pub(super) fn font_database() -> Arc<usvg::fontdb::Database> {
     static DATABASE: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     DATABASE
         .get_or_init(|| {

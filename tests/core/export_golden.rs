@@ -60,7 +60,7 @@ fn svg_figures_parse_as_svg_with_every_claim_and_event() {
     for name in ["tutorial.ron", "us_china_cyber_2013_2015.ron"] {
         let map = sample(name);
         for dark in [false, true] {
-            let svg = export(&map, Format::Svg, &ExportOptions { dark, scale: 1.0 }).expect("exports");
+            let svg = export(&map, Format::Svg, &ExportOptions { dark, ..ExportOptions::default() }).expect("exports");
             let text = String::from_utf8(svg).expect("utf-8");
             let tree = resvg::usvg::Tree::from_str(&text, &resvg::usvg::Options::default()).expect("valid SVG");
             assert!(tree.size().width() >= 960.0 && tree.size().height() > 300.0);
@@ -80,7 +80,7 @@ fn png_is_the_svg_at_its_scale() {
     let svg = String::from_utf8(export(&map, Format::Svg, &ExportOptions::default()).expect("svg")).expect("utf-8");
     let size = resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default()).expect("valid").size();
     for scale in [1.0, 2.0] {
-        let png = export(&map, Format::Png, &ExportOptions { dark: false, scale }).expect("png");
+        let png = export(&map, Format::Png, &ExportOptions { scale, ..ExportOptions::default() }).expect("png");
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
         // The IHDR chunk: width and height, big-endian, at bytes 16..24.
         let width = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
@@ -88,6 +88,6 @@ fn png_is_the_svg_at_its_scale() {
         assert_eq!(width, (size.width() * scale).ceil() as u32);
         assert_eq!(height, (size.height() * scale).ceil() as u32);
     }
-    let refused = export(&map, Format::Png, &ExportOptions { dark: false, scale: 0.0 });
+    let refused = export(&map, Format::Png, &ExportOptions { scale: 0.0, ..ExportOptions::default() });
     assert!(refused.is_err_and(|error| error.to_string().contains("0.1 to 8")));
 }

@@ -16,13 +16,13 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-fn sample(name: &str) -> Map {
+pub(crate) fn sample(name: &str) -> Map {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_maps").join(name);
     argline::format::load_file(&path).expect("the sample map is valid")
 }
 
 /// Whether `tool` runs; under CI a missing tool is a failure.
-fn available(tool: &str, version_flag: &str) -> bool {
+pub(crate) fn available(tool: &str, version_flag: &str) -> bool {
     let runs = Command::new(tool).arg(version_flag).stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok();
     if !runs {
         assert!(std::env::var("CI").as_deref() != Ok("true"), "{tool} is not installed, and CI needs it: see .ci/run");
@@ -197,14 +197,20 @@ fn timelinejs_report(dist: &Path, folder: &Path, name: &str, json: &[u8]) -> ser
     let page = TIMELINE_PAGE.replace("DIST/", &format!("file://{}/", dist.display())).replace("DATA", name);
     let page_path = folder.join(format!("{name}.html"));
     std::fs::write(&page_path, page).expect("written");
+    chromium_report(folder, name, &format!("file://{}", page_path.display()))
+}
+
+/// Loads `url` in headless Chromium (a profile of its own in `folder`, 30 s
+/// of virtual time) and reads the JSON the page wrote into `#argline-report`.
+fn chromium_report(folder: &Path, name: &str, url: &str) -> serde_json::Value {
     let output = Command::new("chromium")
         .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"])
         .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
-        // The page reads the JSON next to it, as an embed reads its URL.
+        // The TimelineJS page reads the JSON next to it, as an embed reads its URL.
         .arg("--allow-file-access-from-files")
         .arg(format!("--user-data-dir={}", folder.join(format!("{name}-profile")).display()))
         .args(["--virtual-time-budget=30000", "--timeout=60000", "--dump-dom"])
-        .arg(format!("file://{}", page_path.display()))
+        .arg(url)
         .stderr(Stdio::null())
         .output()
         .expect("chromium runs");
@@ -373,5 +379,88 @@ fn inkscape_turns_the_svg_into_a_png_without_a_word() {
         assert!(width.abs_diff(our_width) <= 1 && height.abs_diff(our_height) <= 1, "{name}: the size of the figure");
         assert!(share > 0.02, "{name}: the PNG is not blank");
         assert!((0.7..1.4).contains(&(share / our_share)), "{name}: Inkscape draws about as much as resvg");
+    }
+}
+
+/// A probe put first in the HTML export's `<head>`: it records script errors,
+/// console errors, policy violations and alerts, then, once the page has
+/// loaded, presses → and ← and clicks the first claim of the figure, and writes
+/// what the page showed into `#argline-report` (as TIMELINE_PAGE does).
+const HTML_PROBE: &str = r#"<script>
+const problems = [];
+window.addEventListener('error', e => problems.push('error: ' + e.message));
+document.addEventListener('securitypolicyviolation', e => problems.push('policy: ' + e.violatedDirective + ' ' + e.blockedURI));
+const consoleError = console.error;
+console.error = (...args) => { problems.push('console: ' + args.join(' ')); consoleError(...args); };
+window.alert = message => problems.push('alert: ' + message);
+window.addEventListener('load', () => setTimeout(() => {
+  const step = () => document.body.dataset.step || '';
+  const press = key => document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+  const opened = { view: document.body.dataset.view, step: step() };
+  press('ArrowRight');
+  const next = { step: step(), title: document.title };
+  const lit = document.querySelector('#argline-slide .step:not([hidden])').dataset.highlights.split(' ').filter(Boolean);
+  const dimmed = Array.from(document.querySelectorAll('#argline-viewport .dim'));
+  const keyOf = g => g.classList.contains('timeline-event') ? 'event:' + g.id.slice(9) : g.getAttribute('class').split(' ')[0] + ':' + g.id;
+  press('ArrowLeft');
+  const claim = document.querySelector('#argline-viewport g.claim');
+  claim.querySelector('*').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  const shown = Array.from(document.querySelectorAll('aside article'), a => a.hidden ? '' : a.dataset.item).filter(Boolean);
+  const report = document.createElement('pre');
+  report.id = 'argline-report';
+  report.textContent = JSON.stringify({
+    problems, opened, next, back: step(), lit: lit.length, dimmed: dimmed.length,
+    lit_dimmed: dimmed.filter(g => lit.includes(keyOf(g))).length,
+    clicked: 'claim:' + claim.id, shown,
+    injected: document.body.dataset.injected || '',
+    text: document.body.textContent.replace(/\s+/g, ' '),
+  }).replace(/[&<>]/g, c => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  document.body.appendChild(report);
+}, 500));
+</script>"#;
+
+#[test]
+fn the_html_page_loads_cleanly_in_chromium_and_steps_through_the_story() {
+    if !available("chromium", "--version") {
+        return;
+    }
+    let folder = tempfile::tempdir().expect("temp folder");
+    let maps = [
+        ("tutorial", sample("tutorial.ron")),
+        ("case", sample("us_china_cyber_2013_2015.ron")),
+        ("hostile", crate::handout::hostile(sample("tutorial.ron"))),
+    ];
+    for (name, map) in maps {
+        let page =
+            String::from_utf8(export(&map, Format::Html, &ExportOptions::default()).expect("exports")).expect("utf-8");
+        let probed = page.replacen("<head>", &format!("<head>{HTML_PROBE}"), 1);
+        let path = folder.path().join(format!("{name}.html"));
+        std::fs::write(&path, probed).expect("written");
+        let report = chromium_report(folder.path(), name, &format!("file://{}#step=2", path.display()));
+        assert_eq!(report["problems"], serde_json::json!([]), "{name}: the page loads with no error");
+        assert_eq!(report["injected"], "", "{name}: no text of the map ran as script");
+        assert_eq!(
+            report["opened"],
+            serde_json::json!({ "view": "story", "step": "2" }),
+            "{name}: #step=2 opens step 2"
+        );
+        assert_eq!(report["next"]["step"], "3", "{name}: → goes to the next step");
+        let third = &map.story[2].title;
+        assert!(
+            report["next"]["title"]
+                .as_str()
+                .is_some_and(|title| title.starts_with(&format!("3/{} {third}", map.story.len())))
+        );
+        assert_eq!(report["back"], "2", "{name}: ← goes back");
+        if report["lit"].as_u64() > Some(0) {
+            assert!(report["dimmed"].as_u64() > Some(0), "{name}: a step's other items dim");
+        }
+        assert_eq!(report["lit_dimmed"], 0, "{name}: the items a step draws out stay lit");
+        assert_eq!(report["shown"], serde_json::json!([report["clicked"]]), "{name}: a click shows the item's article");
+        let text = report["text"].as_str().unwrap_or_default();
+        for wanted in crate::handout::texts(&map) {
+            let wanted = wanted.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(text.contains(&wanted), "{name}: {wanted:?} is in the page");
+        }
     }
 }

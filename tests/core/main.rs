@@ -16,6 +16,7 @@ mod export_golden;
 mod export_losses;
 mod external_tools;
 mod git;
+mod handout;
 mod hostile_corpus;
 mod import;
 mod interchange;

@@ -4,6 +4,7 @@
 //! an [`Anchor`](crate::model::Anchor) counts); written from a map's quotes,
 //! each with the words around it that its anchor keeps.
 
+use crate::export::escape_html;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -98,11 +99,6 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
         }
     }
     None
-}
-
-/// `text` safe inside HTML.
-pub fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// A quoted passage as OVA shows it: the words before, the quote in the span

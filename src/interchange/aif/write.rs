@@ -101,7 +101,7 @@ impl Builder {
         let mut html = String::new();
         for (source, passages) in &self.passages {
             let title = map.source(source).map_or(source.as_str(), |s| s.title.as_str());
-            html.push_str(&format!("<p><b>{}</b></p>", super::text::escape_html(title)));
+            html.push_str(&format!("<p><b>{}</b></p>", crate::export::escape_html(title)));
             for passage in passages {
                 html.push_str(passage);
             }

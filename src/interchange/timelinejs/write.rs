@@ -4,6 +4,7 @@
 //! user text is escaped; the `group` twice (see [`group_label`]).
 
 use super::schema::{TimelineDate, TimelineEra, TimelineFile, TimelineSlide, TimelineText};
+use crate::export::escape_html;
 use crate::model::{Date, Event, Map, Precision};
 
 /// A date as TimelineJS writes it: only the parts the precision knows.
@@ -17,11 +18,6 @@ fn timeline_date(date: &Date) -> TimelineDate {
         Precision::Day => (number(first.month()), number(first.day())),
     };
     TimelineDate { year: Some(date.year_number().into()), month, day, ..TimelineDate::default() }
-}
-
-/// `text` safe inside HTML.
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// A lane's name as a `group`. TimelineJS 3.9 reads `group` as HTML, strips it

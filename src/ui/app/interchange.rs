@@ -19,7 +19,8 @@ impl ArglineApp {
             return;
         }
         let map = self.document.map().clone();
-        let options = ExportOptions { dark: false, scale: 1.0 };
+        // A PDF handout on A4, the default paper.
+        let options = ExportOptions::default();
         let what = format!("Exporting to {}…", path.display());
         self.jobs.export = Some(Job::spawn(what, move || {
             if format.is_folder() {
