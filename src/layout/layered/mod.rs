@@ -134,12 +134,6 @@ pub fn layout_guided(graph: &LayoutGraph, guide: &Guide, options: &LayeredOption
     placement::arrange(graph, &components, laid_out, &frame, options)
 }
 
-/// Segment tests the swap pass (`uncross`) spends at most on a component,
-/// and on a large one (past `DEALT_AFTER_ORDERING`), where its swaps gain
-/// little for their cost (a 1,000-claim map: 4 % fewer crossings for 2 s).
-const UNCROSS_WORK: usize = 30_000_000;
-const LARGE_UNCROSS_WORK: usize = 1_000_000;
-
 /// Re-layouts of its own result a component's drawing goes through at most,
 /// if it has at most `SETTLING_VERTICES` vertices (dummies included).
 const SETTLING_ROUNDS: usize = 6;
@@ -184,10 +178,13 @@ fn lay_out_component(
         drawing = steer_shape(drawing, &graph, &mut boxes, (&acyclic, &layer_of), (aim, whole_first), options);
     }
     let mut centres = drawing.into_centres();
-    let breadths: Vec<f32> = boxes.iter().map(|b| b.breadth).collect();
-    let band = uncross::Boxes { centres: &mut centres, breadths: &breadths, band: &layer_of };
-    let budget = if large { LARGE_UNCROSS_WORK } else { UNCROSS_WORK };
-    uncross::uncross(band, &acyclic, options.node_gap, budget);
+    // A large drawing skips the swap pass: its swaps gain little for their
+    // cost (a 1,000-claim map: 0.3 % fewer crossings for a sixth of the time).
+    if !large {
+        let breadths: Vec<f32> = boxes.iter().map(|b| b.breadth).collect();
+        let band = uncross::Boxes { centres: &mut centres, breadths: &breadths, band: &layer_of };
+        uncross::uncross(band, &acyclic, options.node_gap);
+    }
     placement::Placed::new(centres, &boxes)
 }
 

@@ -4,11 +4,12 @@
 //! places, or two boxes of the same layer dealt into different sub-layers
 //! trade rows, whenever that removes crossings (or, as many, shortens the
 //! links) and no box comes to crowd another. The sweeps over the rows spend a
-//! bounded number of segment tests (the caller's budget), so that large maps
-//! stay fast.
+//! bounded number of segment tests, so that large maps stay fast.
 
 use std::collections::BTreeMap;
 
+/// Segment tests spent at most, over all sweeps.
+const WORK: usize = 30_000_000;
 const MAX_SWEEPS: usize = 12;
 /// How many places apart two boxes of a row may be to trade places.
 const FARTHEST_IN_ROW: usize = 4;
@@ -22,9 +23,8 @@ pub struct Boxes<'a> {
     pub band: &'a [usize],
 }
 
-/// Swaps boxes of `boxes` while that removes crossings of the straight
-/// `edges`, spending at most `budget` segment tests over all sweeps.
-pub fn uncross(boxes: Boxes<'_>, edges: &[(usize, usize)], gap: f32, budget: usize) {
+/// Swaps boxes of `boxes` while that removes crossings of the straight `edges`.
+pub fn uncross(boxes: Boxes<'_>, edges: &[(usize, usize)], gap: f32) {
     let Boxes { centres, breadths, band } = boxes;
     let n = centres.len();
     let edges: Vec<(usize, usize)> = edges.iter().copied().filter(|&(a, b)| a != b && a < n && b < n).collect();
@@ -57,7 +57,6 @@ pub fn uncross(boxes: Boxes<'_>, edges: &[(usize, usize)], gap: f32, budget: usi
         round: 0,
         tick: 0,
         work: 0,
-        budget,
     };
     let mut rows: Vec<Vec<usize>> = rows(search.centres).into_values().collect();
     // Rows of one layer: their boxes may trade rows.
@@ -105,7 +104,7 @@ pub fn uncross(boxes: Boxes<'_>, edges: &[(usize, usize)], gap: f32, budget: usi
                 }
             }
         }
-        if !improved || search.work > search.budget {
+        if !improved || search.work > WORK {
             break;
         }
     }
@@ -133,14 +132,13 @@ struct Search<'a> {
     round: u32,
     tick: u32,
     work: usize,
-    budget: usize,
 }
 
 impl Search<'_> {
     /// Swaps `u` and `v` if that removes crossings, or keeps them and
     /// shortens the links, without crowding; returns whether it did.
     fn try_swap(&mut self, u: usize, v: usize, swap: Swap, breadths: &[f32], gap: f32) -> bool {
-        if self.work > self.budget {
+        if self.work > WORK {
             return false;
         }
         let (before_u, before_v) = (self.centres[u], self.centres[v]);
@@ -289,7 +287,7 @@ mod tests {
         let mut centres = vec![(0.0, 0.0), (300.0, 0.0), (0.0, 200.0), (300.0, 200.0)];
         let breadths = [200.0; 4];
         let edges = [(0, 3), (1, 2)];
-        uncross(Boxes { centres: &mut centres, breadths: &breadths, band: &[0, 0, 1, 1] }, &edges, 40.0, 1_000);
+        uncross(Boxes { centres: &mut centres, breadths: &breadths, band: &[0, 0, 1, 1] }, &edges, 40.0);
         let points: Vec<Position> = centres.iter().map(|&(x, y)| Position::new(x, y)).collect();
         assert_eq!(count_crossings(&points, &edges), 0, "{centres:?}");
         let moved =
@@ -301,12 +299,7 @@ mod tests {
     fn boxes_of_different_breadths_keep_clear_of_each_other_when_swapped() {
         let mut centres = vec![(0.0, 0.0), (400.0, 0.0), (0.0, 200.0), (340.0, 200.0)];
         let breadths = [200.0, 200.0, 200.0, 400.0];
-        uncross(
-            Boxes { centres: &mut centres, breadths: &breadths, band: &[0, 0, 1, 1] },
-            &[(0, 3), (1, 2)],
-            40.0,
-            1_000,
-        );
+        uncross(Boxes { centres: &mut centres, breadths: &breadths, band: &[0, 0, 1, 1] }, &[(0, 3), (1, 2)], 40.0);
         let (left, right) = if centres[2].0 < centres[3].0 { (2, 3) } else { (3, 2) };
         assert!(centres[right].0 - centres[left].0 >= (breadths[left] + breadths[right]) / 2.0 + 40.0 - 0.01);
     }
