@@ -1,26 +1,33 @@
-//! Crossing reduction: the order within each layer improved by alternating
-//! downward and upward weighted-median sweeps (Gansner et al.), each
-//! followed by transposition of neighbours, keeping the best order seen. The starting order comes from
-//! the boxes' current places, and an order is only replaced by a strictly
-//! better one, so a drawing that is already good stays as it is.
+//! Crossing reduction as dot does it (Gansner et al., "A technique for
+//! drawing directed graphs", 1993): alternating downward and upward
+//! weighted-median sweeps, each followed by transposition of neighbours
+//! until it stops gaining; once that settles, every other pair of sweeps
+//! breaks ties the other way and lets equal neighbours trade places, which
+//! walks off plateaus. Each search goes on while a sweep gains at least half
+//! a per cent within `PATIENCE` sweeps. The starting order comes from the boxes' current
+//! places, and it is only replaced by a strictly better one, so a drawing
+//! that is already good stays as it is.
 
 use super::layer_crossings::total_crossings;
 use super::proper::ProperGraph;
 
-/// Sweeps at most; the search also stops after `PATIENCE` sweeps without gain.
+/// Sweeps at most (dot's `MaxIter`); the search also stops after
+/// `PATIENCE` sweeps without a gain of `CONVERGENCE` (dot's `MinQuit`, `Convergence`).
 const MAX_SWEEPS: usize = 24;
-const PATIENCE: usize = 4;
+const PATIENCE: usize = 8;
+const CONVERGENCE: f64 = 0.995;
 /// Vertices and edges swept over in all, at most: a graph of a few thousand
 /// vertices (1,000 claims) gets every sweep, and a larger one fewer, down to
 /// `MIN_SWEEPS`, so that tens of thousands of vertices order in well under a second.
 const SWEEP_WORK: usize = 200_000;
 const MIN_SWEEPS: usize = 4;
-/// Passes of transposition over one layer at most, per sweep.
-const MAX_TRANSPOSE_PASSES: usize = 8;
+/// Rounds of transposition over the layers at most, per sweep: each round
+/// visits only the layers next to a change of the round before.
+const MAX_TRANSPOSE_ROUNDS: usize = 8;
 
 /// Reorders `graph.layers` to reduce the crossings of its edges: sweeps
-/// until they stop gaining, then on from the best order with ties broken the
-/// other way (which escapes plateaus, as dot does).
+/// with ties kept in their order until they stop gaining, then on from the
+/// best order with ties broken both ways.
 pub fn reduce_crossings(graph: &mut ProperGraph) {
     if graph.layers.len() < 2 {
         return;
@@ -28,33 +35,45 @@ pub fn reduce_crossings(graph: &mut ProperGraph) {
     let size = graph.vertex_count() + graph.down.iter().map(Vec::len).sum::<usize>();
     let sweeps = (SWEEP_WORK / size.max(1)).clamp(MIN_SWEEPS, MAX_SWEEPS);
     let seeded = graph.layers.clone();
-    let (layers, crossings) = improve(graph, seeded, sweeps, false);
-    graph.layers = if crossings == 0 { layers } else { improve(graph, layers, sweeps, true).0 };
+    let start = total_crossings(graph, &positions(graph));
+    let (settled, crossings) = improve(graph, seeded.clone(), start, sweeps, false);
+    let (best_layers, best) =
+        if crossings == 0 { (settled, crossings) } else { improve(graph, settled, crossings, sweeps, true) };
+    graph.layers = if best < start { best_layers } else { seeded };
 }
 
-/// Sweeps from `start`, at most `sweeps` times, and returns the best order seen (`start` unless
-/// strictly beaten), and its crossings. With `reverse`, every other pair
-/// of sweeps breaks ties the other way and swaps equal neighbours.
-fn improve(graph: &mut ProperGraph, start: Vec<Vec<usize>>, sweeps: usize, reverse: bool) -> (Vec<Vec<usize>>, u64) {
-    graph.layers = start;
+/// Sweeps from `layers` (which cross `crossings` times), at most `sweeps`
+/// times, and returns the best order seen and its crossings. With
+/// `alternate`, every other pair of sweeps breaks ties the other way, the
+/// pairs between let equal neighbours trade places, and an order as good as
+/// the best replaces it (which walks along plateaus, as dot does).
+fn improve(
+    graph: &mut ProperGraph,
+    layers: Vec<Vec<usize>>,
+    crossings: u64,
+    sweeps: usize,
+    alternate: bool,
+) -> (Vec<Vec<usize>>, u64) {
+    graph.layers = layers;
     let mut position = positions(graph);
     let mut best_layers = graph.layers.clone();
-    let mut best = total_crossings(graph, &position);
+    let (mut best, mut current) = (crossings, crossings);
     let mut since_gain = 0;
     for sweep in 0..sweeps {
-        if best == 0 || since_gain >= PATIENCE {
+        if current == 0 || since_gain >= PATIENCE {
             break;
         }
-        let flip = reverse && sweep % 4 >= 2;
-        sweep_layers(graph, &mut position, sweep % 2 == 0, flip);
-        transpose_layers(graph, &mut position, flip);
-        let crossings = total_crossings(graph, &position);
-        if crossings < best {
-            best = crossings;
+        since_gain += 1;
+        let reverse_ties = alternate && sweep % 4 < 2;
+        sweep_layers(graph, &mut position, sweep % 2 == 0, reverse_ties);
+        transpose(graph, &mut position, alternate && !reverse_ties);
+        current = total_crossings(graph, &position);
+        if current < best || (alternate && current == best) {
+            if (current as f64) < CONVERGENCE * best as f64 {
+                since_gain = 0;
+            }
+            best = current;
             best_layers.clone_from(&graph.layers);
-            since_gain = 0;
-        } else {
-            since_gain += 1;
         }
     }
     (best_layers, best)
@@ -129,12 +148,20 @@ fn weighted_median(ends: &[usize]) -> f64 {
     }
 }
 
-/// Swaps neighbours in a layer while that removes crossings with the layers on both sides.
-fn transpose_layers(graph: &mut ProperGraph, position: &mut [usize], allow_equal: bool) {
+/// Swaps neighbours in a layer while that removes crossings with the layers
+/// on both sides (with `allow_equal`, also where it keeps them as many),
+/// layer after layer, then again over the layers next to a swap, until a
+/// round gains nothing.
+fn transpose(graph: &mut ProperGraph, position: &mut [usize], allow_equal: bool) {
     let mut scratch = PairScratch::default();
-    for layer_index in 0..graph.layers.len() {
-        for _ in 0..MAX_TRANSPOSE_PASSES {
-            let mut improved = false;
+    let count = graph.layers.len();
+    let mut candidate = vec![true; count];
+    for _ in 0..MAX_TRANSPOSE_ROUNDS {
+        let mut gained = false;
+        for layer_index in 0..count {
+            if !std::mem::take(&mut candidate[layer_index]) {
+                continue;
+            }
             for index in 1..graph.layers[layer_index].len() {
                 let (u, v) = (graph.layers[layer_index][index - 1], graph.layers[layer_index][index]);
                 let (keep_up, swap_up) = scratch.pair_crossings(&graph.up[u], &graph.up[v], position);
@@ -144,12 +171,13 @@ fn transpose_layers(graph: &mut ProperGraph, position: &mut [usize], allow_equal
                     graph.layers[layer_index].swap(index - 1, index);
                     position[u] = index;
                     position[v] = index - 1;
-                    improved = true;
+                    gained |= swap < keep;
+                    candidate[layer_index.saturating_sub(1)..(layer_index + 2).min(count)].fill(true);
                 }
             }
-            if !improved {
-                break;
-            }
+        }
+        if !gained {
+            break;
         }
     }
 }
@@ -193,6 +221,7 @@ impl PairScratch {
 mod tests {
     use super::super::proper::VertexBox;
     use super::*;
+    use proptest::prelude::*;
 
     fn boxes(seeds: &[f32]) -> Vec<VertexBox> {
         seeds.iter().map(|&seed| VertexBox { breadth: 10.0, depth: 10.0, seed }).collect()
@@ -222,5 +251,42 @@ mod tests {
         let position = [0, 1, 2, 3];
         assert_eq!(scratch.pair_crossings(&[2, 3], &[0, 1], &position), (4, 0));
         assert_eq!(scratch.pair_crossings(&[0, 2], &[1, 2], &position), (1, 2));
+    }
+
+    proptest! {
+        #[test]
+        fn pair_crossings_count_what_pairs_of_ends_count(
+            left in prop::collection::vec(0usize..8, 0..6),
+            right in prop::collection::vec(0usize..8, 0..6),
+        ) {
+            let position: Vec<usize> = (0..8).collect();
+            let crossed = |first: &[usize], second: &[usize]| {
+                first.iter().map(|&a| second.iter().filter(|&&b| b < a).count() as u64).sum::<u64>()
+            };
+            let mut scratch = PairScratch::default();
+            prop_assert_eq!(scratch.pair_crossings(&left, &right, &position), (crossed(&left, &right), crossed(&right, &left)));
+        }
+
+        #[test]
+        fn reduction_never_adds_crossings_and_keeps_every_vertex_in_its_layer(
+            layer_of in prop::collection::vec(0usize..4, 2..30),
+            seeds in prop::collection::vec(0.0f32..100.0, 30),
+            links in prop::collection::vec((0usize..30, 0usize..30), 0..60),
+        ) {
+            let n = layer_of.len();
+            let edges: Vec<(usize, usize)> = links
+                .into_iter()
+                .map(|(a, b)| (a % n, b % n))
+                .filter(|&(a, b)| layer_of[a] < layer_of[b])
+                .collect();
+            let mut graph = ProperGraph::new(&boxes(&seeds[..n]), &edges, &layer_of);
+            let before = total_crossings(&graph, &positions(&graph));
+            let mut members_before: Vec<Vec<usize>> = graph.layers.clone();
+            reduce_crossings(&mut graph);
+            prop_assert!(total_crossings(&graph, &positions(&graph)) <= before);
+            let mut members_after = graph.layers.clone();
+            members_before.iter_mut().chain(&mut members_after).for_each(|layer| layer.sort_unstable());
+            prop_assert_eq!(members_before, members_after);
+        }
     }
 }
