@@ -12,8 +12,6 @@ mod markdown;
 mod png;
 pub mod slides;
 mod svg;
-mod svg_style;
-mod text_metrics;
 pub(crate) mod timelinejs;
 
 use crate::model::Map;

@@ -1,7 +1,7 @@
-//! Measuring text for the map's geometry and the timeline's labels: the
-//! height of every card's and chip's text and the width of every event's
-//! label, laid out exactly as the window draws them, without keeping the
-//! laid-out text. The map needs the size of each of its thousands of cards,
+//! Measuring text for the map's geometry (the window's
+//! [`crate::layout::Measure`]) and the timeline's labels: the height of every
+//! card's and chip's text and the width of every event's label, laid out
+//! exactly as the window draws them, without keeping the laid-out text. The map needs the size of each of its thousands of cards,
 //! yet draws only those in view, so the measure has its own fonts
 //! (the window's: egui's defaults, the system's, then the bundled CJK font),
 //! throws each layout away, and remembers only heights, from one revision of
@@ -79,6 +79,21 @@ impl TextMeasure {
     /// How many texts have been laid out since the measure was made (the others were known).
     pub fn laid_out(&self) -> usize {
         self.laid_out
+    }
+}
+
+/// The map's geometry measured with the window's fonts.
+impl crate::layout::Measure for TextMeasure {
+    fn wrapped_height(&mut self, text: &str, font_size: f32, wrap_width: f32) -> f32 {
+        self.height(text, font_size, wrap_width)
+    }
+
+    fn text_width(&mut self, text: &str, font_size: f32) -> f32 {
+        self.size(LayoutJob::simple_singleline(text.to_owned(), FontId::proportional(font_size), Color32::WHITE)).x
+    }
+
+    fn begin_revision(&mut self) {
+        self.begin_pass();
     }
 }
 
