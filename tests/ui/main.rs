@@ -20,4 +20,5 @@ mod snapshots;
 mod story;
 mod timeline_clusters;
 mod timeline_editing;
+mod timeline_labels;
 mod window;
