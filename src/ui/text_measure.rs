@@ -57,6 +57,11 @@ impl TextMeasure {
             job.hash(&mut hasher);
             hasher.finish()
         };
+        self.remembered(key, || job)
+    }
+
+    /// The size remembered under `key`, else that of the text `job` lays out (made only then).
+    fn remembered(&mut self, key: u64, job: impl FnOnce() -> LayoutJob) -> Vec2 {
         if let Some(&size) = self.sizes.get(&key) {
             return size;
         }
@@ -64,7 +69,7 @@ impl TextMeasure {
             Some(size) => size,
             None => {
                 self.laid_out += 1;
-                self.fonts.layout_uncached(1.0, Arc::new(job)).size()
+                self.fonts.layout_uncached(1.0, Arc::new(job())).size()
             }
         };
         self.sizes.insert(key, size);
@@ -72,8 +77,14 @@ impl TextMeasure {
     }
 
     /// The height of `text` in the proportional font of `size`, wrapped at `wrap` points.
+    /// Known texts are found by a hash of these three, without making their layout job.
     pub fn height(&mut self, text: &str, size: f32, wrap: f32) -> f32 {
-        self.size(LayoutJob::simple(text.to_owned(), FontId::proportional(size), Color32::WHITE, wrap)).y
+        let key = {
+            let mut hasher = DefaultHasher::new();
+            ("wrapped", text, size.to_bits(), wrap.to_bits()).hash(&mut hasher);
+            hasher.finish()
+        };
+        self.remembered(key, || LayoutJob::simple(text.to_owned(), FontId::proportional(size), Color32::WHITE, wrap)).y
     }
 
     /// How many texts have been laid out since the measure was made (the others were known).
