@@ -1,7 +1,8 @@
 //! The timeline of a figure, beneath the map: the time axis with its ticks,
 //! one shaded row per lane, point events as dots, spans as bars, and month- or
 //! year-precision dates as bands with dashed edges, as `ui/timeline/` draws
-//! them. Every label is shown: rows are added until none overlap.
+//! them. Every label is shown: rows are added until none overlap, and a long
+//! title runs on into the room its row leaves beside it.
 
 use super::writer::{Stroke, SvgWriter, TextStyle};
 use crate::layout::font_metrics::{line_height, text_width, truncate, wrap_lines};
@@ -10,7 +11,7 @@ use crate::layout::timeline_dimensions::{
     AXIS_HEIGHT, LABEL_FONT_SIZE, LABEL_GAP, LANE_HEADER_WIDTH, LANE_PADDING, MARKER_LABEL_OFFSET, MAX_LABEL_WIDTH,
     ROW_HEIGHT, SPAN_LABEL_OFFSET, fit_days,
 };
-use crate::layout::{LabelExtent, Point, Rect, day_number, pack_rows, ticks};
+use crate::layout::{LabelExtent, Point, Rect, day_number, pack_rows, room_after, ticks};
 use crate::model::{Event, Map, Precision};
 
 /// Far more rows than any lane needs: a figure shows every label.
@@ -63,8 +64,14 @@ impl<'a> TimelineLayout<'a> {
                 placed.push(Placed { event, band: (start, end), marker_x, label_x, label, row: 0 });
             }
             let (rows, used) = pack_rows(&extents, MAX_ROWS, LABEL_GAP);
-            for (event, assignment) in placed.iter_mut().zip(rows) {
+            let room = room_after(&extents, &rows, LABEL_GAP);
+            for ((event, assignment), room) in placed.iter_mut().zip(rows).zip(room) {
                 event.row = assignment.row;
+                // A label cut at the cap runs on into the room its row leaves beside it, as in the window.
+                let room = room.min(width) - event.label_x;
+                if room > text_width(&event.label, LABEL_FONT_SIZE) {
+                    event.label = truncate(&event.event.title, LABEL_FONT_SIZE, room);
+                }
             }
             height += used as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING;
             lanes.push((lane_index, placed));
