@@ -3,8 +3,8 @@
 //! thick as their strength, undercuts dashed. A link that other links bear on
 //! passes through a small point, so that they have something to end at.
 
-use super::svg_style::{self as style, Paint};
-use super::text_metrics::wrap_lines;
+use crate::layout::font_metrics::wrap_lines;
+use crate::layout::palette::{self as style, Paint};
 use crate::model::{ClaimKind, Link, LinkFrom, LinkTo, Map, Relation};
 use std::collections::HashSet;
 use std::fmt::Write;

@@ -15,9 +15,6 @@ mod png;
 mod report;
 pub mod slides;
 mod svg;
-mod svg_style;
-mod text_metrics;
-
 pub use losses::losses;
 
 use crate::model::Map;

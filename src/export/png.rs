@@ -3,7 +3,7 @@
 //! the same on every machine.
 
 use super::ExportError;
-use super::text_metrics::bundled_fonts;
+use crate::layout::font_metrics::bundled_fonts;
 use resvg::{tiny_skia, usvg};
 use std::sync::{Arc, OnceLock};
 

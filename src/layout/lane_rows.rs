@@ -1,7 +1,8 @@
 //! Packs the labels of a timeline lane into sub-rows so that no two overlap:
 //! greedy interval packing, left to right, each label into the first row it
 //! fits. Labels that find no row within the limit are marked hidden (their
-//! markers are still drawn; hovering shows them).
+//! markers are still drawn; hovering shows them). Once packed, a label cut
+//! short may run on into the room its row leaves free ([`room_after`]).
 
 /// The horizontal extent, in pixels, that an item and its label occupy.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -47,6 +48,22 @@ pub fn pack_rows(extents: &[LabelExtent], max_rows: usize, gap: f32) -> (Vec<Row
         assignments[index] = assignment;
     }
     (assignments, row_ends.len().max(1))
+}
+
+/// For each packed extent, where the next item of its row begins, less
+/// `gap`: how far its label may run on (infinity for the last of a row).
+/// Items whose labels are hidden still count: their markers are drawn.
+pub fn room_after(extents: &[LabelExtent], rows: &[RowAssignment], gap: f32) -> Vec<f32> {
+    let mut order: Vec<usize> = (0..extents.len().min(rows.len())).collect();
+    order.sort_by(|&a, &b| rows[a].row.cmp(&rows[b].row).then(extents[a].start.total_cmp(&extents[b].start)));
+    let mut room = vec![f32::INFINITY; extents.len()];
+    for pair in order.windows(2) {
+        let [this, next] = [pair[0], pair[1]];
+        if rows[this].row == rows[next].row {
+            room[this] = extents[next].start - gap;
+        }
+    }
+    room
 }
 
 /// Shares `budget` rows among lanes that each `need` some: every lane gets
@@ -108,6 +125,14 @@ mod tests {
             }
         }
         assert!(rows.iter().any(|r| !r.label_shown), "200 labels cannot fit 3 rows");
+    }
+
+    #[test]
+    fn a_label_may_run_on_to_the_next_item_of_its_row() {
+        let extents = [extent(0.0, 100.0), extent(50.0, 150.0), extent(300.0, 400.0), extent(170.0, 250.0)];
+        let (rows, _) = pack_rows(&extents, 2, 10.0);
+        assert_eq!(rows.iter().map(|r| r.row).collect::<Vec<_>>(), [0, 1, 0, 0]);
+        assert_eq!(room_after(&extents, &rows, 10.0), [160.0, f32::INFINITY, f32::INFINITY, 290.0]);
     }
 
     #[test]

@@ -40,6 +40,16 @@ impl MapIndex {
         }
     }
 
+    /// Where `item` stands in its section of the map (`map.events`, `map.claims` or `map.links`).
+    pub fn position(&self, item: &ItemRef) -> Option<usize> {
+        match item {
+            ItemRef::Event(_) => self.events.get(item),
+            ItemRef::Claim(_) => self.claims.get(item),
+            ItemRef::Link(_) => self.links.get(item),
+        }
+        .copied()
+    }
+
     pub fn event<'m>(&self, map: &'m Map, item: &ItemRef) -> Option<&'m Event> {
         self.events.get(item).and_then(|&i| map.events.get(i))
     }

@@ -166,7 +166,8 @@ impl ArglineApp {
 
     /// Where the map drew `item` (a card or a chip) on screen last frame.
     pub fn map_screen_rect_of(&self, item: &crate::model::ItemRef) -> Option<egui::Rect> {
-        self.views.map_view.screen_rect_of(self.document.map(), item)
+        let item = crate::layout::map_geometry::map_item(self.document.index(), item)?;
+        self.views.map_view.drawn_rect(item)
     }
 
     /// Moves the map view to look at `viewport` (eased, as a story step does).

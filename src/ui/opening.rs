@@ -31,9 +31,9 @@ pub fn start(file: Option<PathBuf>) -> JoinHandle<Result<Opened, LoadError>> {
         let timeline = TimelineView::measured(document.map(), document.revision(), window_fonts());
         let measure = window_fonts();
         let map_view = if MapView::is_big(document.map()) {
-            MapView::measuring_later(document.map(), document.revision(), measure)
+            MapView::measuring_later(&document, measure)
         } else {
-            MapView::measured(document.map(), document.revision(), measure)
+            MapView::measured(&document, measure)
         };
         Ok(Opened { document, map_view, timeline })
     })

@@ -1,7 +1,7 @@
-//! Measuring text for the map's geometry and the timeline's labels: the
-//! height of every card's and chip's text and the width of every event's
-//! label, laid out exactly as the window draws them, without keeping the
-//! laid-out text. The map needs the size of each of its thousands of cards,
+//! Measuring text for the map's geometry (the window's
+//! [`crate::layout::Measure`]) and the timeline's labels: the height of every
+//! card's and chip's text and the width of every event's label, laid out
+//! exactly as the window draws them, without keeping the laid-out text. The map needs the size of each of its thousands of cards,
 //! yet draws only those in view, so the measure has its own fonts
 //! (the window's: egui's defaults, the system's, then the bundled CJK font),
 //! throws each layout away, and remembers only heights, from one revision of
@@ -57,6 +57,11 @@ impl TextMeasure {
             job.hash(&mut hasher);
             hasher.finish()
         };
+        self.remembered(key, || job)
+    }
+
+    /// The size remembered under `key`, else that of the text `job` lays out (made only then).
+    fn remembered(&mut self, key: u64, job: impl FnOnce() -> LayoutJob) -> Vec2 {
         if let Some(&size) = self.sizes.get(&key) {
             return size;
         }
@@ -64,7 +69,7 @@ impl TextMeasure {
             Some(size) => size,
             None => {
                 self.laid_out += 1;
-                self.fonts.layout_uncached(1.0, Arc::new(job)).size()
+                self.fonts.layout_uncached(1.0, Arc::new(job())).size()
             }
         };
         self.sizes.insert(key, size);
@@ -72,13 +77,34 @@ impl TextMeasure {
     }
 
     /// The height of `text` in the proportional font of `size`, wrapped at `wrap` points.
+    /// Known texts are found by a hash of these three, without making their layout job.
     pub fn height(&mut self, text: &str, size: f32, wrap: f32) -> f32 {
-        self.size(LayoutJob::simple(text.to_owned(), FontId::proportional(size), Color32::WHITE, wrap)).y
+        let key = {
+            let mut hasher = DefaultHasher::new();
+            ("wrapped", text, size.to_bits(), wrap.to_bits()).hash(&mut hasher);
+            hasher.finish()
+        };
+        self.remembered(key, || LayoutJob::simple(text.to_owned(), FontId::proportional(size), Color32::WHITE, wrap)).y
     }
 
     /// How many texts have been laid out since the measure was made (the others were known).
     pub fn laid_out(&self) -> usize {
         self.laid_out
+    }
+}
+
+/// The map's geometry measured with the window's fonts.
+impl crate::layout::Measure for TextMeasure {
+    fn wrapped_height(&mut self, text: &str, font_size: f32, wrap_width: f32) -> f32 {
+        self.height(text, font_size, wrap_width)
+    }
+
+    fn text_width(&mut self, text: &str, font_size: f32) -> f32 {
+        self.size(LayoutJob::simple_singleline(text.to_owned(), FontId::proportional(font_size), Color32::WHITE)).x
+    }
+
+    fn begin_revision(&mut self) {
+        self.begin_pass();
     }
 }
 

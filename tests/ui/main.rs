@@ -21,4 +21,5 @@ mod story;
 mod teaching;
 mod timeline_clusters;
 mod timeline_editing;
+mod timeline_labels;
 mod window;

@@ -3,7 +3,7 @@
 //! they are drawn with) that flow onto a new page when the page is full, rows
 //! of cells for tables, and a footer with the page's number.
 
-use crate::export::text_metrics::{FONT_FAMILY, FONT_WEIGHT, ascent, line_height, wrap_lines};
+use crate::layout::font_metrics::{FONT_FAMILY, FONT_WEIGHT, ascent, line_height, wrap_lines};
 use std::fmt::Write;
 
 /// Page margins, in points.

@@ -1,10 +1,10 @@
 //! The legend of a figure: relations, strengths, kinds of claim and the event
 //! chip, laid out as the app's legend (`ui/map_view/draw.rs`).
 
-use super::geometry::{Point, Rect};
 use super::map::arrow;
 use super::writer::{Stroke, SvgWriter, TextStyle};
-use crate::export::svg_style as style;
+use crate::layout::palette as style;
+use crate::layout::{Point, Rect};
 use crate::model::{ClaimKind, Relation, Strength};
 
 const ROW: f32 = 18.0;

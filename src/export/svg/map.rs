@@ -1,11 +1,15 @@
 //! The argument map of a figure: claim cards, evidence chips and link arrows,
-//! drawn as `ui/map_view/draw.rs` paints them at zoom 1.
+//! drawn as `ui/map_view/draw.rs` paints them at zoom 1, each text in the lines
+//! the geometry measured it in.
 
-use super::geometry::{
-    CARD_PADDING, CHIP_PADDING, CHIP_TEXT_SIZE, Card, DATE_LINE_HEIGHT, KIND_LINE_HEIGHT, MapGeometry, Point, text_size,
-};
 use super::writer::{Stroke, SvgWriter, TextStyle};
-use crate::export::svg_style::{self as style, Paint};
+use crate::layout::card_size::{
+    CARD_PADDING, CHIP_PADDING, CHIP_STRIPE_WIDTH, CHIP_TEXT_SIZE, CHIP_TEXT_WRAP, DATE_LINE_HEIGHT, KIND_LINE_HEIGHT,
+    SMALL_TEXT_SIZE, card_text_wrap, text_size,
+};
+use crate::layout::font_metrics::wrap_lines;
+use crate::layout::palette::{self as style, Paint};
+use crate::layout::{MapGeometry, Point, Rect};
 use crate::model::{Claim, ClaimKind, Event, Lane, Link, Map, Relation, Strength};
 
 /// Draws every link, then every chip and card over them.
@@ -23,7 +27,7 @@ pub fn draw(svg: &mut SvgWriter, map: &Map, geometry: &MapGeometry, dark: bool) 
     for (event, chip) in map.events.iter().zip(&geometry.chips) {
         if let Some(chip) = chip {
             svg.open_item("event", event.id.as_str(), &format!("{}: {}", event.when(), event.title));
-            draw_chip(svg, chip, event, map.lane(&event.lane), dark);
+            draw_chip(svg, *chip, event, map.lane(&event.lane), dark);
             svg.close_group();
         }
     }
@@ -31,7 +35,7 @@ pub fn draw(svg: &mut SvgWriter, map: &Map, geometry: &MapGeometry, dark: bool) 
     svg.open_group("claims");
     for (claim, card) in map.claims.iter().zip(&geometry.cards) {
         svg.open_item("claim", claim.id.as_str(), &format!("{}: {}", claim.kind.label(), claim.text));
-        draw_card(svg, card, claim, dark);
+        draw_card(svg, *card, claim, dark);
         svg.close_group();
     }
     svg.close_group();
@@ -42,8 +46,7 @@ fn link_tooltip(link: &Link) -> String {
     if link.note.is_empty() { what } else { format!("{what}: {}", link.note) }
 }
 
-fn draw_card(svg: &mut SvgWriter, card: &Card, claim: &Claim, dark: bool) {
-    let rect = card.rect;
+fn draw_card(svg: &mut SvgWriter, rect: Rect, claim: &Claim, dark: bool) {
     let kind_color = style::kind_color(claim.kind, dark);
     let border_width = if claim.kind == ClaimKind::Explanation { 2.5 } else { 1.2 };
     svg.rect(
@@ -67,14 +70,14 @@ fn draw_card(svg: &mut SvgWriter, card: &Card, claim: &Claim, dark: bool) {
         svg.polygon(&diamond, kind_color);
         label_left += 14.0;
     }
-    let label = TextStyle { size: 11.0, paint: kind_color };
+    let label = TextStyle { size: SMALL_TEXT_SIZE, paint: kind_color };
     svg.text_block(label_left, rect.min.y + CARD_PADDING, &[claim.kind.label().to_uppercase()], label);
     let text = TextStyle { size: text_size(claim.kind), paint: style::text_color(dark) };
-    svg.text_block(inner_left, rect.min.y + CARD_PADDING + KIND_LINE_HEIGHT, &card.lines, text);
+    let lines = wrap_lines(&claim.text, text.size, card_text_wrap(claim.kind));
+    svg.text_block(inner_left, rect.min.y + CARD_PADDING + KIND_LINE_HEIGHT, &lines, text);
 }
 
-fn draw_chip(svg: &mut SvgWriter, chip: &Card, event: &Event, lane: Option<&Lane>, dark: bool) {
-    let rect = chip.rect;
+fn draw_chip(svg: &mut SvgWriter, rect: Rect, event: &Event, lane: Option<&Lane>, dark: bool) {
     let lane_color = lane.map_or(style::UNKNOWN_LANE, |lane| Paint::lane(lane.color));
     let radius = (rect.height() / 2.0).min(14.0);
     svg.rect(
@@ -83,19 +86,19 @@ fn draw_chip(svg: &mut SvgWriter, chip: &Card, event: &Event, lane: Option<&Lane
         Some(style::card_fill(ClaimKind::Claim, dark)),
         Some(Stroke { paint: lane_color, width: 1.2 }),
     );
-    stripe(svg, chip, radius, lane_color);
-    let left = rect.min.x + CHIP_PADDING + 6.0;
-    let date = TextStyle { size: 11.0, paint: lane_color };
+    stripe(svg, rect, radius, lane_color);
+    let left = rect.min.x + CHIP_PADDING + CHIP_STRIPE_WIDTH;
+    let date = TextStyle { size: SMALL_TEXT_SIZE, paint: lane_color };
     svg.text_block(left, rect.min.y + CHIP_PADDING, &[event.when()], date);
     let title = TextStyle { size: CHIP_TEXT_SIZE, paint: style::text_color(dark) };
-    svg.text_block(left, rect.min.y + CHIP_PADDING + DATE_LINE_HEIGHT, &chip.lines, title);
+    let lines = wrap_lines(&event.title, CHIP_TEXT_SIZE, CHIP_TEXT_WRAP);
+    svg.text_block(left, rect.min.y + CHIP_PADDING + DATE_LINE_HEIGHT, &lines, title);
 }
 
 /// The lane-coloured stripe on a chip's left edge: the chip's rounded shape
-/// cut 6 units wide.
-fn stripe(svg: &mut SvgWriter, chip: &Card, radius: f32, paint: Paint) {
-    let rect = chip.rect;
-    let width = 6.0_f32.min(radius);
+/// cut [`CHIP_STRIPE_WIDTH`] wide.
+fn stripe(svg: &mut SvgWriter, rect: Rect, radius: f32, paint: Paint) {
+    let width = CHIP_STRIPE_WIDTH.min(radius);
     // Where the rounded corners' arcs cross x = left + width.
     let rise = radius - (radius * radius - (radius - width) * (radius - width)).max(0.0).sqrt();
     let (left, top, bottom) = (rect.min.x, rect.min.y, rect.max.y);

@@ -1,16 +1,18 @@
-//! The SVG figure: the map's title, the argument map as the app draws it, the
-//! legend, and the timeline beneath, on the canvas colour of the theme.
+//! The SVG figure: the map's title, the argument map as the app draws it (its
+//! geometry is the window's, `layout::map_geometry`, measured with the
+//! metrics of the font the figure names), the legend, and the timeline
+//! beneath, on the canvas colour of the theme.
 //! Deterministic: the same map writes the same bytes.
 
-mod geometry;
 mod legend;
 mod map;
 mod timeline;
 mod writer;
 
-use crate::export::svg_style as style;
-use crate::model::Map;
-use geometry::{MapGeometry, Point, Rect};
+use crate::layout::font_metrics::FontMetrics;
+use crate::layout::palette as style;
+use crate::layout::{MapGeometry, Point, Rect};
+use crate::model::{Map, MapIndex};
 use timeline::TimelineLayout;
 use writer::{SvgWriter, TextStyle};
 
@@ -22,7 +24,7 @@ const MIN_WIDTH: f32 = 960.0;
 
 /// The SVG text of `map`'s figure, in the light or dark theme.
 pub fn render(map: &Map, dark: bool) -> String {
-    let geometry = MapGeometry::compute(map);
+    let geometry = MapGeometry::compute(map, &MapIndex::build(map), 0, &mut FontMetrics);
     let map_bounds = geometry.bounds.unwrap_or(Rect::from_min_size(Point::new(0.0, 0.0), 0.0, 0.0));
     let map_top = MARGIN + TITLE_HEIGHT;
     let legend_top = map_top + map_bounds.height() + if geometry.bounds.is_some() { MARGIN } else { 0.0 };

@@ -1,22 +1,19 @@
 //! The timeline of a figure, beneath the map: the time axis with its ticks,
 //! one shaded row per lane, point events as dots, spans as bars, and month- or
 //! year-precision dates as bands with dashed edges, as `ui/timeline/` draws
-//! them. Every label is shown: rows are added until none overlap.
+//! them. Every label is shown: rows are added until none overlap, and a long
+//! title runs on into the room its row leaves beside it.
 
-use super::geometry::{Point, Rect};
 use super::writer::{Stroke, SvgWriter, TextStyle};
-use crate::export::svg_style::{self as style, Paint};
-use crate::export::text_metrics::{text_width, truncate, wrap_lines};
-use crate::layout::{LabelExtent, day_number, pack_rows, ticks};
+use crate::layout::font_metrics::{line_height, text_width, truncate, wrap_lines};
+use crate::layout::palette::{self as style, Paint};
+use crate::layout::timeline_dimensions::{
+    AXIS_HEIGHT, LABEL_FONT_SIZE, LABEL_GAP, LANE_HEADER_WIDTH, LANE_PADDING, MARKER_LABEL_OFFSET, MAX_LABEL_WIDTH,
+    ROW_HEIGHT, SPAN_LABEL_OFFSET, fit_days,
+};
+use crate::layout::{LabelExtent, Point, Rect, day_number, pack_rows, room_after, ticks};
 use crate::model::{Event, Map, Precision};
 
-pub const AXIS_HEIGHT: f32 = 30.0;
-pub const LANE_HEADER_WIDTH: f32 = 132.0;
-const ROW_HEIGHT: f32 = 24.0;
-const LANE_PADDING: f32 = 6.0;
-const LABEL_FONT_SIZE: f32 = 13.0;
-const MAX_LABEL_WIDTH: f32 = 230.0;
-const LABEL_GAP: f32 = 10.0;
 /// Far more rows than any lane needs: a figure shows every label.
 const MAX_ROWS: usize = 1_000;
 
@@ -44,12 +41,7 @@ impl<'a> TimelineLayout<'a> {
     pub fn compute(map: &'a Map, width: f32) -> Option<Self> {
         let (first, last) = map.date_extent()?;
         let plot_width = width - LANE_HEADER_WIDTH - 8.0;
-        let (first, last) = (day_number(first), day_number(last) + 1.0);
-        let span = (last - first).max(20.0);
-        let margin = span * 0.04 + 3.0;
-        let usable_width = f64::from((plot_width - MAX_LABEL_WIDTH * 0.6).max(50.0));
-        let px_per_day = usable_width / (span + 2.0 * margin);
-        let first_day = first - margin;
+        let (first_day, px_per_day) = fit_days(plot_width, day_number(first), day_number(last) + 1.0);
         let x_of = |day: f64| LANE_HEADER_WIDTH + ((day - first_day) * px_per_day) as f32;
         let mut lanes = Vec::new();
         let mut height = AXIS_HEIGHT;
@@ -62,14 +54,24 @@ impl<'a> TimelineLayout<'a> {
                 let point_marker = event.is_span() || event.date.precision() == Precision::Day;
                 let marker_x = if point_marker { start } else { (start + end) / 2.0 };
                 let label = truncate(&event.title, LABEL_FONT_SIZE, MAX_LABEL_WIDTH);
-                let label_x = if event.is_span() { start.max(LANE_HEADER_WIDTH) + 6.0 } else { marker_x + 9.0 };
+                let label_x = if event.is_span() {
+                    start.max(LANE_HEADER_WIDTH) + SPAN_LABEL_OFFSET
+                } else {
+                    marker_x + MARKER_LABEL_OFFSET
+                };
                 let label_end = label_x + text_width(&label, LABEL_FONT_SIZE);
                 extents.push(LabelExtent { start: start.min(marker_x - 6.0), end: label_end.max(end) });
                 placed.push(Placed { event, band: (start, end), marker_x, label_x, label, row: 0 });
             }
             let (rows, used) = pack_rows(&extents, MAX_ROWS, LABEL_GAP);
-            for (event, assignment) in placed.iter_mut().zip(rows) {
+            let room = room_after(&extents, &rows, LABEL_GAP);
+            for ((event, assignment), room) in placed.iter_mut().zip(rows).zip(room) {
                 event.row = assignment.row;
+                // A label cut at the cap runs on into the room its row leaves beside it, as in the window.
+                let room = room.min(width) - event.label_x;
+                if room > text_width(&event.label, LABEL_FONT_SIZE) {
+                    event.label = truncate(&event.event.title, LABEL_FONT_SIZE, room);
+                }
             }
             height += used as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING;
             lanes.push((lane_index, placed));
@@ -170,7 +172,7 @@ fn draw_label(svg: &mut SvgWriter, placed: &Placed<'_>, left: f32, y: f32, dark:
     let text = TextStyle { size: LABEL_FONT_SIZE, paint: style::text_color(dark) };
     if !placed.event.is_span() {
         let width = text_width(&placed.label, LABEL_FONT_SIZE);
-        let height = crate::export::text_metrics::line_height(LABEL_FONT_SIZE);
+        let height = line_height(LABEL_FONT_SIZE);
         let backdrop = Rect::from_min_size(Point::new(x - 3.0, y - height / 2.0 - 1.0), width + 6.0, height + 2.0);
         svg.rect(backdrop, 3.0, Some(style::canvas_background(dark).faded(0.8)), None);
     }

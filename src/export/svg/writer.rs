@@ -1,9 +1,9 @@
 //! A small SVG writer: shapes and text as elements, every user string escaped,
 //! numbers written short and the same on every platform.
 
-use super::geometry::{Point, Rect};
-use crate::export::svg_style::Paint;
-use crate::export::text_metrics::{FONT_FAMILY, FONT_WEIGHT, ascent, line_height, text_width};
+use crate::layout::font_metrics::{FONT_FAMILY, FONT_WEIGHT, ascent, line_height, text_width};
+use crate::layout::palette::Paint;
+use crate::layout::{Point, Rect};
 use std::fmt::Write;
 
 /// `text` safe inside SVG (XML) text and attribute values.

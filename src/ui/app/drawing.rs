@@ -37,7 +37,8 @@ impl ArglineApp {
         let revision = self.document.revision();
         let as_of = self.views.timeline.as_of();
         let views = &mut self.views;
-        let map = self.document.map();
+        let document = &self.document;
+        let map = document.map();
         let faded = views.find_panel.faded(map, revision, views.find_open, as_of);
         let highlight = views.highlight(&self.document).fading(faded);
         let actions = &mut self.actions;
@@ -152,7 +153,7 @@ impl ArglineApp {
             });
             match views.central_tab {
                 CentralTab::Map => {
-                    views.map_view.ui(ui, map, revision, &views.selection, &highlight, actions);
+                    views.map_view.ui(ui, document, &views.selection, &highlight, actions);
                     if let Some(comparison) = comparison {
                         comparison.drawn.paint_map_marks(ui, &views.map_view);
                     }

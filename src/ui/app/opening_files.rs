@@ -38,7 +38,7 @@ impl ArglineApp {
                 self.prefs.remember_file(&path);
                 self.replace_document(document);
                 if MapView::is_big(self.document.map()) {
-                    self.views.map_view.measure_later(self.document.map(), self.document.revision());
+                    self.views.map_view.measure_later(&self.document);
                 }
             }
             Err(error) => {

@@ -122,7 +122,8 @@ impl ArglineApp {
             step.shows.iter().chain(&step.highlights).cloned().collect()
         };
         let highlight = self.views.highlight(&self.document).showing_only(&shown, map);
-        let revision = self.document.revision();
+        let document = &self.document;
+        let revision = document.revision();
         egui::Panel::top("presentation_title").show(ui, |ui| presenter.title_ui(ui, step, steps));
         // Nothing is edited while presenting: what the views ask for is dropped.
         let mut ignored = Actions::default();
@@ -132,7 +133,7 @@ impl ArglineApp {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| views.timeline.ui(ui, map, revision, &views.selection, &highlight, &mut ignored));
         egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-            views.map_view.ui(ui, map, revision, &views.selection, &highlight, &mut ignored);
+            views.map_view.ui(ui, document, &views.selection, &highlight, &mut ignored);
         });
         presenter.spotlight_ui(&ctx);
         presenter.notes_ui(&ctx, step, steps);

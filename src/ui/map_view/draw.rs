@@ -1,8 +1,11 @@
 //! Painting the argument map: claim cards, evidence chips, link arrows and the
 //! legend. Pure painting; interaction lives in the parent module.
 
-use super::geometry::{CARD_PADDING, CHIP_PADDING, CHIP_TEXT_SIZE, DATE_LINE_HEIGHT, KIND_LINE_HEIGHT, text_size};
 use super::link_raster::Line;
+use crate::layout::card_size::{
+    CARD_PADDING, CHIP_PADDING, CHIP_STRIPE_WIDTH, CHIP_TEXT_SIZE, DATE_LINE_HEIGHT, KIND_LINE_HEIGHT, SMALL_TEXT_SIZE,
+    text_size,
+};
 use crate::model::{Claim, ClaimKind, Event, Lane, Relation, Strength};
 use crate::ui::theme;
 use egui::{Align2, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
@@ -39,7 +42,7 @@ pub fn card(painter: &Painter, rect: Rect, claim: &Claim, look: &Look) {
     let text_color = theme::emphasis(theme::text_color(look.dark), look.dimmed);
     let inner_left = rect.left() + CARD_PADDING * z;
     let kind_label = claim.kind.label().to_uppercase();
-    let kind_font = FontId::proportional(11.0 * z);
+    let kind_font = FontId::proportional(SMALL_TEXT_SIZE * z);
     let mut label_left = inner_left;
     if claim.kind == ClaimKind::Explanation {
         // A diamond marks the explanations, the rivals the map is about.
@@ -67,7 +70,7 @@ pub fn card(painter: &Painter, rect: Rect, claim: &Claim, look: &Look) {
 }
 
 pub fn chip(painter: &Painter, rect: Rect, event: &Event, lane: Option<&Lane>, look: &Look) {
-    let lane_color = lane.map_or(theme::UNKNOWN_LANE, |lane| theme::lane_color(lane.color));
+    let lane_color = lane.map_or(theme::unknown_lane(), |lane| theme::lane_color(lane.color));
     let lane_color = theme::emphasis(lane_color, look.dimmed);
     if look.zoom < BLOCK_MAX_ZOOM {
         return block(painter, rect, lane_color, look);
@@ -75,20 +78,20 @@ pub fn chip(painter: &Painter, rect: Rect, event: &Event, lane: Option<&Lane>, l
     let fill = theme::emphasis(theme::card_fill(ClaimKind::Claim, look.dark), look.dimmed);
     let radius = CornerRadius::same((rect.height() / 2.0).min(14.0 * look.zoom).clamp(1.0, 30.0) as u8);
     painter.rect(rect, radius, fill, Stroke::new(1.2 * look.zoom.clamp(0.5, 1.5), lane_color), StrokeKind::Inside);
-    let stripe = Rect::from_min_size(rect.min, Vec2::new(6.0 * look.zoom, rect.height()));
+    let stripe = Rect::from_min_size(rect.min, Vec2::new(CHIP_STRIPE_WIDTH * look.zoom, rect.height()));
     painter.with_clip_rect(stripe.intersect(painter.clip_rect())).rect_filled(rect, radius, lane_color);
     if !outline_and_show_text(painter, rect, radius, look) {
         return;
     }
     let z = look.zoom;
     let text_color = theme::emphasis(theme::text_color(look.dark), look.dimmed);
-    let left = rect.left() + (CHIP_PADDING + 6.0) * z;
+    let left = rect.left() + (CHIP_PADDING + CHIP_STRIPE_WIDTH) * z;
     let when = event.when();
     painter.text(
         Pos2::new(left, rect.top() + CHIP_PADDING * z),
         Align2::LEFT_TOP,
         when,
-        FontId::proportional(11.0 * z),
+        FontId::proportional(SMALL_TEXT_SIZE * z),
         lane_color,
     );
     let wrap = rect.right() - CHIP_PADDING * z - left;

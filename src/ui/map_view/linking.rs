@@ -123,7 +123,7 @@ impl super::MapView {
         &mut self,
         ui: &egui::Ui,
         view: Rect,
-        map: &crate::model::Map,
+        document: &crate::ui::document::Document,
         geometry: &super::MapGeometry,
         highlight: &crate::ui::selection::Highlight,
         actions: &mut crate::ui::action::Actions,
@@ -135,15 +135,15 @@ impl super::MapView {
         }
         let pointer = drag.pointer;
         let Some(drag) = &self.link_drag else { return };
-        let at = self.canvas_from_screen(view) * pointer;
+        let at = super::geometry::canvas_point(self.canvas_from_screen(view) * pointer);
         // Items a story step leaves out are not drawn, and so not targets.
         let shown = |item: &ItemRef| !highlight.hides(item);
-        let target = geometry.item_at(map, at, 12.0 / self.zoom, &shown).filter(|item| *item != drag.from);
+        let target = geometry.item_at(document.map(), at, 12.0 / self.zoom, &shown).filter(|item| *item != drag.from);
         let target_rect = target
             .as_ref()
             .filter(|item| !matches!(item, ItemRef::Link(_)))
-            .and_then(|item| geometry.rect_of(map, item))
-            .map(|rect| self.screen_from_canvas(view).mul_rect(rect));
+            .and_then(|item| geometry.rect_of(document.index(), item))
+            .map(|rect| self.screen_from_canvas(view).mul_rect(super::geometry::rect(rect)));
         let painter = ui.painter_at(view);
         paint_rubber_band(
             &painter,

@@ -14,16 +14,22 @@ mod selecting;
 
 use super::action::{Action, Actions};
 use super::commands::Command;
-use super::document::new_gesture;
+use super::document::{Document, new_gesture};
 use super::job::{self, Job};
 use super::selection::{Highlight, Origin, Selection};
 use super::text_measure::TextMeasure;
 use super::transition::{Frame, Transition};
-use crate::model::{ClaimId, ItemRef, Map, Position, Viewport};
+use crate::layout::Measure;
+use crate::layout::card_size::CARD_WIDTH;
+use crate::model::{ClaimId, ItemRef, Map, MapIndex, Position, Viewport};
 use draw::Look;
 use egui::emath::TSTransform;
 use egui::{Pos2, Rect, Sense, Vec2};
-use geometry::{MapGeometry, MapItem};
+use geometry::{MapGeometry, MapItem, canvas_point, canvas_rect};
+
+/// What measures the cards' text: the window's fonts ([`TextMeasure`]), or
+/// in tests the figures' metrics, so that the window and a figure can be compared.
+pub type BoxedMeasure = Box<dyn Measure + Send>;
 
 const MIN_ZOOM: f32 = 0.03;
 /// The zoom at which card text is at its reading size (14 px, explanations 16, at 100 % interface zoom).
@@ -54,7 +60,7 @@ pub struct MapView {
     transition: Option<Transition>,
     geometry: Option<MapGeometry>,
     /// Measures the cards' text for the geometry, and remembers it from one revision to the next.
-    measure: Option<TextMeasure>,
+    measure: Option<BoxedMeasure>,
     /// The measure and the measured geometry, while a worker thread works them out.
     measuring: Option<Measuring>,
     /// Whether text is measured with the system's fonts among the fallbacks, as the window draws it.
@@ -84,7 +90,7 @@ pub struct MapView {
 /// The cards' text being measured on a worker thread.
 struct Measuring {
     /// The measure and the measured geometry (none if the view was gone before the worker began).
-    job: Option<Job<Option<(TextMeasure, MapGeometry)>>>,
+    job: Option<Job<Option<(BoxedMeasure, MapGeometry)>>>,
     /// Sets the worker going, after the first frame.
     go: Option<std::sync::mpsc::Sender<()>>,
 }
@@ -138,22 +144,25 @@ impl Default for MapView {
 }
 
 impl MapView {
-    /// A view of `map` whose geometry is already measured, with the fonts of `measure`.
-    pub fn measured(map: &Map, revision: u64, mut measure: TextMeasure) -> Self {
-        let geometry = MapGeometry::measured(map, revision, &mut measure);
-        Self {
-            geometry: Some(geometry),
-            system_fonts: measure.has_system_fonts(),
-            measure: Some(measure),
-            ..Self::default()
-        }
+    /// A view of the document's map whose geometry is already measured, with the fonts of `measure`.
+    pub fn measured(document: &Document, measure: TextMeasure) -> Self {
+        let system_fonts = measure.has_system_fonts();
+        Self { system_fonts, ..Self::measured_by(document, Box::new(measure)) }
     }
 
-    /// A view of `map` on estimated sizes, whose text `measure` measures on a
-    /// worker thread (see [`MapView::measure_later`]).
-    pub fn measuring_later(map: &Map, revision: u64, measure: TextMeasure) -> Self {
-        let mut view = Self { system_fonts: measure.has_system_fonts(), measure: Some(measure), ..Self::default() };
-        view.measure_later(map, revision);
+    /// A view of the document's map measured by `measure`.
+    pub fn measured_by(document: &Document, mut measure: BoxedMeasure) -> Self {
+        let (map, index, revision) = (document.map(), document.index(), document.revision());
+        let geometry = MapGeometry::compute(map, index, revision, measure.as_mut());
+        Self { geometry: Some(geometry), measure: Some(measure), ..Self::default() }
+    }
+
+    /// A view of the document's map on estimated sizes, whose text `measure`
+    /// measures on a worker thread (see [`MapView::measure_later`]).
+    pub fn measuring_later(document: &Document, measure: TextMeasure) -> Self {
+        let system_fonts = measure.has_system_fonts();
+        let mut view = Self { system_fonts, measure: Some(Box::new(measure)), ..Self::default() };
+        view.measure_later(document);
         view
     }
 
@@ -167,23 +176,23 @@ impl MapView {
     /// Measures `map`'s text again on a worker thread, showing it on estimated
     /// sizes meanwhile; the measured geometry replaces the estimate when it is
     /// ready, and is worked out again if the map changed meanwhile.
-    pub fn measure_later(&mut self, map: &Map, revision: u64) {
+    pub fn measure_later(&mut self, document: &Document) {
         let system_fonts = self.system_fonts;
-        let mut measure = self
-            .measure
-            .take()
-            .unwrap_or_else(|| TextMeasure::new(egui::Visuals::default().text_options, system_fonts));
+        let mut measure = self.measure.take().unwrap_or_else(|| {
+            Box::new(TextMeasure::new(egui::Visuals::default().text_options, system_fonts)) as BoxedMeasure
+        });
         let (go, wait) = std::sync::mpsc::channel();
+        let (map, index, revision) = (document.map(), document.index(), document.revision());
         let copy = map.clone();
         let job = Job::spawn("Measuring the cards' text", move || {
             // Once the first frame is on screen: until then the renderer needs the cores.
             // The view may be gone (the window closed); then nobody needs the sizes.
             wait.recv().ok().map(|()| {
-                let geometry = MapGeometry::measured(&copy, revision, &mut measure);
+                let geometry = MapGeometry::compute(&copy, &MapIndex::build(&copy), revision, measure.as_mut());
                 (measure, geometry)
             })
         });
-        self.geometry = Some(MapGeometry::estimated(map, revision));
+        self.geometry = Some(MapGeometry::compute(map, index, revision, &mut crate::layout::Estimate));
         self.measuring = Some(Measuring { job: Some(job), go: Some(go) });
     }
 
@@ -203,12 +212,6 @@ impl MapView {
         self.framing_requested = Some(items);
     }
 
-    /// Where `item` (a claim's card or an event's chip) was drawn last frame, on screen.
-    pub fn screen_rect_of(&self, map: &Map, item: &ItemRef) -> Option<Rect> {
-        let geometry = self.geometry.as_ref()?;
-        Some(self.screen_from_canvas(self.last_view).mul_rect(geometry.rect_of(map, item)?))
-    }
-
     /// How the legend shows from now on.
     pub fn set_legend(&mut self, legend: draw::LegendShown) {
         self.legend = legend;
@@ -221,8 +224,8 @@ impl MapView {
     /// The sizes of the cards and chips as drawn, for laying the map out; `None` before the first frame.
     pub fn sizes(&self, map: &Map, revision: u64) -> Option<crate::layout::MapSizes> {
         let geometry = self.geometry.as_ref().filter(|geometry| geometry.revision == revision)?;
-        (geometry.claims.len() == map.claims.len()).then(|| crate::layout::MapSizes {
-            claims: geometry.claims.iter().map(|card| (card.width(), card.height())).collect(),
+        (geometry.cards.len() == map.claims.len()).then(|| crate::layout::MapSizes {
+            claims: geometry.cards.iter().map(|card| (card.width(), card.height())).collect(),
             chips: geometry.chips.iter().map(|chip| chip.map(|chip| (chip.width(), chip.height()))).collect(),
         })
     }
@@ -291,17 +294,21 @@ impl MapView {
         }
     }
 
-    fn geometry_for(&mut self, ui: &egui::Ui, map: &Map, revision: u64) {
+    fn geometry_for(&mut self, ui: &egui::Ui, document: &Document) {
+        let (map, index, revision) = (document.map(), document.index(), document.revision());
         if self.geometry.as_ref().is_none_or(|geometry| geometry.revision != revision) {
             let previous = self.geometry.take();
-            self.geometry = Some(match (&self.measuring, &mut self.measure, previous) {
-                (Some(_), _, _) => MapGeometry::estimated(map, revision),
-                (None, Some(measure), Some(previous)) => previous.measured_again(map, revision, measure),
-                (None, Some(measure), None) => MapGeometry::measured(map, revision, measure),
-                (None, None, _) => {
-                    let measure = TextMeasure::new(ui.ctx().global_style().visuals.text_options, self.system_fonts);
-                    MapGeometry::measured(map, revision, self.measure.insert(measure))
+            let measure: &mut dyn Measure = match (&self.measuring, &mut self.measure) {
+                (Some(_), _) => &mut crate::layout::Estimate,
+                (None, Some(measure)) => measure.as_mut(),
+                (None, None) => {
+                    let options = ui.ctx().global_style().visuals.text_options;
+                    self.measure.insert(Box::new(TextMeasure::new(options, self.system_fonts))).as_mut()
                 }
+            };
+            self.geometry = Some(match previous {
+                Some(previous) => previous.updated(map, index, revision, measure),
+                None => MapGeometry::compute(map, index, revision, measure),
             });
         }
     }
@@ -314,21 +321,21 @@ impl MapView {
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        map: &Map,
-        revision: u64,
+        document: &Document,
         selection: &Selection,
         highlight: &Highlight,
         actions: &mut Actions,
     ) {
         let (view, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
-        self.geometry_for(ui, map, revision);
+        self.geometry_for(ui, document);
         let Some(geometry) = self.geometry.take() else {
             return;
         };
+        let (map, index) = (document.map(), document.index());
         if self.needs_fit && view.width() > 10.0 {
             self.needs_fit = false;
             self.target = None;
-            (self.pan, self.zoom) = self.framing(view, geometry.bounds, 1.2);
+            (self.pan, self.zoom) = self.framing(view, geometry::bounds(&geometry), 1.2);
         }
         self.handle_input(ui, &background, view);
         self.last_view = view;
@@ -338,9 +345,9 @@ impl MapView {
             .map(|p| self.canvas_from_screen(view) * p);
         self.advance_transition(ui);
         if let Some(items) = self.framing_requested.take() {
-            self.frame_items(view, map, &geometry, &items);
+            self.frame_items(view, index, &geometry, &items);
         } else if std::mem::take(&mut self.reveal_requested) {
-            self.reveal(view, map, &geometry, highlight);
+            self.reveal(view, map, index, &geometry, highlight);
         }
         let mut events = self.paint_and_interact(ui, view, map, &geometry, selection, highlight);
         if self.zoom < draw::BLOCK_MAX_ZOOM
@@ -348,7 +355,7 @@ impl MapView {
             && let Some(pointer) = background.interact_pointer_pos()
         {
             // Far out, thousands of blocks a few pixels wide: one hit test instead of a widget each.
-            let at = self.canvas_from_screen(view) * pointer;
+            let at = canvas_point(self.canvas_from_screen(view) * pointer);
             events.clicked = geometry
                 .item_at(map, at, 0.0, &|item| !highlight.hides(item))
                 .filter(|item| !matches!(item, ItemRef::Link(_)));
@@ -371,7 +378,7 @@ impl MapView {
             self.link_drag =
                 Some(linking::LinkDrag { from, start: self.canvas_from_screen(view) * handle, pointer: handle });
         }
-        self.link_drag_ui(ui, view, map, &geometry, highlight, actions);
+        self.link_drag_ui(ui, view, document, &geometry, highlight, actions);
         self.pending_link_ui(ui, actions);
         if self.editable {
             self.nudge(ui, map, selection, actions);
@@ -430,7 +437,7 @@ impl MapView {
         let (pan, zoom) = (self.pan, self.zoom);
         let Some(draft) = &mut self.draft else { return };
         let at = view.center() + pan + Vec2::new(draft.position.x, draft.position.y) * zoom;
-        let width = geometry::CARD_WIDTH * zoom.clamp(0.6, 1.5);
+        let width = CARD_WIDTH * zoom.clamp(0.6, 1.5);
         let area = Rect::from_center_size(at, Vec2::new(width, 32.0));
         let editor = egui::TextEdit::singleline(&mut draft.text).hint_text("Type the claim, then Enter");
         let response = ui.put(area, editor);
@@ -478,7 +485,7 @@ impl MapView {
         // Only the items in view, found through the spatial index: links a
         // little beyond it too, so that their arrowheads and widths are whole.
         let (mut links, mut chips, mut cards) = (Vec::new(), Vec::new(), Vec::new());
-        for item in geometry.items_in(visible.expand(LINK_MARGIN_POINTS / self.zoom)) {
+        for item in geometry.items_in(canvas_rect(visible.expand(LINK_MARGIN_POINTS / self.zoom))) {
             match item {
                 MapItem::Link(index) => links.push(index),
                 MapItem::Chip(index) => chips.push(index),
@@ -501,7 +508,8 @@ impl MapView {
                 if link_look.dimmed != dimmed_pass {
                     continue;
                 }
-                let (a, b) = (self.screen_from_canvas(view) * *start, self.screen_from_canvas(view) * *end);
+                let to_screen = |point| self.screen_from_canvas(view) * geometry::pos(point);
+                let (a, b) = (to_screen(*start), to_screen(*end));
                 if let Some(lines) = &mut far_lines {
                     lines.push(draw::far_line(a, b, link.relation, link.strength, &link_look));
                     continue;
@@ -531,11 +539,12 @@ impl MapView {
 
         for index in chips {
             let (Some(event), Some(Some(chip))) = (map.events.get(index), geometry.chips.get(index)) else { continue };
-            if !visible.intersects(*chip) || hides(&|| ItemRef::Event(event.id.clone())) {
+            let chip = geometry::rect(*chip);
+            if !visible.intersects(chip) || hides(&|| ItemRef::Event(event.id.clone())) {
                 continue;
             }
             let chip_look = look(&|| ItemRef::Event(event.id.clone()));
-            let rect = self.screen_from_canvas(view).mul_rect(*chip);
+            let rect = self.screen_from_canvas(view).mul_rect(chip);
             draw::chip(&painter, rect, event, map.lane(&event.lane), &chip_look);
             if self.zoom < draw::BLOCK_MAX_ZOOM {
                 continue;
@@ -570,12 +579,13 @@ impl MapView {
         }
 
         for index in cards {
-            let (Some(claim), Some(card)) = (map.claims.get(index), geometry.claims.get(index)) else { continue };
-            if !visible.intersects(*card) || hides(&|| ItemRef::Claim(claim.id.clone())) {
+            let (Some(claim), Some(card)) = (map.claims.get(index), geometry.cards.get(index)) else { continue };
+            let card = geometry::rect(*card);
+            if !visible.intersects(card) || hides(&|| ItemRef::Claim(claim.id.clone())) {
                 continue;
             }
             let card_look = look(&|| ItemRef::Claim(claim.id.clone()));
-            let rect = self.screen_from_canvas(view).mul_rect(*card);
+            let rect = self.screen_from_canvas(view).mul_rect(card);
             draw::card(&painter, rect, claim, &card_look);
             if self.zoom < draw::BLOCK_MAX_ZOOM {
                 continue;
@@ -676,19 +686,12 @@ impl MapView {
         self.last_view
     }
 
-    /// Where `item` (by its place in its section) was drawn last frame, on
+    /// Where `item` (by its place in its section, see
+    /// [`crate::layout::map_geometry::map_item`]) was drawn last frame, on
     /// screen: a card's or chip's rectangle, the box of a link's two ends.
     pub fn drawn_rect(&self, item: MapItem) -> Option<Rect> {
-        let geometry = self.geometry.as_ref()?;
-        let canvas = match item {
-            MapItem::Card(index) => *geometry.claims.get(index)?,
-            MapItem::Chip(index) => (*geometry.chips.get(index)?)?,
-            MapItem::Link(index) => {
-                let (start, end) = (*geometry.links.get(index)?)?;
-                Rect::from_two_pos(start, end)
-            }
-        };
-        Some(self.screen_from_canvas(self.last_view).mul_rect(canvas))
+        let canvas = self.geometry.as_ref()?.rect_of_item(item)?;
+        Some(self.screen_from_canvas(self.last_view).mul_rect(geometry::rect(canvas)))
     }
 
     pub fn viewport(&self) -> Viewport {
@@ -704,28 +707,28 @@ impl MapView {
     }
 
     /// Moves the view, smoothly, to frame `items` (see [`MapView::request_framing`]).
-    fn frame_items(&mut self, view: Rect, map: &Map, geometry: &MapGeometry, items: &[ItemRef]) {
+    fn frame_items(&mut self, view: Rect, index: &MapIndex, geometry: &MapGeometry, items: &[ItemRef]) {
         // Cards and chips: a link runs between them (one to a far card would frame the whole map).
         let bounds = items
             .iter()
             .filter(|item| !matches!(item, ItemRef::Link(_)))
-            .filter_map(|item| geometry.rect_of(map, item))
-            .fold(Rect::NOTHING, |bounds, rect| bounds.union(rect));
-        let bounds = if bounds.is_positive() { bounds } else { geometry.bounds };
+            .filter_map(|item| geometry.rect_of(index, item))
+            .fold(Rect::NOTHING, |bounds, rect| bounds.union(geometry::rect(rect)));
+        let bounds = if bounds.is_positive() { bounds } else { geometry::bounds(geometry) };
         self.needs_fit = false;
         self.target = Some(self.framing(view, bounds, READING_ZOOM));
     }
 
     /// Moves the view, smoothly, so that the highlighted items are all on screen.
-    fn reveal(&mut self, view: Rect, map: &Map, geometry: &MapGeometry, highlight: &Highlight) {
+    fn reveal(&mut self, view: Rect, map: &Map, index: &MapIndex, geometry: &MapGeometry, highlight: &Highlight) {
         let bounds = map
             .claims
             .iter()
             .map(|claim| ItemRef::Claim(claim.id.clone()))
             .chain(map.events.iter().map(|event| ItemRef::Event(event.id.clone())))
             .filter(|item| highlight.contains(item))
-            .filter_map(|item| geometry.rect_of(map, &item))
-            .fold(Rect::NOTHING, |bounds, rect| bounds.union(rect));
+            .filter_map(|item| geometry.rect_of(index, &item))
+            .fold(Rect::NOTHING, |bounds, rect| bounds.union(geometry::rect(rect)));
         if !bounds.is_positive() {
             return;
         }
@@ -738,53 +741,4 @@ impl MapView {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::generate::{GenerateParams, generate};
-    use std::time::{Duration, Instant};
-
-    fn measure() -> TextMeasure {
-        TextMeasure::new(egui::Visuals::dark().text_options, false)
-    }
-
-    /// Runs frames of `view` on `map` until the worker's sizes are in (or a minute passes).
-    fn frames_until_measured(view: &mut MapView, map: &Map, revision: u64) {
-        let ctx = egui::Context::default();
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while view.is_measuring() {
-            assert!(Instant::now() < deadline, "the worker never finished measuring");
-            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
-                view.poll_measuring(ui.ctx());
-                view.geometry_for(ui, map, revision);
-            });
-            output.textures_delta.clear();
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| view.geometry_for(ui, map, revision));
-        output.textures_delta.clear();
-    }
-
-    #[test]
-    fn a_big_map_opens_on_estimates_and_takes_the_measured_sizes_once_the_worker_is_done() {
-        let map = generate(GenerateParams { claims: 300, links: 400, events: 100, seed: 3 });
-        let estimated = MapView { geometry: Some(MapGeometry::estimated(&map, 1)), ..MapView::default() };
-        let measured = MapView::measured(&map, 1, measure());
-        assert_ne!(estimated.sizes(&map, 1), measured.sizes(&map, 1), "estimates differ from measures");
-
-        let mut view = MapView::measuring_later(&map, 1, measure());
-        assert_eq!(view.sizes(&map, 1), estimated.sizes(&map, 1), "the first frame is on estimates");
-        frames_until_measured(&mut view, &map, 1);
-        assert_eq!(view.sizes(&map, 1), measured.sizes(&map, 1));
-    }
-
-    #[test]
-    fn a_map_edited_while_it_is_measured_ends_up_measured_as_edited() {
-        let map = generate(GenerateParams { claims: 300, links: 400, events: 100, seed: 4 });
-        let mut view = MapView::measuring_later(&map, 1, measure());
-        let mut edited = map.clone();
-        edited.claims[0].text = "Edited while the worker measured. ".repeat(6);
-        frames_until_measured(&mut view, &edited, 2);
-        assert_eq!(view.sizes(&edited, 2), MapView::measured(&edited, 2, measure()).sizes(&edited, 2));
-        assert_ne!(view.sizes(&edited, 2), MapView::measured(&map, 2, measure()).sizes(&map, 2));
-    }
-}
+mod tests;

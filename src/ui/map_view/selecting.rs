@@ -42,7 +42,7 @@ impl MapView {
             self.canvas_from_screen(view) * on_screen.min,
             self.canvas_from_screen(view) * on_screen.max,
         );
-        let touched = geometry.items_in(area);
+        let touched = geometry.items_in(super::geometry::canvas_rect(area));
         let claims = touched.iter().filter_map(|item| match item {
             MapItem::Card(index) => map.claims.get(*index).map(|claim| ItemRef::Claim(claim.id.clone())),
             MapItem::Chip(_) | MapItem::Link(_) => None,

@@ -1,8 +1,9 @@
 //! The timeline: a zoomable time axis over coloured lanes, with point events
 //! as markers, spans as bars, and month- or year-precision dates drawn as
 //! bands that show their uncertainty. Labels are packed into sub-rows so that
-//! they never overlap; those with no room are hidden until hovered. Zoomed
-//! out, markers too close to tell apart become clusters with a count.
+//! they never overlap; those with no room are hidden until hovered, and a
+//! long title cut short runs on into the room its row leaves beside it.
+//! Zoomed out, markers too close to tell apart become clusters with a count.
 
 mod as_of;
 mod clusters;
@@ -14,20 +15,16 @@ use super::commands::Command;
 use super::selection::{Highlight, Origin, Selection};
 use super::text_measure::TextMeasure;
 use super::transition::{Frame, Transition};
-use crate::layout::{LabelExtent, date_of, day_number, pack_rows, share_rows, ticks};
+pub use crate::layout::timeline_dimensions::{AXIS_HEIGHT, LANE_HEADER_WIDTH, ROW_HEIGHT};
+use crate::layout::timeline_dimensions::{
+    LABEL_FONT_SIZE, LABEL_GAP, LANE_PADDING, MARKER_LABEL_OFFSET, MAX_LABEL_WIDTH, SPAN_LABEL_OFFSET, fit_days,
+    label_cap,
+};
+use crate::layout::{LabelExtent, date_of, day_number, pack_rows, room_after, share_rows, ticks};
 use crate::model::{Date, Event, ItemRef, Map, Precision, TimeWindow};
 use clusters::{MeasuredCluster, PlacedCluster};
 use egui::{Pos2, Rect, Sense};
 
-pub const AXIS_HEIGHT: f32 = 30.0;
-pub const LANE_HEADER_WIDTH: f32 = 132.0;
-pub const ROW_HEIGHT: f32 = 24.0;
-pub const LANE_PADDING: f32 = 6.0;
-pub const LABEL_FONT_SIZE: f32 = 13.0;
-/// Longer titles are cut with "…" on the timeline (the inspector and the tooltip show them whole).
-const MAX_LABEL_WIDTH: f32 = 230.0;
-/// Pixels kept free between neighbouring labels in a row.
-const LABEL_GAP: f32 = 10.0;
 const MIN_PX_PER_DAY: f64 = 0.005;
 const MAX_PX_PER_DAY: f64 = 2_000.0;
 
@@ -58,13 +55,15 @@ pub struct TimelineView {
     /// A new event whose title is being typed.
     draft: Option<editing::EventDraft>,
     as_of: as_of::AsOf,
+    /// How wide a label is packed at this frame (see [`label_cap`]).
+    label_cap: f32,
 }
 
 struct EventCache {
     revision: u64,
-    /// One per event, in the order of `map.events`.
-    /// In points, truncated at [`MAX_LABEL_WIDTH`]. Only widths are kept: a
-    /// galley from an earlier frame may point into a font atlas egui has since rebuilt.
+    /// One per event, in the order of `map.events`: its whole title's width
+    /// on one line, in points. Only widths are kept: a galley from an earlier
+    /// frame may point into a font atlas egui has since rebuilt.
     widths: Vec<f32>,
     /// One per lane of `map.lanes`: its events' markers as (day number, index
     /// in `map.events`), in order of day.
@@ -74,8 +73,11 @@ struct EventCache {
 impl EventCache {
     fn build(map: &Map, revision: u64, measure: &mut TextMeasure) -> Self {
         measure.begin_pass();
-        let widths =
-            map.events.iter().map(|event| measure.size(label_job(&event.title, egui::Color32::WHITE)).x).collect();
+        let widths = map
+            .events
+            .iter()
+            .map(|event| measure.size(label_job(&event.title, egui::Color32::WHITE, f32::INFINITY)).x)
+            .collect();
         let lane_of: std::collections::HashMap<&str, usize> =
             map.lanes.iter().enumerate().map(|(i, lane)| (lane.id.as_str(), i)).collect();
         let mut lanes: Vec<Vec<(f64, usize)>> = map.lanes.iter().map(|_| Vec::new()).collect();
@@ -108,6 +110,7 @@ impl Default for TimelineView {
             event_drag: None,
             draft: None,
             as_of: as_of::AsOf::default(),
+            label_cap: MAX_LABEL_WIDTH,
         }
     }
 }
@@ -121,6 +124,8 @@ pub struct PlacedEvent<'a> {
     /// Where the marker stands (the date itself, or the middle of its period).
     pub marker_x: f32,
     pub label_x: f32,
+    /// The widest its label is drawn, cut with "…" beyond (infinite when the whole title fits).
+    pub label_width: f32,
     pub row_center_y: f32,
     pub label_shown: bool,
 }
@@ -132,21 +137,27 @@ struct MeasuredEvent<'a> {
     band: egui::Rangef,
     marker_x: f32,
     label_x: f32,
+    /// Its whole title's width on one line.
+    title_width: f32,
+    /// What it takes on its row with its label at most [`TimelineView::label_cap`] wide.
     extent: LabelExtent,
 }
 
 impl<'a> MeasuredEvent<'a> {
-    fn place(self, row_center_y: f32, label_shown: bool) -> PlacedEvent<'a> {
-        let Self { index, event, band, marker_x, label_x, extent: _ } = self;
-        PlacedEvent { index, event, band, marker_x, label_x, row_center_y, label_shown }
+    /// The event on its row; its label runs on to `room` (where the row's next item begins), if it needs to.
+    fn place(self, row_center_y: f32, label_shown: bool, room: f32) -> PlacedEvent<'a> {
+        let Self { index, event, band, marker_x, label_x, title_width, extent } = self;
+        let room_for_label = (room - label_x).max(extent.end - label_x);
+        let label_width = if title_width <= room_for_label { f32::INFINITY } else { room_for_label };
+        PlacedEvent { index, event, band, marker_x, label_x, label_width, row_center_y, label_shown }
     }
 }
 
-/// An event's title as one line, cut with "…" at [`MAX_LABEL_WIDTH`].
-pub fn label_job(title: &str, color: egui::Color32) -> egui::text::LayoutJob {
+/// An event's title as one line, cut with "…" at `max_width`.
+pub fn label_job(title: &str, color: egui::Color32, max_width: f32) -> egui::text::LayoutJob {
     let mut job =
         egui::text::LayoutJob::simple_singleline(title.to_owned(), egui::FontId::proportional(LABEL_FONT_SIZE), color);
-    job.wrap = egui::text::TextWrapping::truncate_at_width(MAX_LABEL_WIDTH);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(max_width);
     job
 }
 
@@ -186,12 +197,8 @@ impl TimelineView {
 
     /// Shows `first..=last` (day numbers) across the plot, with a margin.
     fn frame_days(&self, plot: Rect, first: f64, last: f64) -> (f64, f64) {
-        let span = (last - first).max(20.0);
-        let margin = span * 0.04 + 3.0;
-        // Room on the right for the labels of the last events.
-        let usable_width = (plot.width() - MAX_LABEL_WIDTH * 0.6).max(50.0);
-        let px_per_day = (f64::from(usable_width) / (span + 2.0 * margin)).clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY);
-        (first - margin, px_per_day)
+        let (first_day, px_per_day) = fit_days(plot.width(), first, last);
+        (first_day, px_per_day.clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY))
     }
 
     /// A timeline of `map` whose labels are already measured, with the fonts of `measure`.
@@ -226,6 +233,7 @@ impl TimelineView {
         actions: &mut Actions,
     ) {
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+        self.label_cap = label_cap(ui.ctx().zoom_factor());
         let plot = Rect::from_min_max(
             Pos2::new(rect.left() + LANE_HEADER_WIDTH, rect.top()),
             Pos2::new(rect.right() - 8.0, rect.bottom()),
@@ -263,7 +271,7 @@ impl TimelineView {
         let lanes_top = rect.top() + AXIS_HEIGHT;
         self.refresh_cache(ui, map, revision);
         // Only events near the visible dates are laid out and packed into rows.
-        let near = egui::Rangef::new(plot.left() - MAX_LABEL_WIDTH - 20.0, plot.right() + 20.0);
+        let near = egui::Rangef::new(plot.left() - self.label_cap - 20.0, plot.right() + 20.0);
         let measured: Vec<(Vec<MeasuredEvent<'_>>, Vec<MeasuredCluster<'_>>)> =
             (0..map.lanes.len()).map(|lane| self.measure_lane(ui, plot, map, lane, highlight, near)).collect();
         let lane_chrome = map.lanes.len() as f32 * 2.0 * LANE_PADDING;
@@ -280,7 +288,9 @@ impl TimelineView {
         let mut placed_clusters: Vec<(PlacedCluster<'_>, &crate::model::Lane)> = Vec::new();
         let mut lane_rects = Vec::with_capacity(map.lanes.len());
         for (lane_index, ((lane, (events, clusters)), rows)) in map.lanes.iter().zip(measured).zip(shares).enumerate() {
-            let (assignments, _) = pack_rows(&extents(&events, &clusters), rows, LABEL_GAP);
+            let lane_extents = extents(&events, &clusters);
+            let (assignments, _) = pack_rows(&lane_extents, rows, LABEL_GAP);
+            let room = room_after(&lane_extents, &assignments, LABEL_GAP);
             let lane_rect = Rect::from_min_max(
                 Pos2::new(rect.left(), lane_top),
                 Pos2::new(rect.right(), lane_top + rows as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING),
@@ -289,8 +299,9 @@ impl TimelineView {
             lane_rects.push((&lane.id, lane_rect));
             let row_center_y = |row: usize| lane_top + LANE_PADDING + (row as f32 + 0.5) * ROW_HEIGHT;
             let (event_rows, cluster_rows) = assignments.split_at(events.len());
-            for (measured_event, assignment) in events.into_iter().zip(event_rows) {
-                placed.push((measured_event.place(row_center_y(assignment.row), assignment.label_shown), lane));
+            for ((measured_event, assignment), room) in events.into_iter().zip(event_rows).zip(&room) {
+                let room = room.min(plot.right());
+                placed.push((measured_event.place(row_center_y(assignment.row), assignment.label_shown, room), lane));
             }
             for (cluster, assignment) in clusters.into_iter().zip(cluster_rows) {
                 let row_center_y = row_center_y(assignment.row);
@@ -385,12 +396,13 @@ impl TimelineView {
         let end = self.x_of(plot, day_number(event.last_date().last_day()) + 1.0);
         let band = egui::Rangef::new(start, end.max(start + 1.0));
         let marker_x = self.x_of(plot, marker_day(event));
-        let label_width = *self.cache.as_ref()?.widths.get(index)?;
+        let title_width = *self.cache.as_ref()?.widths.get(index)?;
         // A span's label stays at the left edge while the span runs on past it; a span over before it keeps its label.
         let span_start = if band.max > plot.left() { start.max(plot.left()) } else { start };
-        let label_x = if event.is_span() { span_start + 6.0 } else { marker_x + 9.0 };
-        let extent = LabelExtent { start: band.min.min(marker_x - 6.0), end: (label_x + label_width).max(band.max) };
-        Some(MeasuredEvent { index, event, band, marker_x, label_x, extent })
+        let label_x = if event.is_span() { span_start + SPAN_LABEL_OFFSET } else { marker_x + MARKER_LABEL_OFFSET };
+        let label_end = label_x + title_width.min(self.label_cap);
+        let extent = LabelExtent { start: band.min.min(marker_x - 6.0), end: label_end.max(band.max) };
+        Some(MeasuredEvent { index, event, band, marker_x, label_x, title_width, extent })
     }
 
     fn handle_input(&mut self, ui: &egui::Ui, response: &egui::Response, plot: Rect) {

@@ -112,7 +112,7 @@ pub fn event_label(painter: &Painter, plot: Rect, placed: &PlacedEvent<'_>, dimm
     }
     let plot_painter = painter.with_clip_rect(plot.intersect(painter.clip_rect()));
     let color = theme::emphasis(theme::text_color(dark), dimmed);
-    let galley = painter.layout_job(super::label_job(&placed.event.title, color));
+    let galley = painter.layout_job(super::label_job(&placed.event.title, color, placed.label_width));
     let size = galley.size();
     let position = Pos2::new(placed.label_x, placed.row_center_y - size.y / 2.0);
     let rect = Rect::from_min_size(position, size);

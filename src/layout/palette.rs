@@ -1,7 +1,7 @@
-//! The colours and line widths of the figures. They mirror `ui/theme.rs`
-//! value for value, so that an exported figure looks like the app; they are
-//! copied rather than imported because the export is pure and knows no egui.
-//! Change both together.
+//! The colours and line widths of the map and the timeline, in light and
+//! dark themes: one palette for the window (`ui::theme` turns each into an
+//! egui colour) and the figures (`export::svg` writes them), so that an
+//! exported figure looks like the app.
 
 use crate::model::{ClaimKind, Relation, Rgb, Strength};
 use std::fmt;

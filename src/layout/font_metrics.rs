@@ -1,8 +1,11 @@
-//! Measuring and wrapping text for the figures without a window: glyph
-//! advances of Ubuntu Light, the font egui draws the app's text with, and of
-//! the bundled Droid Sans Fallback for the characters it lacks (CJK). Lines
-//! break at spaces as egui's do, and a word wider than the line is cut.
+//! Measuring and wrapping text without a window, for the figures (SVG, PNG,
+//! slides, DOT): glyph advances of Ubuntu Light, the font egui draws the
+//! app's text with, and of the bundled Droid Sans Fallback for the characters
+//! it lacks (CJK). Lines break at spaces as egui's do, and a word wider than
+//! the line is cut. [`FontMetrics`] is the map geometry's [`Measure`] for the
+//! figures, so that a card's height is that of the lines the figure writes.
 
+use super::measure::Measure;
 use std::sync::OnceLock;
 use ttf_parser::Face;
 
@@ -160,6 +163,21 @@ pub fn truncate(text: &str, font_size: f32, max_width: f32) -> String {
         cut.push(c);
     }
     format!("{}…", cut.trim_end())
+}
+
+/// Text measured by these metrics: a wrapped text is as tall as the lines
+/// [`wrap_lines`] breaks it into.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FontMetrics;
+
+impl Measure for FontMetrics {
+    fn wrapped_height(&mut self, text: &str, font_size: f32, wrap_width: f32) -> f32 {
+        wrap_lines(text, font_size, wrap_width).len() as f32 * line_height(font_size)
+    }
+
+    fn text_width(&mut self, text: &str, font_size: f32) -> f32 {
+        text_width(text, font_size)
+    }
 }
 
 #[cfg(test)]
