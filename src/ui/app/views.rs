@@ -99,7 +99,7 @@ impl Views {
     /// A new document: nothing selected, both views fitted to it.
     pub fn reset_for_new_document(&mut self) {
         self.selection.clear();
-        self.map_view.request_fit();
+        self.map_view.request_opening_view();
         self.timeline.request_fit();
     }
 }

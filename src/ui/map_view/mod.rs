@@ -21,7 +21,7 @@ use super::text_measure::TextMeasure;
 use super::transition::{Frame, Transition};
 use crate::layout::Measure;
 use crate::layout::card_size::CARD_WIDTH;
-use crate::model::{ClaimId, ItemRef, Map, MapIndex, Position, Viewport};
+use crate::model::{ClaimId, ClaimKind, ItemRef, Map, MapIndex, Position, Viewport};
 use draw::Look;
 use egui::emath::TSTransform;
 use egui::{Pos2, Rect, Sense, Vec2};
@@ -48,6 +48,9 @@ pub struct MapView {
     pan: Vec2,
     zoom: f32,
     needs_fit: bool,
+    /// The next fit opens a map: when the whole map would fit only too small
+    /// to read, its first question's explanations are framed instead.
+    opening: bool,
     /// Pan to show the selection and what it touches, next frame (it was made in another view).
     reveal_requested: bool,
     /// Frame these items next frame (a story step's subject).
@@ -120,6 +123,7 @@ impl Default for MapView {
             pan: Vec2::ZERO,
             zoom: 1.0,
             needs_fit: true,
+            opening: true,
             reveal_requested: false,
             framing_requested: None,
             legend: draw::LegendShown::Collapsed,
@@ -196,8 +200,19 @@ impl MapView {
         self.measuring = Some(Measuring { job: Some(job), go: Some(go) });
     }
 
+    /// Fits the whole map, next frame (View > Fit, after Tidy up).
     pub fn request_fit(&mut self) {
         self.needs_fit = true;
+        self.opening = false;
+    }
+
+    /// Shows a map just opened, next frame: the whole of it when its cards
+    /// can be read so; else what a reader looks at first — the explanations
+    /// of its first question (or all its explanations), as near as reading
+    /// size, with Fit a keystroke away.
+    pub fn request_opening_view(&mut self) {
+        self.needs_fit = true;
+        self.opening = true;
     }
 
     /// Pans, next frame, to show the selection and what it touches.
@@ -336,6 +351,15 @@ impl MapView {
             self.needs_fit = false;
             self.target = None;
             (self.pan, self.zoom) = self.framing(view, geometry::bounds(&geometry), 1.2);
+            if std::mem::take(&mut self.opening) && self.zoom < draw::TEXT_MIN_ZOOM {
+                let first_read = items_bounds(index, &geometry, &first_read(map));
+                if first_read.is_positive() {
+                    let framed = self.framing(view, first_read, READING_ZOOM);
+                    if framed.1 > self.zoom {
+                        (self.pan, self.zoom) = framed;
+                    }
+                }
+            }
         }
         self.handle_input(ui, &background, view);
         self.last_view = view;
@@ -708,12 +732,7 @@ impl MapView {
 
     /// Moves the view, smoothly, to frame `items` (see [`MapView::request_framing`]).
     fn frame_items(&mut self, view: Rect, index: &MapIndex, geometry: &MapGeometry, items: &[ItemRef]) {
-        // Cards and chips: a link runs between them (one to a far card would frame the whole map).
-        let bounds = items
-            .iter()
-            .filter(|item| !matches!(item, ItemRef::Link(_)))
-            .filter_map(|item| geometry.rect_of(index, item))
-            .fold(Rect::NOTHING, |bounds, rect| bounds.union(geometry::rect(rect)));
+        let bounds = items_bounds(index, geometry, items);
         let bounds = if bounds.is_positive() { bounds } else { geometry::bounds(geometry) };
         self.needs_fit = false;
         self.target = Some(self.framing(view, bounds, READING_ZOOM));
@@ -738,6 +757,31 @@ impl MapView {
         }
         self.target = Some(self.framing(view, bounds, self.zoom.max(0.6)));
     }
+}
+
+/// The canvas rect holding the cards and chips of `items`: links are left
+/// out, since a link runs between cards (one to a far card would take in the
+/// whole map).
+fn items_bounds(index: &MapIndex, geometry: &MapGeometry, items: &[ItemRef]) -> Rect {
+    items
+        .iter()
+        .filter(|item| !matches!(item, ItemRef::Link(_)))
+        .filter_map(|item| geometry.rect_of(index, item))
+        .fold(Rect::NOTHING, |bounds, rect| bounds.union(geometry::rect(rect)))
+}
+
+/// What a reader of `map` looks at first: its first question with the
+/// explanations answering it; without questions, every explanation.
+fn first_read(map: &Map) -> Vec<ItemRef> {
+    let question = map.claims.iter().find(|claim| claim.kind == ClaimKind::Question);
+    map.claims
+        .iter()
+        .filter(|claim| match question {
+            Some(question) => claim.id == question.id || claim.answers.as_ref() == Some(&question.id),
+            None => claim.kind == ClaimKind::Explanation,
+        })
+        .map(|claim| ItemRef::Claim(claim.id.clone()))
+        .collect()
 }
 
 #[cfg(test)]
