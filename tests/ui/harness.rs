@@ -111,3 +111,9 @@ pub fn type_path_and_confirm(harness: &mut Harness<'_, ArglineApp>, path: &std::
     // Steps, not `run`: an export's spinner keeps asking for frames.
     harness.run_steps(2);
 }
+
+/// F, as a user presses it to fit the whole map and timeline in view.
+pub fn fit(harness: &mut Harness<'_, ArglineApp>) {
+    harness.key_press(egui::Key::F);
+    harness.run();
+}

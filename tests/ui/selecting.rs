@@ -119,6 +119,7 @@ fn enter_in_the_relation_popup_makes_a_supporting_link_from_an_event() {
 #[test]
 fn shift_click_adds_to_the_selection_and_ctrl_a_selects_everything() {
     let mut harness = harness_on(crate::harness::case_study());
+    crate::harness::fit(&mut harness);
     let map = crate::harness::map_of(&harness);
     let (a, b) = two_unlinked_objections(&map);
     harness.get_by_label(&format!("Objection: {}", a.text)).click();
@@ -222,6 +223,7 @@ fn far_zoomed_out_a_click_on_a_block_selects_its_claim() {
     let map = generate(GenerateParams { claims: 5_000, links: 10_000, events: 2_000, seed: 1 });
     let mut harness =
         crate::harness::harness_with(crate::harness::app(Document::new(map, None, "generated.ron".to_owned())), 0.1);
+    crate::harness::fit(&mut harness);
     let viewport = harness.state().map_viewport();
     assert!(viewport.zoom < 0.08, "fitted, the 5,000 claims are blocks a few pixels wide (zoom {})", viewport.zoom);
     let view = harness.state().map_view_rect();

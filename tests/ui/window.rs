@@ -23,10 +23,21 @@ fn the_window_opens_on_the_case_study_with_its_title_shown() {
     assert!(map.meta.title.contains("cyber agreement"));
     assert!(harness.get_all_by_label(&map.meta.title).count() >= 1, "the map title is shown");
     assert_eq!(harness.state().window_title(), "us_china_cyber_2013_2015.ron — Argline");
-    // Every event is on the timeline, every explanation on the map.
+    // Every event is on the timeline; the map, too big to read whole, opens on
+    // its first question's explanations, and Fit shows every explanation.
     for event in &map.events {
         harness.get_by_role_and_label(Role::Button, &event.title);
     }
+    let question = map.claims.iter().find(|claim| claim.kind == ClaimKind::Question).expect("a question");
+    let answering: Vec<_> = map.explanations().filter(|claim| claim.answers.as_ref() == Some(&question.id)).collect();
+    assert!(answering.len() >= 3, "the first question has its rival explanations");
+    let zoom = harness.state().map_viewport().zoom;
+    for claim in &answering {
+        harness.get_by_label(&format!("Explanation: {}", claim.text));
+    }
+    let mut harness = harness;
+    crate::harness::fit(&mut harness);
+    assert!(harness.state().map_viewport().zoom < zoom, "Fit shows more of the map, smaller");
     for claim in map.explanations() {
         harness.get_by_label(&format!("Explanation: {}", claim.text));
     }
@@ -57,6 +68,7 @@ fn clicking_an_event_selects_it_and_the_inspector_shows_its_quote() {
 #[test]
 fn selecting_an_explanation_highlights_exactly_the_events_linked_to_it() {
     let mut harness = harness(case_study());
+    crate::harness::fit(&mut harness);
     let map = crate::harness::map_of(&harness);
     let explanation = map
         .explanations()

@@ -115,6 +115,16 @@ pub fn passage(id: &str, prefix: &str, quote: &str, suffix: &str) -> String {
     )
 }
 
+/// `text` with the HTML entities that exporters write turned back into characters.
+fn decode_entities(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,14 +157,4 @@ mod tests {
         assert_eq!(text.span_of("7").map(|span| text.words(span)), Some("the \"quote\""));
         assert_eq!(text.plain, "…before <the \"quote\"after\nthat…\n\n");
     }
-}
-
-/// `text` with the HTML entities that exporters write turned back into characters.
-fn decode_entities(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
 }
