@@ -85,3 +85,15 @@ fn importing_a_kialo_discussion_opens_its_claims_and_lists_what_was_not_kept() {
     assert_eq!(imported.map().meta.title, "Should the town build a skate park?");
     assert!(harness.query_by_label_contains("6:1: skipped: claim 1.3. is not in the file").is_some());
 }
+
+#[test]
+fn the_file_menu_exports_the_handout_and_the_web_page() {
+    let folder = tempfile::tempdir().expect("scratch folder");
+    let pdf = folder.path().join("handout.pdf");
+    assert!(export_and_wait_for("PDF handout…", &pdf, "Exported to"), "no notice that the PDF was written");
+    assert!(std::fs::read(&pdf).expect("the PDF was written").starts_with(b"%PDF-"));
+    let html = folder.path().join("map.html");
+    assert!(export_and_wait_for("Web page (one HTML file)…", &html, "Exported to"), "no notice for the page");
+    let page = std::fs::read_to_string(&html).expect("the page was written");
+    assert!(page.contains("Why did China sign?") && page.contains("<svg"), "{}", &page[..page.len().min(200)]);
+}
