@@ -12,10 +12,14 @@ use crate::layout::palette::{self as style, Paint};
 use crate::layout::{MapGeometry, Point, Rect};
 use crate::model::{Claim, ClaimKind, Event, Lane, Link, Map, Relation, Strength};
 
-/// Draws every link, then every chip and card over them.
+/// Draws every link but the neutral ratings (matrix cells, drawn in the
+/// window only while selected, as here never), then every chip and card over them.
 pub fn draw(svg: &mut SvgWriter, map: &Map, geometry: &MapGeometry, dark: bool) {
     svg.open_group("links");
     for (link, ends) in map.links.iter().zip(&geometry.links) {
+        if link.relation == Relation::Neutral {
+            continue;
+        }
         if let Some((start, end)) = ends {
             svg.open_item("link", link.id.as_str(), &link_tooltip(link));
             arrow(svg, *start, *end, link.relation, link.strength, dark);

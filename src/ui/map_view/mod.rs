@@ -21,7 +21,7 @@ use super::text_measure::TextMeasure;
 use super::transition::{Frame, Transition};
 use crate::layout::Measure;
 use crate::layout::card_size::CARD_WIDTH;
-use crate::model::{ClaimId, ClaimKind, ItemRef, Map, MapIndex, Position, Viewport};
+use crate::model::{ClaimId, ClaimKind, ItemRef, Map, MapIndex, Position, Relation, Viewport};
 use draw::Look;
 use egui::emath::TSTransform;
 use egui::{Pos2, Rect, Sense, Vec2};
@@ -530,6 +530,13 @@ impl MapView {
                 }
                 let link_look = look(&|| ItemRef::Link(link.id.clone()));
                 if link_look.dimmed != dimmed_pass {
+                    continue;
+                }
+                // A neutral rating is a matrix cell (the evidence does not bear on the
+                // explanation), not a step of the argument: drawn only while the
+                // selection draws it out.
+                let drawn_out = link_look.selected || (highlight.is_active() && !link_look.dimmed);
+                if link.relation == Relation::Neutral && !drawn_out {
                     continue;
                 }
                 let to_screen = |point| self.screen_from_canvas(view) * geometry::pos(point);
