@@ -34,12 +34,12 @@ impl Style {
     }
 }
 
-/// `text` safe in SVG (XML) text: markup escaped, control characters (not
-/// allowed in XML) as spaces.
+/// `text` safe in SVG (XML) text, as the figure escapes it, with control
+/// characters (line breaks too: a page's line is one line) as spaces.
 fn escape(text: &str) -> String {
     let clean: String =
         text.chars().map(|c| if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') { ' ' } else { c }).collect();
-    crate::export::escape_html(&clean)
+    crate::export::svg::escape_xml(&clean)
 }
 
 /// Pages being filled from the top.

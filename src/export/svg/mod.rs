@@ -9,6 +9,8 @@ mod map;
 mod timeline;
 mod writer;
 
+pub(crate) use writer::escape_xml;
+
 use crate::layout::font_metrics::FontMetrics;
 use crate::layout::palette as style;
 use crate::layout::{MapGeometry, Point, Rect};
