@@ -19,11 +19,9 @@ fn shortcut(harness: &mut Harness<'_, ArglineApp>, modifiers: egui::Modifiers, k
     harness.run();
 }
 
+/// The path typed and confirmed, and the app settled after.
 fn type_path_and_confirm(harness: &mut Harness<'_, ArglineApp>, path: &Path, button: &str) {
-    let field = crate::harness::focused_text_field(harness);
-    field.type_text(&path.display().to_string());
-    harness.run();
-    harness.get_by_role_and_label(Role::Button, button).click();
+    crate::harness::type_path_and_confirm(harness, path, button);
     harness.run();
 }
 
