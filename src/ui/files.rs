@@ -12,6 +12,11 @@ use crate::import::ImportFormat;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+/// A file's name as the window says it: its last part, else the whole path.
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
+}
+
 /// What to do once the user agrees to drop unsaved changes.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Then {

@@ -92,8 +92,7 @@ impl KeyComparison {
     }
 
     pub fn key_name(&self) -> String {
-        let path = &self.compared.path;
-        path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
+        crate::ui::files::file_name(&self.compared.path)
     }
 
     pub fn path(&self) -> &std::path::Path {

@@ -29,7 +29,7 @@ fn compare_with(harness: &mut Harness<'_, ArglineApp>, other: &Path) {
     crate::harness::focused_text_field(harness).type_text(&other.display().to_string());
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Compare").click();
-    harness.run();
+    crate::harness::finish_jobs(harness);
 }
 
 #[test]
@@ -49,13 +49,35 @@ fn comparing_marks_an_added_and_a_changed_claim_and_stopping_clears_the_marks() 
     harness.get_by_label("Added claim \"repairs\": Repairs were put off");
     harness.get_by_label("Changed claim \"budget\" (text): Budget: the council closed it to cut costs").click();
     harness.run();
-    assert_eq!(harness.state().selection().items(), &[budget], "a click selects the item");
+    assert_eq!(harness.state().selection().items(), &[budget.clone()], "a click selects the item");
     harness.key_press(egui::Key::F7);
     harness.run();
     assert_eq!(harness.state().selection().items(), &[repairs], "F7 steps to the next difference");
+    harness.key_press(egui::Key::Delete);
+    crate::harness::finish_jobs(&mut harness);
+    assert_eq!(
+        harness.state().difference_marks(),
+        vec![(budget, Difference::Changed)],
+        "the comparison is worked out again after an edit"
+    );
 
     harness.get_by_role_and_label(Role::Button, "Stop comparing").click();
     harness.run();
     assert!(harness.state().difference_marks().is_empty());
     assert!(harness.query_by_label("Compared with older.ron").is_none());
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_not_compared_and_says_where_it_went_wrong() {
+    let dir = tempfile::tempdir().expect("scratch folder");
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "(title: \"Half a map\", claims: [\n").expect("writes");
+    let app = crate::harness::app(crate::harness::case_study()).without_system_dialogs();
+    let mut harness = crate::harness::harness_with(app, 0.25);
+    compare_with(&mut harness, &broken);
+
+    assert!(harness.state().difference_marks().is_empty());
+    assert!(harness.query_by_label("Compared with broken.ron").is_none());
+    harness.get_by_label_contains("The map was not compared.");
+    harness.get_by_label_contains("broken.ron:");
 }

@@ -30,6 +30,8 @@ pub struct Jobs {
     pub disk: Option<Job<DiskChange>>,
     /// A folder of source texts being read and matched to the map's sources.
     pub attach: Option<Job<Attaching>>,
+    /// The open map being compared with another file: the differences, or why the file could not be read.
+    pub comparison: Option<Job<Result<crate::ui::compare::Compared, String>>>,
     /// The open map being compared with a key: the comparison, or why the key could not be read.
     pub key_comparison: Option<Job<Result<crate::ui::key_compare::KeyCompared, String>>>,
 }
@@ -42,6 +44,7 @@ impl Jobs {
             self.open.as_ref().map(Job::what),
             self.disk.as_ref().map(Job::what),
             self.attach.as_ref().map(Job::what),
+            self.comparison.as_ref().map(Job::what),
             self.key_comparison.as_ref().map(Job::what),
         ];
         running.into_iter().flatten().next()

@@ -1,37 +1,63 @@
-//! File ▸ Compare with… in the window: the other file read, the comparison
-//! kept up to date as the map changes, stepping through its differences (or,
-//! without one, through the merge conflicts), and leaving it.
+//! File ▸ Compare with… in the window: the other file read and compared with
+//! the map on a worker, again whenever the map changes; stepping through its
+//! differences (or, without one, through the merge conflicts), and leaving it.
 
 use super::ArglineApp;
-use crate::ui::compare::Comparison;
+use crate::ui::compare::{self, Comparison};
+use crate::ui::files::file_name;
+use crate::ui::job::{self, Job};
 use crate::ui::selection::Origin;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 impl ArglineApp {
-    /// Compares the map with the file at `path`; on failure says why and compares nothing.
+    /// Starts comparing the map with the file at `path`; on failure says why and compares nothing.
     pub(super) fn compare_with(&mut self, path: PathBuf) {
-        match crate::format::load_file(&path) {
-            Ok(other) => {
-                let comparison = Comparison::new(path, other, self.document.map(), self.document.revision());
-                let count = comparison.marks().len();
-                self.notifications.notice(format!(
-                    "Compared with {}: {count} items marked on the map and the timeline.",
-                    comparison.other_name()
-                ));
-                self.comparison = Some(comparison);
-                self.stop_comparing_with_key();
+        let map = self.document.map().clone();
+        let revision = self.document.revision();
+        self.jobs.comparison = Some(Job::spawn(format!("Comparing with {}", file_name(&path)), move || {
+            let other = crate::format::load_file(&path).map_err(|error| error.lines().join("\n"))?;
+            Ok(compare::work_out(path, Arc::new(other), &map, revision))
+        }));
+    }
+
+    /// Takes a finished comparison, and starts another when the map changed since; before every frame.
+    pub(super) fn refresh_comparison(&mut self) {
+        match job::take_finished(&mut self.jobs.comparison) {
+            Some(Ok(Ok(compared))) => match &mut self.comparison {
+                Some(comparison) => comparison.update(compared, self.document.map()),
+                None => {
+                    let comparison = Comparison::new(compared, self.document.map());
+                    let count = comparison.marks().len();
+                    self.notifications.notice(format!(
+                        "Compared with {}: {count} items marked on the map and the timeline.",
+                        comparison.other_name()
+                    ));
+                    self.comparison = Some(comparison);
+                    self.stop_comparing_with_key();
+                }
+            },
+            Some(Ok(Err(error))) => {
+                self.stop_comparing();
+                self.notifications.problem(format!("The map was not compared.\n\n{error}"));
             }
-            Err(error) => {
-                self.notifications.problem(format!("The map was not compared.\n\n{}", error.lines().join("\n")))
-            }
+            Some(Err(lost)) => self.notifications.problem(format!("The map was not compared: {lost}.")),
+            None => {}
+        }
+        let revision = self.document.revision();
+        if let Some(comparison) = &self.comparison
+            && comparison.revision() != revision
+            && self.jobs.comparison.is_none()
+        {
+            let (path, other, map) = (comparison.path().to_owned(), comparison.other(), self.document.map().clone());
+            self.jobs.comparison =
+                Some(Job::spawn("Comparing again", move || Ok(compare::work_out(path, other, &map, revision))));
         }
     }
 
-    /// Works the comparison out again after the map changed; before every frame.
-    pub(super) fn refresh_comparison(&mut self) {
-        if let Some(comparison) = &mut self.comparison {
-            comparison.refresh(self.document.map(), self.document.revision());
-        }
+    pub(super) fn stop_comparing(&mut self) {
+        self.comparison = None;
+        self.jobs.comparison = None;
     }
 
     /// Makes difference `index` the current one and selects its item.

@@ -53,7 +53,7 @@ impl ArglineApp {
         self.document = document;
         self.views.reset_for_new_document();
         self.disk_watch = Default::default();
-        self.comparison = None;
+        self.stop_comparing();
         self.stop_comparing_with_key();
         self.merge_panel = Default::default();
     }

@@ -152,7 +152,7 @@ impl ArglineApp {
             }
             Action::SettleConflict { index, side } => self.settle_conflict(index, side),
             Action::GoToDifference(index) => self.go_to_difference(index),
-            Action::StopComparing => self.comparison = None,
+            Action::StopComparing => self.stop_comparing(),
 
             Action::ChooseKey => self.choose_path(Purpose::CompareWithKey),
             Action::GoToFinding(index) => self.go_to_finding(index),

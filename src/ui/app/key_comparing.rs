@@ -3,6 +3,7 @@
 //! a finding; leaving.
 
 use super::ArglineApp;
+use crate::ui::files::file_name;
 use crate::ui::job::{self, Job};
 use crate::ui::key_compare::{self, KeyComparison};
 use crate::ui::selection::Origin;
@@ -14,11 +15,11 @@ impl ArglineApp {
     pub(super) fn compare_with_key(&mut self, path: PathBuf) {
         let student = self.document.map().clone();
         let revision = self.document.revision();
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        self.jobs.key_comparison = Some(Job::spawn(format!("Comparing with the key {name}"), move || {
-            let key = crate::format::load_file(&path).map_err(|error| error.lines().join("\n"))?;
-            key_compare::work_out(path, Arc::new(key), &student, revision).map_err(|error| error.to_string())
-        }));
+        self.jobs.key_comparison =
+            Some(Job::spawn(format!("Comparing with the key {}", file_name(&path)), move || {
+                let key = crate::format::load_file(&path).map_err(|error| error.lines().join("\n"))?;
+                key_compare::work_out(path, Arc::new(key), &student, revision).map_err(|error| error.to_string())
+            }));
     }
 
     /// Takes a finished comparison, and starts another when the map changed since; before every frame.
@@ -33,7 +34,7 @@ impl ArglineApp {
                         comparison.key_name(),
                         comparison.tally().score_line()
                     ));
-                    self.comparison = None;
+                    self.stop_comparing();
                     self.key_comparison = Some(comparison);
                 }
             },

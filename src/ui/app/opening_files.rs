@@ -6,9 +6,10 @@
 use super::ArglineApp;
 use crate::format::LoadError;
 use crate::ui::document::Document;
+use crate::ui::files::file_name;
 use crate::ui::job::Job;
 use crate::ui::map_view::MapView;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Files above this size are read on a worker thread (a 4 MB map takes about 0.1 s to read and check).
 const READ_ON_WORKER_ABOVE_BYTES: u64 = 1_000_000;
@@ -47,8 +48,4 @@ impl ArglineApp {
             }
         }
     }
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
 }
