@@ -49,7 +49,7 @@ fn comparing_marks_an_added_and_a_changed_claim_and_stopping_clears_the_marks() 
     harness.get_by_label("Added claim \"repairs\": Repairs were put off");
     harness.get_by_label("Changed claim \"budget\" (text): Budget: the council closed it to cut costs").click();
     harness.run();
-    assert_eq!(harness.state().selection().items(), &[budget.clone()], "a click selects the item");
+    assert_eq!(harness.state().selection().items(), std::slice::from_ref(&budget), "a click selects the item");
     harness.key_press(egui::Key::F7);
     harness.run();
     assert_eq!(harness.state().selection().items(), &[repairs], "F7 steps to the next difference");
