@@ -3,7 +3,8 @@
 //! to an http or https address), and the items it is linked with; the script
 //! shows the article of the item clicked.
 
-use super::{escape, item_key};
+use super::item_key;
+use crate::export::escape_html;
 use crate::export::report::{self, credit, evidence_quotes, item_name};
 use crate::model::{Citation, ClaimKind, ItemRef, Map};
 use std::fmt::Write;
@@ -15,15 +16,15 @@ pub(super) fn citations(page: &mut String, map: &Map, citations: &[Citation]) {
         let title = match credit.url {
             Some(url) => format!(
                 "<a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>",
-                escape(url),
-                escape(credit.title)
+                escape_html(url),
+                escape_html(credit.title)
             ),
-            None => escape(credit.title),
+            None => escape_html(credit.title),
         };
-        let details: String = credit.details.iter().map(|detail| format!(", {}", escape(detail))).collect();
+        let details: String = credit.details.iter().map(|detail| format!(", {}", escape_html(detail))).collect();
         page.push_str("<blockquote>");
         if !citation.quote.is_empty() {
-            let _ = write!(page, "<p>“{}”</p>", escape(&citation.quote));
+            let _ = write!(page, "<p>“{}”</p>", escape_html(&citation.quote));
         }
         let _ = writeln!(page, "<footer>— {title}{details}</footer></blockquote>");
     }
@@ -36,7 +37,11 @@ pub(super) fn goto(map: &Map, item: &ItemRef) -> String {
 
 /// A link in the page that shows `item`'s article, reading `label`.
 fn goto_named(item: &ItemRef, label: &str) -> String {
-    format!("<a class=\"goto\" role=\"button\" tabindex=\"0\" data-item=\"{}\">{}</a>", item_key(item), escape(label))
+    format!(
+        "<a class=\"goto\" role=\"button\" tabindex=\"0\" data-item=\"{}\">{}</a>",
+        item_key(item),
+        escape_html(label)
+    )
 }
 
 /// The links from and to `item`: what is at their other end, and their strength, each a link to its article.
@@ -53,14 +58,14 @@ fn links_of(page: &mut String, map: &Map, item: &ItemRef) {
             (report::passive(link.relation).to_owned(), link.source_item())
         };
         let strength = goto_named(&ItemRef::Link(link.id.clone()), &format!("({})", link.strength.label()));
-        let _ = write!(page, "<li>{} {} {strength}</li>", escape(&relation), goto(map, &other));
+        let _ = write!(page, "<li>{} {} {strength}</li>", escape_html(&relation), goto(map, &other));
     }
     page.push_str("</ul>\n");
 }
 
 fn paragraph(page: &mut String, class: &str, text: &str) {
     if !text.is_empty() {
-        let _ = write!(page, "<p class=\"{class}\">{}</p>", escape(text));
+        let _ = write!(page, "<p class=\"{class}\">{}</p>", escape_html(text));
     }
 }
 
@@ -71,7 +76,7 @@ pub(super) fn details(page: &mut String, map: &Map) {
         let item = ItemRef::Claim(claim.id.clone());
         let _ = write!(page, "<article data-item=\"{}\" hidden>", item_key(&item));
         paragraph(page, "kind", claim.kind.label());
-        let _ = write!(page, "<h2>{}</h2>", escape(&claim.text));
+        let _ = write!(page, "<h2>{}</h2>", escape_html(&claim.text));
         paragraph(page, "detail", &claim.detail);
         citations(page, map, &claim.citations);
         let evidence = explanations.iter().find(|report| report.claim.id == claim.id);
@@ -98,7 +103,7 @@ pub(super) fn details(page: &mut String, map: &Map) {
         let lane = map.lane(&event.lane).map_or(event.lane.as_str(), |lane| lane.name.as_str());
         let _ = write!(page, "<article data-item=\"{}\" hidden>", item_key(&item));
         paragraph(page, "kind", &format!("Event · {} · {lane}", event.when()));
-        let _ = write!(page, "<h2>{}</h2>", escape(&event.title));
+        let _ = write!(page, "<h2>{}</h2>", escape_html(&event.title));
         paragraph(page, "detail", &event.detail);
         citations(page, map, &event.citations);
         links_of(page, map, &item);
@@ -112,7 +117,7 @@ pub(super) fn details(page: &mut String, map: &Map) {
             page,
             "<p>{} <strong>{}</strong> {}</p>",
             goto(map, &link.source_item()),
-            escape(link.relation.label()),
+            escape_html(link.relation.label()),
             goto(map, &link.target_item())
         );
         paragraph(page, "detail", &link.note);

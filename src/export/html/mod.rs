@@ -5,7 +5,7 @@
 //! fetched: the style and the script are in the page (`page.css`, `page.js`)
 //! and its Content-Security-Policy forbids loading anything else.
 //!
-//! Every text of the map is HTML-escaped where it is written ([`escape`]);
+//! Every text of the map is HTML-escaped where it is written ([`escape_html`]);
 //! the page embeds no data in a script, so no text is ever read as code.
 //! The script finds the figure's items by the classes and ids the SVG export
 //! gives them (`g.claim#ID`, `g.event#ID`, `g.link#ID`, `g.timeline-event#timeline-ID`).
@@ -13,6 +13,7 @@
 mod items;
 mod views;
 
+use super::escape_html;
 use crate::model::{ItemRef, Map};
 use std::fmt::Write;
 
@@ -22,11 +23,6 @@ const SCRIPT: &str = include_str!("page.js");
 /// Nothing but the page's own style and script: no request leaves it.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
 
-/// `text` safe in HTML text and in double-quoted attribute values.
-pub(super) fn escape(text: &str) -> String {
-    super::escape_html(text)
-}
-
 /// How the page names an item in `data-item` attributes: `claim:ID`, `event:ID`, `link:ID`.
 fn item_key(item: &ItemRef) -> String {
     let kind = match item {
@@ -34,12 +30,12 @@ fn item_key(item: &ItemRef) -> String {
         ItemRef::Claim(_) => "claim",
         ItemRef::Link(_) => "link",
     };
-    escape(&format!("{kind}:{}", item.slug()))
+    escape_html(&format!("{kind}:{}", item.slug()))
 }
 
 /// The page of `map`, with `svg` (the SVG export of it) as its figure.
 pub fn render(map: &Map, svg: &str) -> String {
-    let title = escape(&map.meta.title);
+    let title = escape_html(&map.meta.title);
     let figure = svg.trim_start().strip_prefix("<?xml").and_then(|rest| rest.split_once("?>")).map_or(svg, |(_, s)| s);
     let mut page = String::with_capacity(svg.len() * 2);
     let _ = write!(
@@ -51,7 +47,7 @@ pub fn render(map: &Map, svg: &str) -> String {
          <body data-view=\"map\">\n<header><h1 id=\"argline-title\">{title}</h1>\n"
     );
     if !map.meta.summary.is_empty() {
-        let _ = writeln!(page, "<p class=\"summary\">{}</p>", escape(&map.meta.summary));
+        let _ = writeln!(page, "<p class=\"summary\">{}</p>", escape_html(&map.meta.summary));
     }
     page.push_str("<nav>");
     for (view, label, shown) in [

@@ -3,8 +3,9 @@
 //! draws out for the script to dim the others), the timeline by date, and
 //! the matrix of each question as a table.
 
+use super::item_key;
 use super::items::goto;
-use super::{escape, item_key};
+use crate::export::escape_html;
 use crate::export::report;
 use crate::model::{ItemRef, Map};
 use std::fmt::Write;
@@ -28,10 +29,10 @@ pub(super) fn story(page: &mut String, map: &Map) {
             "<section class=\"step\" data-highlights=\"{}\" data-shows=\"{}\" hidden><h2>{}</h2>",
             keys(&step.highlights),
             keys(&step.shows),
-            escape(&step.title)
+            escape_html(&step.title)
         );
         if !step.notes.is_empty() {
-            let _ = write!(page, "<p class=\"notes\">{}</p>", escape(&step.notes));
+            let _ = write!(page, "<p class=\"notes\">{}</p>", escape_html(&step.notes));
         }
         if !step.highlights.is_empty() {
             let named: Vec<String> = step.highlights.iter().map(|item| goto(map, item)).collect();
@@ -55,8 +56,8 @@ pub(super) fn timeline(page: &mut String, map: &Map) {
         let _ = writeln!(
             page,
             "<li{style}><time>{}</time> <span class=\"lane\">{}</span> {}</li>",
-            escape(&event.when()),
-            escape(lane),
+            escape_html(&event.when()),
+            escape_html(lane),
             goto(map, &ItemRef::Event(event.id.clone())),
         );
     }
@@ -73,7 +74,7 @@ pub(super) fn matrices(page: &mut String, map: &Map) {
     }
     for report::QuestionMatrix { heading, matrix } in matrices {
         if let Some(heading) = heading {
-            let _ = writeln!(page, "<h3>{}</h3>", escape(&heading));
+            let _ = writeln!(page, "<h3>{}</h3>", escape_html(&heading));
         }
         page.push_str("<table class=\"matrix\"><thead><tr><th>Evidence</th>");
         for explanation in &matrix.explanations {
