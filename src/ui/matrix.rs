@@ -46,8 +46,9 @@ impl SortBy {
 const DATE_WIDTH: f32 = 80.0;
 /// The credibility and relevance columns' width.
 const WEIGHT_WIDTH: f32 = 88.0;
-/// Room for an explanation's text over its column, small and wrapped, and its scores.
-const HEADER_HEIGHT: f32 = 86.0;
+/// The header row's height, whatever its explanations' texts: room for a
+/// line and the scores at least, for eight lines at most.
+const HEADER_HEIGHT: std::ops::RangeInclusive<f32> = 40.0..=130.0;
 /// The narrowest and widest a rating column may be.
 const CELL_WIDTH: std::ops::RangeInclusive<f32> = 52.0..=104.0;
 /// The narrowest the evidence column may be.
@@ -75,6 +76,23 @@ impl ColumnWidths {
         let evidence = (available - fixed - cell * explanations as f32).max(EVIDENCE_AT_LEAST);
         Self { evidence, cell }
     }
+}
+
+/// How tall the header row must be for the longest explanation's text,
+/// small and wrapped over its column, and its scores under it.
+fn header_height(ui: &Ui, map: &Map, matrix: &Matrix, cell_width: f32) -> f32 {
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    let tallest = matrix
+        .explanations
+        .iter()
+        .map(|id| {
+            let text = map.claim(id).map_or(id.as_str(), |claim| claim.text.as_str()).to_owned();
+            ui.fonts_mut(|fonts| fonts.layout(text, font.clone(), color, cell_width).size().y)
+        })
+        .fold(0.0, f32::max);
+    let scores = ui.text_style_height(&egui::TextStyle::Small);
+    (tallest + scores + 3.0 * ui.spacing().item_spacing.y).clamp(*HEADER_HEIGHT.start(), *HEADER_HEIGHT.end())
 }
 
 /// What a matrix was computed from: the map's revision, the as-of date and the question.
@@ -153,19 +171,20 @@ impl MatrixView {
             }
         });
         let widths = ColumnWidths::fitting(ui.available_width(), matrix.explanations.len());
+        let header = header_height(ui, map, &matrix, widths.cell);
         ui.horizontal_top(|ui| {
             ui.spacing_mut().item_spacing.x = 8.0;
             // Tables lay out top-down; the row of the two does not.
             let top_down = egui::Layout::top_down(egui::Align::Min);
             let size = egui::vec2(widths.evidence, ui.available_height());
             let evidence = ui.allocate_ui_with_layout(size, top_down, |ui| {
-                self.evidence_table_ui(ui, map, &matrix, &order, widths.evidence, actions)
+                self.evidence_table_ui(ui, map, &matrix, &order, (widths.evidence, header), actions)
             });
             let size = egui::vec2(ui.available_width(), ui.available_height());
             let ratings = ui.allocate_ui_with_layout(size, top_down, |ui| {
                 egui::ScrollArea::horizontal()
                     .id_salt("ach-ratings-sideways")
-                    .show(ui, |ui| self.ratings_table_ui(ui, map, &matrix, &order, widths.cell, actions))
+                    .show(ui, |ui| self.ratings_table_ui(ui, map, &matrix, &order, (widths.cell, header), actions))
                     .inner
             });
             // Whichever table the user scrolled leads; the other follows next frame.
@@ -259,5 +278,40 @@ mod tests {
         let two = ColumnWidths::fitting(available, 2);
         assert_eq!(two.cell, *CELL_WIDTH.end(), "few columns: as wide as they go");
         assert!((total(&two, 2) - available).abs() < 0.5, "the evidence column takes the rest");
+    }
+
+    /// The header height worked out in a UI pass on a map whose explanations say `texts`.
+    fn header_for(texts: &[&str], cell_width: f32) -> f32 {
+        use crate::model::{Claim, ClaimKind, Position};
+        let mut map = Map::default();
+        let question = Claim::new("q", ClaimKind::Question, "Why?", Position::new(0.0, 0.0));
+        map.claims.push(question);
+        for (index, text) in texts.iter().enumerate() {
+            let mut claim = Claim::new(format!("h{index}"), ClaimKind::Explanation, *text, Position::new(0.0, 0.0));
+            claim.answers = Some("q".into());
+            map.claims.push(claim);
+        }
+        let matrix = Matrix::of_question(&map, Some(&ClaimId::from("q")), None);
+        assert_eq!(matrix.explanations.len(), texts.len());
+        let mut height = 0.0;
+        let mut output = egui::Context::default().run_ui(egui::RawInput::default(), |ui| {
+            height = header_height(ui, &map, &matrix, cell_width);
+        });
+        output.textures_delta.clear();
+        height
+    }
+
+    #[test]
+    fn the_header_is_as_tall_as_its_longest_explanation_needs() {
+        let short = header_for(&["Sanctions", "A bargain"], 104.0);
+        let long =
+            header_for(&["Sanctions", "Little of substance happened: China acquiesced in a U.S. statement"], 104.0);
+        let narrow =
+            header_for(&["Sanctions", "Little of substance happened: China acquiesced in a U.S. statement"], 52.0);
+        assert_eq!(short, *HEADER_HEIGHT.start(), "one line and the scores take the least room");
+        assert!(long > short, "a long text wraps to more lines: {long} against {short}");
+        assert!(narrow > long, "and to more in a narrow column: {narrow} against {long}");
+        let endless = header_for(&[&"word ".repeat(200)], 52.0);
+        assert_eq!(endless, *HEADER_HEIGHT.end(), "never taller than eight lines");
     }
 }

@@ -1,7 +1,7 @@
 //! The matrix's two tables: the evidence column, frozen, and beside it the
 //! date, the weights and a rating cell per explanation, which scroll sideways.
 
-use super::{DATE_WIDTH, HEADER_HEIGHT, MatrixView, ROW_HEIGHT, WEIGHT_WIDTH};
+use super::{DATE_WIDTH, MatrixView, ROW_HEIGHT, WEIGHT_WIDTH};
 use crate::analysis::{Matrix, Rating, Row};
 use crate::model::{ItemRef, Level, Map};
 use crate::ui::action::{Action, Actions};
@@ -23,14 +23,15 @@ fn rating_color(rating: Rating, dark: bool) -> egui::Color32 {
 }
 
 impl MatrixView {
-    /// The frozen first column: each row's evidence. Returns its vertical offset.
+    /// The frozen first column: each row's evidence, `width` wide under a
+    /// header `header` high. Returns its vertical offset.
     pub(super) fn evidence_table_ui(
         &mut self,
         ui: &mut Ui,
         map: &Map,
         matrix: &Matrix,
         order: &[usize],
-        width: f32,
+        (width, header): (f32, f32),
         actions: &mut Actions,
     ) -> f32 {
         let sensitive = matrix.sensitive_rows();
@@ -40,7 +41,7 @@ impl MatrixView {
             .vertical_scroll_offset(self.scroll_y)
             .scroll_bar_visibility(ScrollBarVisibility::AlwaysHidden)
             .column(Column::exact(width).clip(true))
-            .header(HEADER_HEIGHT, |mut header| {
+            .header(header, |mut header| {
                 header.col(|ui| {
                     ui.strong("Evidence");
                 });
@@ -58,14 +59,15 @@ impl MatrixView {
     }
 
     /// The date, the weights and a rating per explanation, scores over the
-    /// explanations' columns. Returns its vertical offset.
+    /// explanations' columns (`cell_width` wide, under a header `header`
+    /// high). Returns its vertical offset.
     pub(super) fn ratings_table_ui(
         &mut self,
         ui: &mut Ui,
         map: &Map,
         matrix: &Matrix,
         order: &[usize],
-        cell_width: f32,
+        (cell_width, header): (f32, f32),
         actions: &mut Actions,
     ) -> f32 {
         let scores = matrix.scores();
@@ -77,7 +79,7 @@ impl MatrixView {
             .column(Column::exact(DATE_WIDTH))
             .columns(Column::exact(WEIGHT_WIDTH), 2)
             .columns(Column::exact(cell_width), matrix.explanations.len())
-            .header(HEADER_HEIGHT, |mut header| {
+            .header(header, |mut header| {
                 header.col(|ui| {
                     ui.strong("Date");
                 });
