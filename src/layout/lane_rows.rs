@@ -1,21 +1,40 @@
 //! Packs the labels of a timeline lane into sub-rows so that no two overlap:
 //! greedy interval packing, left to right, each label into the first row it
-//! fits. Labels that find no row within the limit are marked hidden (their
-//! markers are still drawn; hovering shows them). Once packed, a label cut
-//! short may run on into the room its row leaves free ([`room_after`]).
+//! fits. Labels that find no row within the limit are marked hidden: their
+//! marks are still drawn, on the row that frees up first, and the label they
+//! fall on is cut short before them (or hidden, with too little left), so
+//! that no mark is drawn over another event's label. Once packed, a label
+//! cut short may run on into the room its row leaves free.
 
-/// The horizontal extent, in pixels, that an item and its label occupy.
+use super::timeline_dimensions::MIN_LABEL_WIDTH;
+
+/// The horizontal extent, in pixels, that an item, its marks and its label occupy.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LabelExtent {
     pub start: f32,
+    /// Where its marks (marker, band, bar) end; a label-less item's marks end at `end`.
+    pub marks_end: f32,
+    /// Where its label begins.
+    pub label_start: f32,
     pub end: f32,
 }
 
-/// Where an item went: its row, and whether its label has room to be shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+impl LabelExtent {
+    /// An item drawn with no label (a cluster's badge and markers).
+    pub fn marks_only(start: f32, end: f32) -> Self {
+        Self { start, marks_end: end, label_start: end, end }
+    }
+}
+
+/// Where an item went: its row, whether its label is drawn, and how far it may run.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RowAssignment {
     pub row: usize,
     pub label_shown: bool,
+    /// Where its label must end: where the next item of its row begins, less
+    /// the gap (infinity for the last of a row). Its label may run on to it,
+    /// and is cut short before it where a hidden neighbour's mark stands.
+    pub label_end: f32,
 }
 
 /// Assigns each extent a row among at most `max_rows` (at least one), leaving
@@ -26,34 +45,44 @@ pub fn pack_rows(extents: &[LabelExtent], max_rows: usize, gap: f32) -> (Vec<Row
     let mut order: Vec<usize> = (0..extents.len()).collect();
     order.sort_by(|&a, &b| extents[a].start.total_cmp(&extents[b].start).then(a.cmp(&b)));
     let mut row_ends: Vec<f32> = Vec::new();
-    let mut assignments = vec![RowAssignment { row: 0, label_shown: false }; extents.len()];
+    let mut assignments = vec![RowAssignment { row: 0, label_shown: false, label_end: f32::INFINITY }; extents.len()];
     for index in order {
         let extent = extents[index];
         let free_row = row_ends.iter().position(|&end| end + gap <= extent.start);
-        let assignment = match free_row {
+        let (row, label_shown) = match free_row {
             Some(row) => {
                 row_ends[row] = extent.end;
-                RowAssignment { row, label_shown: true }
+                (row, true)
             }
             None if row_ends.len() < max_rows => {
                 row_ends.push(extent.end);
-                RowAssignment { row: row_ends.len() - 1, label_shown: true }
+                (row_ends.len() - 1, true)
             }
             None => {
-                // No room: keep the marker on the row that frees up first, label hidden.
-                let row = row_ends.iter().enumerate().min_by(|a, b| a.1.total_cmp(b.1)).map_or(0, |(row, _)| row);
-                RowAssignment { row, label_shown: false }
+                // No room for the label: the marks go on the row that frees up first, cutting
+                // short the label they stand on, and keep their place in the row.
+                let Some((row, end)) = row_ends.iter_mut().enumerate().min_by(|a, b| a.1.total_cmp(b.1)) else {
+                    continue;
+                };
+                *end = end.max(extent.marks_end);
+                (row, false)
             }
         };
-        assignments[index] = assignment;
+        assignments[index] = RowAssignment { row, label_shown, label_end: f32::INFINITY };
+    }
+    let label_ends = room_after(extents, &assignments, gap);
+    for ((assignment, extent), label_end) in assignments.iter_mut().zip(extents).zip(label_ends) {
+        assignment.label_end = label_end;
+        let least = MIN_LABEL_WIDTH.min(extent.end - extent.label_start);
+        assignment.label_shown &= label_end - extent.label_start >= least;
     }
     (assignments, row_ends.len().max(1))
 }
 
 /// For each packed extent, where the next item of its row begins, less
 /// `gap`: how far its label may run on (infinity for the last of a row).
-/// Items whose labels are hidden still count: their markers are drawn.
-pub fn room_after(extents: &[LabelExtent], rows: &[RowAssignment], gap: f32) -> Vec<f32> {
+/// Items whose labels are hidden still count: their marks are drawn.
+fn room_after(extents: &[LabelExtent], rows: &[RowAssignment], gap: f32) -> Vec<f32> {
     let mut order: Vec<usize> = (0..extents.len().min(rows.len())).collect();
     order.sort_by(|&a, &b| rows[a].row.cmp(&rows[b].row).then(extents[a].start.total_cmp(&extents[b].start)));
     let mut room = vec![f32::INFINITY; extents.len()];
@@ -98,8 +127,9 @@ mod tests {
         assert!(share_rows(&[], 5).is_empty());
     }
 
+    /// An event whose marker takes 10 pixels, its label the rest.
     fn extent(start: f32, end: f32) -> LabelExtent {
-        LabelExtent { start, end }
+        LabelExtent { start, marks_end: start + 10.0, label_start: start + 10.0, end }
     }
 
     #[test]
@@ -132,7 +162,50 @@ mod tests {
         let extents = [extent(0.0, 100.0), extent(50.0, 150.0), extent(300.0, 400.0), extent(170.0, 250.0)];
         let (rows, _) = pack_rows(&extents, 2, 10.0);
         assert_eq!(rows.iter().map(|r| r.row).collect::<Vec<_>>(), [0, 1, 0, 0]);
-        assert_eq!(room_after(&extents, &rows, 10.0), [160.0, f32::INFINITY, f32::INFINITY, 290.0]);
+        assert_eq!(rows.iter().map(|r| r.label_end).collect::<Vec<_>>(), [160.0, f32::INFINITY, f32::INFINITY, 290.0]);
+    }
+
+    #[test]
+    fn a_hidden_label_s_marker_cuts_the_label_it_falls_on_short_and_keeps_its_place() {
+        // One row: the second event's label is hidden; its marker (100..110) stands on the first one's label.
+        let extents = [extent(0.0, 150.0), extent(100.0, 200.0), extent(160.0, 260.0)];
+        let (rows, used) = pack_rows(&extents, 1, 10.0);
+        assert_eq!(used, 1);
+        assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [true, false, true]);
+        assert_eq!(rows[0].label_end, 90.0, "the first label ends before the hidden marker");
+        // A hidden span's bar (100..300) keeps later labels off it.
+        let hidden_span = LabelExtent { start: 100.0, marks_end: 300.0, label_start: 106.0, end: 300.0 };
+        let (rows, _) = pack_rows(&[extent(0.0, 150.0), hidden_span, extent(200.0, 260.0)], 1, 10.0);
+        assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [true, false, false]);
+    }
+
+    #[test]
+    fn a_label_left_too_little_room_by_a_marker_is_hidden() {
+        let (rows, _) = pack_rows(&[extent(0.0, 150.0), extent(30.0, 200.0)], 1, 10.0);
+        assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [false, false]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_mark_stands_on_another_item_s_shown_label(
+            items in proptest::collection::vec((0.0f32..2_000.0, 1.0f32..300.0, 0.0f32..20.0, 0.0f32..300.0), 0..80),
+            max_rows in 1usize..5,
+        ) {
+            let extents: Vec<LabelExtent> = items
+                .iter()
+                .map(|&(start, marks, offset, label)| {
+                    let label_start = start + offset;
+                    LabelExtent { start, marks_end: start + marks, label_start, end: (label_start + label).max(start + marks) }
+                })
+                .collect();
+            let (rows, _) = pack_rows(&extents, max_rows, 4.0);
+            for (a, row_a) in rows.iter().enumerate().filter(|(_, row)| row.label_shown) {
+                for (b, row_b) in rows.iter().enumerate().filter(|&(b, row)| b != a && row.row == row_a.row) {
+                    let (label, marks) = ((extents[a].label_start, row_a.label_end), (extents[b].start, extents[b].marks_end));
+                    proptest::prop_assert!(label.1 <= marks.0 || marks.1 <= label.0, "{b}'s marks {marks:?} on {a}'s label {label:?} ({row_b:?})");
+                }
+            }
+        }
     }
 
     #[test]

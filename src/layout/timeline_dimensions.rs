@@ -10,11 +10,16 @@ pub const LABEL_FONT_SIZE: f32 = 13.0;
 /// Longer titles are cut with "…" where the labels beside them leave no more
 /// room (the inspector and the tooltip show them whole); at 100 % interface zoom.
 pub const MAX_LABEL_WIDTH: f32 = 230.0;
+/// A label that a neighbour's mark would leave narrower than this is hidden
+/// rather than cut to a word or two (about ten characters).
+pub const MIN_LABEL_WIDTH: f32 = 72.0;
 /// Kept free between neighbouring labels in a row.
 pub const LABEL_GAP: f32 = 10.0;
 /// From a point event's marker to its label; from a span's start to its label.
 pub const MARKER_LABEL_OFFSET: f32 = 9.0;
 pub const SPAN_LABEL_OFFSET: f32 = 6.0;
+/// Half a point event's marker: its dot and the ring round a selected one.
+pub const MARKER_HALF_WIDTH: f32 = 7.0;
 
 /// The widest a label is packed at, before the room beside it is known. The
 /// cap grows with the interface zoom: presenting enlarges the interface 1.5

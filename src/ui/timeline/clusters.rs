@@ -35,7 +35,7 @@ pub struct MeasuredCluster<'a> {
 
 impl MeasuredCluster<'_> {
     pub fn extent(&self) -> LabelExtent {
-        LabelExtent { start: self.markers.min.min(self.badge.min), end: self.markers.max.max(self.badge.max) }
+        LabelExtent::marks_only(self.markers.min.min(self.badge.min), self.markers.max.max(self.badge.max))
     }
 }
 

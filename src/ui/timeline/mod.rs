@@ -17,10 +17,9 @@ use super::text_measure::TextMeasure;
 use super::transition::{Frame, Transition};
 pub use crate::layout::timeline_dimensions::{AXIS_HEIGHT, LANE_HEADER_WIDTH, ROW_HEIGHT};
 use crate::layout::timeline_dimensions::{
-    LABEL_FONT_SIZE, LABEL_GAP, LANE_PADDING, MARKER_LABEL_OFFSET, MAX_LABEL_WIDTH, SPAN_LABEL_OFFSET, fit_days,
-    label_cap,
+    LABEL_FONT_SIZE, LABEL_GAP, LANE_PADDING, MAX_LABEL_WIDTH, fit_days, label_cap,
 };
-use crate::layout::{LabelExtent, date_of, day_number, pack_rows, room_after, share_rows, ticks};
+use crate::layout::{EventOnAxis, LabelExtent, date_of, day_number, marker_day, pack_rows, share_rows, ticks};
 use crate::model::{Date, Event, ItemRef, Map, Precision, TimeWindow};
 use clusters::{MeasuredCluster, PlacedCluster};
 use egui::{Pos2, Rect, Sense};
@@ -48,6 +47,8 @@ pub struct TimelineView {
     last_plot: Rect,
     /// The events drawn last frame: each one's place in `map.events`, and its marker or bar.
     drawn_events: Vec<(usize, Rect)>,
+    /// The labels drawn last frame: each one's event's place in `map.events`, and where it is.
+    drawn_labels: Vec<(usize, Rect)>,
     /// Each event's label width and each lane's events in date order, once per revision of the document.
     cache: Option<EventCache>,
     /// An event being dragged to a new date.
@@ -106,6 +107,7 @@ impl Default for TimelineView {
             requested_window: None,
             last_plot: Rect::NOTHING,
             drawn_events: Vec::new(),
+            drawn_labels: Vec::new(),
             cache: None,
             event_drag: None,
             draft: None,
@@ -144,10 +146,11 @@ struct MeasuredEvent<'a> {
 }
 
 impl<'a> MeasuredEvent<'a> {
-    /// The event on its row; its label runs on to `room` (where the row's next item begins), if it needs to.
-    fn place(self, row_center_y: f32, label_shown: bool, room: f32) -> PlacedEvent<'a> {
-        let Self { index, event, band, marker_x, label_x, title_width, extent } = self;
-        let room_for_label = (room - label_x).max(extent.end - label_x);
+    /// The event on its row; its label runs on to `label_end` (where the row's
+    /// next item begins), if it needs to, and ends there at the latest.
+    fn place(self, row_center_y: f32, label_shown: bool, label_end: f32) -> PlacedEvent<'a> {
+        let Self { index, event, band, marker_x, label_x, title_width, .. } = self;
+        let room_for_label = (label_end - label_x).max(0.0);
         let label_width = if title_width <= room_for_label { f32::INFINITY } else { room_for_label };
         PlacedEvent { index, event, band, marker_x, label_x, label_width, row_center_y, label_shown }
     }
@@ -164,17 +167,6 @@ pub fn label_job(title: &str, color: egui::Color32, max_width: f32) -> egui::tex
 /// What the events and then the clusters of a lane occupy, to be packed into rows together.
 fn extents(events: &[MeasuredEvent<'_>], clusters: &[MeasuredCluster<'_>]) -> Vec<LabelExtent> {
     events.iter().map(|event| event.extent).chain(clusters.iter().map(MeasuredCluster::extent)).collect()
-}
-
-/// The day number where an event's marker stands: its date, or for a date
-/// known only to the month or year, the middle of that period.
-fn marker_day(event: &Event) -> f64 {
-    let first = day_number(event.date.first_day());
-    if event.is_span() || event.date.precision() == Precision::Day {
-        first
-    } else {
-        (first + day_number(event.date.last_day()) + 1.0) / 2.0
-    }
 }
 
 impl TimelineView {
@@ -290,7 +282,6 @@ impl TimelineView {
         for (lane_index, ((lane, (events, clusters)), rows)) in map.lanes.iter().zip(measured).zip(shares).enumerate() {
             let lane_extents = extents(&events, &clusters);
             let (assignments, _) = pack_rows(&lane_extents, rows, LABEL_GAP);
-            let room = room_after(&lane_extents, &assignments, LABEL_GAP);
             let lane_rect = Rect::from_min_max(
                 Pos2::new(rect.left(), lane_top),
                 Pos2::new(rect.right(), lane_top + rows as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING),
@@ -299,9 +290,12 @@ impl TimelineView {
             lane_rects.push((&lane.id, lane_rect));
             let row_center_y = |row: usize| lane_top + LANE_PADDING + (row as f32 + 0.5) * ROW_HEIGHT;
             let (event_rows, cluster_rows) = assignments.split_at(events.len());
-            for ((measured_event, assignment), room) in events.into_iter().zip(event_rows).zip(&room) {
-                let room = room.min(plot.right());
-                placed.push((measured_event.place(row_center_y(assignment.row), assignment.label_shown, room), lane));
+            for (measured_event, assignment) in events.into_iter().zip(event_rows) {
+                let label_end = assignment.label_end.min(plot.right());
+                placed.push((
+                    measured_event.place(row_center_y(assignment.row), assignment.label_shown, label_end),
+                    lane,
+                ));
             }
             for (cluster, assignment) in clusters.into_iter().zip(cluster_rows) {
                 let row_center_y = row_center_y(assignment.row);
@@ -328,12 +322,14 @@ impl TimelineView {
                 clusters::cluster_shape(&painter, plot, placed, lane, selected, dimmed, dark)
             })
             .collect();
+        self.drawn_labels.clear();
         let hit_rects: Vec<Rect> = placed
             .iter()
             .zip(shape_rects)
             .map(|((event, _), shape_rect)| {
                 let dimmed = highlight.is_active() && highlight.dims(&ItemRef::Event(event.event.id.clone()));
                 let label_rect = paint::event_label(&painter, plot, event, dimmed, dark);
+                self.drawn_labels.extend(label_rect.map(|label| (event.index, label)));
                 label_rect.map_or(shape_rect, |label| shape_rect.union(label))
             })
             .collect();
@@ -392,16 +388,11 @@ impl TimelineView {
 
     /// Where an event's band, marker and label go on the time axis.
     fn measure<'a>(&self, plot: Rect, index: usize, event: &'a Event) -> Option<MeasuredEvent<'a>> {
-        let start = self.x_of(plot, day_number(event.date.first_day()));
-        let end = self.x_of(plot, day_number(event.last_date().last_day()) + 1.0);
-        let band = egui::Rangef::new(start, end.max(start + 1.0));
-        let marker_x = self.x_of(plot, marker_day(event));
         let title_width = *self.cache.as_ref()?.widths.get(index)?;
-        // A span's label stays at the left edge while the span runs on past it; a span over before it keeps its label.
-        let span_start = if band.max > plot.left() { start.max(plot.left()) } else { start };
-        let label_x = if event.is_span() { span_start + SPAN_LABEL_OFFSET } else { marker_x + MARKER_LABEL_OFFSET };
-        let label_end = label_x + title_width.min(self.label_cap);
-        let extent = LabelExtent { start: band.min.min(marker_x - 6.0), end: label_end.max(band.max) };
+        let x_of = |day| self.x_of(plot, day);
+        let EventOnAxis { band, marker_x, label_x, extent } =
+            EventOnAxis::place(event, x_of, plot.left(), title_width.min(self.label_cap));
+        let band = egui::Rangef::new(band.0, band.1);
         Some(MeasuredEvent { index, event, band, marker_x, label_x, title_width, extent })
     }
 
@@ -462,6 +453,11 @@ impl TimelineView {
     /// The events drawn last frame: each one's place in `map.events`, and its marker or bar.
     pub fn drawn_events(&self) -> &[(usize, Rect)] {
         &self.drawn_events
+    }
+
+    /// The labels drawn last frame: each one's event's place in `map.events`, and where it is.
+    pub fn drawn_labels(&self) -> &[(usize, Rect)] {
+        &self.drawn_labels
     }
 
     pub fn window(&self) -> Option<TimeWindow> {
