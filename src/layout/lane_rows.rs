@@ -1,10 +1,12 @@
 //! Packs the labels of a timeline lane into sub-rows so that no two overlap:
-//! greedy interval packing, left to right, each label into the first row it
-//! fits. Labels that find no row within the limit are marked hidden: their
-//! marks are still drawn, on the row that frees up first, and the label they
-//! fall on is cut short before them (or hidden, with too little left), so
-//! that no mark is drawn over another event's label. Once packed, a label
-//! cut short may run on into the room its row leaves free.
+//! the labels that come first (the events a selection draws out) are packed
+//! before the others, and each label goes into the first row where it fits.
+//! Labels that find no row within the limit are marked hidden: their marks
+//! are still drawn, where they cut the least short of the labels they stand
+//! on (never one that comes first, while there is another place), and those
+//! labels end before them (or are hidden, with too little left), so that no
+//! mark is drawn over another event's label. A label cut short at its cap
+//! may run on into the room its row leaves free.
 
 use super::timeline_dimensions::MIN_LABEL_WIDTH;
 
@@ -17,12 +19,18 @@ pub struct LabelExtent {
     /// Where its label begins.
     pub label_start: f32,
     pub end: f32,
+    /// Whether its label is placed before the others' (an event the selection draws out).
+    pub first: bool,
+    /// What its marks take while its label is hidden: its marker alone, for
+    /// its bar or its dates' band are then drawn slim along the row's foot,
+    /// beneath the labels; nothing at all for a span.
+    pub slim: Option<(f32, f32)>,
 }
 
 impl LabelExtent {
     /// An item drawn with no label (a cluster's badge and markers).
     pub fn marks_only(start: f32, end: f32) -> Self {
-        Self { start, marks_end: end, label_start: end, end }
+        Self { start, marks_end: end, label_start: end, end, first: false, slim: Some((start, end)) }
     }
 }
 
@@ -37,62 +45,111 @@ pub struct RowAssignment {
     pub label_end: f32,
 }
 
+/// What an item takes in its row: all of its extent with its label, or only its marks.
+#[derive(Clone, Copy)]
+struct Taken {
+    extent: LabelExtent,
+    label_shown: bool,
+}
+
+impl Taken {
+    /// What it takes of its row, if anything.
+    fn range(&self) -> Option<(f32, f32)> {
+        if self.label_shown { Some((self.extent.start, self.extent.end)) } else { self.extent.slim }
+    }
+
+    /// What its marks take of its row.
+    fn marks(&self) -> Option<(f32, f32)> {
+        if self.label_shown { Some((self.extent.start, self.extent.marks_end)) } else { self.extent.slim }
+    }
+}
+
+/// Whether `a` and `b` come nearer than `gap`.
+fn near(a: (f32, f32), b: (f32, f32), gap: f32) -> bool {
+    a.0 < b.1 + gap && b.0 < a.1 + gap
+}
+
 /// Assigns each extent a row among at most `max_rows` (at least one), leaving
 /// `gap` pixels between neighbours. Returns one assignment per extent, in the
 /// order given, and the number of rows used.
 pub fn pack_rows(extents: &[LabelExtent], max_rows: usize, gap: f32) -> (Vec<RowAssignment>, usize) {
     let max_rows = max_rows.max(1);
     let mut order: Vec<usize> = (0..extents.len()).collect();
-    order.sort_by(|&a, &b| extents[a].start.total_cmp(&extents[b].start).then(a.cmp(&b)));
-    let mut row_ends: Vec<f32> = Vec::new();
+    order.sort_by(|&a, &b| {
+        let (a_extent, b_extent) = (&extents[a], &extents[b]);
+        b_extent.first.cmp(&a_extent.first).then(a_extent.start.total_cmp(&b_extent.start)).then(a.cmp(&b))
+    });
+    let mut rows: Vec<Vec<Taken>> = Vec::new();
     let mut assignments = vec![RowAssignment { row: 0, label_shown: false, label_end: f32::INFINITY }; extents.len()];
     for index in order {
         let extent = extents[index];
-        let free_row = row_ends.iter().position(|&end| end + gap <= extent.start);
+        let whole = (extent.start, extent.end);
+        let free_row =
+            rows.iter().position(|row| row.iter().filter_map(Taken::range).all(|taken| !near(taken, whole, gap)));
         let (row, label_shown) = match free_row {
-            Some(row) => {
-                row_ends[row] = extent.end;
-                (row, true)
-            }
-            None if row_ends.len() < max_rows => {
-                row_ends.push(extent.end);
-                (row_ends.len() - 1, true)
+            Some(row) => (row, true),
+            None if rows.len() < max_rows => {
+                rows.push(Vec::new());
+                (rows.len() - 1, true)
             }
             None => {
-                // No room for the label: the marks go on the row that frees up first, cutting
-                // short the label they stand on, and keep their place in the row.
-                let Some((row, end)) = row_ends.iter_mut().enumerate().min_by(|a, b| a.1.total_cmp(b.1)) else {
-                    continue;
-                };
-                *end = end.max(extent.marks_end);
+                // No room for the label: the marks go where they harm the labels they stand on least.
+                let harm = |row: &Vec<Taken>| extent.slim.map_or((false, false, 0.0), |slim| harm(row, slim, gap));
+                let best = rows
+                    .iter()
+                    .enumerate()
+                    .min_by(|a, b| harm(a.1).partial_cmp(&harm(b.1)).unwrap_or(std::cmp::Ordering::Equal));
+                let Some((row, _)) = best else { continue };
                 (row, false)
             }
         };
+        if let Some(taken) = rows.get_mut(row) {
+            taken.push(Taken { extent, label_shown });
+        }
         assignments[index] = RowAssignment { row, label_shown, label_end: f32::INFINITY };
     }
-    let label_ends = room_after(extents, &assignments, gap);
-    for ((assignment, extent), label_end) in assignments.iter_mut().zip(extents).zip(label_ends) {
-        assignment.label_end = label_end;
-        let least = MIN_LABEL_WIDTH.min(extent.end - extent.label_start);
-        assignment.label_shown &= label_end - extent.label_start >= least;
-    }
-    (assignments, row_ends.len().max(1))
+    cut_labels_short(extents, &mut assignments, gap);
+    (assignments, rows.len().max(1))
 }
 
-/// For each packed extent, where the next item of its row begins, less
-/// `gap`: how far its label may run on (infinity for the last of a row).
-/// Items whose labels are hidden still count: their marks are drawn.
-fn room_after(extents: &[LabelExtent], rows: &[RowAssignment], gap: f32) -> Vec<f32> {
-    let mut order: Vec<usize> = (0..extents.len().min(rows.len())).collect();
-    order.sort_by(|&a, &b| rows[a].row.cmp(&rows[b].row).then(extents[a].start.total_cmp(&extents[b].start)));
-    let mut room = vec![f32::INFINITY; extents.len()];
-    for pair in order.windows(2) {
-        let [this, next] = [pair[0], pair[1]];
-        if rows[this].row == rows[next].row {
-            room[this] = extents[next].start - gap;
+/// How much harm marks whose label is hidden, taking `marks`, would do in
+/// `row`: whether they stand on a label that comes first, whether they stand
+/// on other marks, and how much of the labels they stand on would be lost.
+fn harm(row: &[Taken], marks: (f32, f32), gap: f32) -> (bool, bool, f32) {
+    let mut harm = (false, false, 0.0);
+    for taken in row {
+        harm.1 |= taken.marks().is_some_and(|other| near(other, marks, gap));
+        if taken.label_shown && near((taken.extent.label_start, taken.extent.end), marks, gap) {
+            harm.0 |= taken.extent.first;
+            harm.2 += taken.extent.end - (marks.0 - gap).max(taken.extent.label_start);
         }
     }
-    room
+    harm
+}
+
+/// Ends each label where the next item of its row begins, less `gap`
+/// (infinity for the last of a row), and hides a label that marks before it
+/// stand on or that is left narrower than [`MIN_LABEL_WIDTH`] (unless it is
+/// whole). Items whose labels are hidden count: their marks are drawn.
+fn cut_labels_short(extents: &[LabelExtent], rows: &mut [RowAssignment], gap: f32) {
+    let marks = |index: usize| {
+        let taken = Taken { extent: extents[index], label_shown: rows[index].label_shown };
+        taken.marks().map(|marks| (rows[index].row, marks, index))
+    };
+    let mut order: Vec<(usize, (f32, f32), usize)> = (0..extents.len().min(rows.len())).filter_map(marks).collect();
+    order.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.0.total_cmp(&b.1.0)));
+    let mut marks_end_before = f32::NEG_INFINITY;
+    for (at, &(row, (_, marks_end), this)) in order.iter().enumerate() {
+        let next = order.get(at + 1).filter(|next| next.0 == row);
+        let extent = &extents[this];
+        let label_end = next.map_or(f32::INFINITY, |next| next.1.0 - gap);
+        let least = MIN_LABEL_WIDTH.min(extent.end - extent.label_start);
+        let assignment = &mut rows[this];
+        assignment.label_end = label_end;
+        assignment.label_shown &=
+            label_end - extent.label_start >= least && marks_end_before + gap <= extent.label_start;
+        marks_end_before = if next.is_some() { marks_end_before.max(marks_end) } else { f32::NEG_INFINITY };
+    }
 }
 
 /// Shares `budget` rows among lanes that each `need` some: every lane gets
@@ -129,7 +186,14 @@ mod tests {
 
     /// An event whose marker takes 10 pixels, its label the rest.
     fn extent(start: f32, end: f32) -> LabelExtent {
-        LabelExtent { start, marks_end: start + 10.0, label_start: start + 10.0, end }
+        LabelExtent {
+            start,
+            marks_end: start + 10.0,
+            label_start: start + 10.0,
+            end,
+            first: false,
+            slim: Some((start, start + 10.0)),
+        }
     }
 
     #[test]
@@ -174,9 +238,23 @@ mod tests {
         assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [true, false, true]);
         assert_eq!(rows[0].label_end, 90.0, "the first label ends before the hidden marker");
         // A hidden span's bar (100..300) keeps later labels off it.
-        let hidden_span = LabelExtent { start: 100.0, marks_end: 300.0, label_start: 106.0, end: 300.0 };
+        let hidden_span = LabelExtent {
+            start: 100.0,
+            marks_end: 300.0,
+            label_start: 106.0,
+            end: 300.0,
+            first: false,
+            slim: Some((100.0, 300.0)),
+        };
         let (rows, _) = pack_rows(&[extent(0.0, 150.0), hidden_span, extent(200.0, 260.0)], 1, 10.0);
         assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [true, false, false]);
+    }
+
+    #[test]
+    fn the_label_of_an_event_drawn_out_comes_first() {
+        let drawn_out = LabelExtent { first: true, ..extent(100.0, 200.0) };
+        let (rows, _) = pack_rows(&[extent(0.0, 150.0), drawn_out], 1, 10.0);
+        assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [false, true]);
     }
 
     #[test]
@@ -188,20 +266,27 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn no_mark_stands_on_another_item_s_shown_label(
-            items in proptest::collection::vec((0.0f32..2_000.0, 1.0f32..300.0, 0.0f32..20.0, 0.0f32..300.0), 0..80),
+            items in proptest::collection::vec(
+                (0.0f32..2_000.0, 1.0f32..300.0, 0.0f32..20.0, 0.0f32..300.0, proptest::bool::weighted(0.2), 0.0f32..30.0),
+                0..80,
+            ),
             max_rows in 1usize..5,
         ) {
             let extents: Vec<LabelExtent> = items
                 .iter()
-                .map(|&(start, marks, offset, label)| {
-                    let label_start = start + offset;
-                    LabelExtent { start, marks_end: start + marks, label_start, end: (label_start + label).max(start + marks) }
+                .map(|&(start, marks, offset, label, first, slim)| {
+                    let (label_start, marks_end) = (start + offset, start + marks);
+                    // Some take nothing while hidden (spans), some a marker, some all their marks.
+                    let slim = (slim >= 10.0).then(|| (start, marks_end.min(start + slim)));
+                    LabelExtent { start, marks_end, label_start, end: (label_start + label).max(marks_end), first, slim }
                 })
                 .collect();
             let (rows, _) = pack_rows(&extents, max_rows, 4.0);
             for (a, row_a) in rows.iter().enumerate().filter(|(_, row)| row.label_shown) {
                 for (b, row_b) in rows.iter().enumerate().filter(|&(b, row)| b != a && row.row == row_a.row) {
-                    let (label, marks) = ((extents[a].label_start, row_a.label_end), (extents[b].start, extents[b].marks_end));
+                    let marks = if row_b.label_shown { Some((extents[b].start, extents[b].marks_end)) } else { extents[b].slim };
+                    let Some(marks) = marks else { continue };
+                    let label = (extents[a].label_start, row_a.label_end);
                     proptest::prop_assert!(label.1 <= marks.0 || marks.1 <= label.0, "{b}'s marks {marks:?} on {a}'s label {label:?} ({row_b:?})");
                 }
             }

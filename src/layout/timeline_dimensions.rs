@@ -29,13 +29,17 @@ pub fn label_cap(interface_zoom: f32) -> f32 {
     MAX_LABEL_WIDTH * interface_zoom.max(1.0)
 }
 
+/// Kept free at the plot's right end when dates are fitted across it, for
+/// the labels of the last events (the labels' width at 100 % interface zoom).
+pub const LABEL_ROOM_ON_THE_RIGHT: f32 = MAX_LABEL_WIDTH * 0.6;
+
 /// The first day (day number) at the plot's left edge and the pixels per day
 /// that show `first..last` across `plot_width`, with a margin and room on
 /// the right for the labels of the last events.
 pub fn fit_days(plot_width: f32, first: f64, last: f64) -> (f64, f64) {
     let span = (last - first).max(20.0);
     let margin = span * 0.04 + 3.0;
-    let usable_width = f64::from((plot_width - MAX_LABEL_WIDTH * 0.6).max(50.0));
+    let usable_width = f64::from((plot_width - LABEL_ROOM_ON_THE_RIGHT).max(50.0));
     (first - margin, usable_width / (span + 2.0 * margin))
 }
 

@@ -50,6 +50,8 @@ impl EventOnAxis {
             marks_end: marks.1,
             label_start: label_x,
             end: (label_x + label_width).max(marks.1),
+            first: false,
+            slim: (!event.is_span()).then_some((marker_x - MARKER_HALF_WIDTH, marker_x + MARKER_HALF_WIDTH)),
         };
         Self { band: (start, end), marker_x, label_x, extent }
     }
@@ -70,10 +72,24 @@ mod tests {
         let x_of = |day: f64| (day - day_number(parse_day("2015-01-01"))) as f32;
         let day = EventOnAxis::place(&event("2015-01-11", None), x_of, 0.0, 50.0);
         assert_eq!(day.band, (10.0, 11.0));
-        assert_eq!(day.extent, LabelExtent { start: 3.0, marks_end: 17.0, label_start: 19.0, end: 69.0 });
+        assert_eq!(
+            day.extent,
+            LabelExtent {
+                start: 3.0,
+                marks_end: 17.0,
+                label_start: 19.0,
+                end: 69.0,
+                first: false,
+                slim: Some((3.0, 17.0))
+            }
+        );
         let month = EventOnAxis::place(&event("2015-02", None), x_of, 0.0, 50.0);
         assert_eq!((month.band, month.marker_x), ((31.0, 59.0), 45.0));
-        assert_eq!(month.extent.start, 31.0);
+        assert_eq!(
+            (month.extent.start, month.extent.slim),
+            (31.0, Some((38.0, 52.0))),
+            "hidden, only its marker takes room"
+        );
     }
 
     #[test]
@@ -82,7 +98,7 @@ mod tests {
         let span = EventOnAxis::place(&event("2015-01-01", Some("2015-03-31")), x_of, 40.0, 50.0);
         assert_eq!(span.band, (0.0, 90.0));
         assert_eq!(span.label_x, 40.0 + SPAN_LABEL_OFFSET);
-        assert_eq!((span.extent.start, span.extent.marks_end), (0.0, 90.0));
+        assert_eq!((span.extent.start, span.extent.marks_end, span.extent.slim), (0.0, 90.0, None));
     }
 
     fn parse_day(text: &str) -> chrono::NaiveDate {

@@ -17,7 +17,7 @@ use super::text_measure::TextMeasure;
 use super::transition::{Frame, Transition};
 pub use crate::layout::timeline_dimensions::{AXIS_HEIGHT, LANE_HEADER_WIDTH, ROW_HEIGHT};
 use crate::layout::timeline_dimensions::{
-    LABEL_FONT_SIZE, LABEL_GAP, LANE_PADDING, MAX_LABEL_WIDTH, fit_days, label_cap,
+    LABEL_FONT_SIZE, LABEL_GAP, LABEL_ROOM_ON_THE_RIGHT, LANE_PADDING, MAX_LABEL_WIDTH, fit_days, label_cap,
 };
 use crate::layout::{EventOnAxis, LabelExtent, date_of, day_number, marker_day, pack_rows, share_rows, ticks};
 use crate::model::{Date, Event, ItemRef, Map, Precision, TimeWindow};
@@ -164,6 +164,13 @@ pub fn label_job(title: &str, color: egui::Color32, max_width: f32) -> egui::tex
     job
 }
 
+/// How wide the part of `plot` is that a window of dates is shown across: all
+/// but the room kept on its right for the labels of the last events (no more
+/// than a third of the plot).
+fn dated_width(plot: Rect) -> f32 {
+    plot.width() - LABEL_ROOM_ON_THE_RIGHT.min(plot.width() / 3.0)
+}
+
 /// What the events and then the clusters of a lane occupy, to be packed into rows together.
 fn extents(events: &[MeasuredEvent<'_>], clusters: &[MeasuredCluster<'_>]) -> Vec<LabelExtent> {
     events.iter().map(|event| event.extent).chain(clusters.iter().map(MeasuredCluster::extent)).collect()
@@ -243,7 +250,8 @@ impl TimelineView {
         {
             let first = day_number(window.start.first_day());
             let last = day_number(window.end.last_day()) + 1.0;
-            let px_per_day = (f64::from(plot.width()) / (last - first).max(1.0)).clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY);
+            let px_per_day =
+                (f64::from(dated_width(plot)) / (last - first).max(1.0)).clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY);
             self.target = Some((first, px_per_day));
         }
         self.handle_input(ui, &response, plot);
@@ -444,7 +452,6 @@ impl TimelineView {
         }
     }
 
-    /// The dates the timeline shows now (by day).
     /// Where the plot (right of the lane names) was drawn last frame.
     pub fn plot_rect(&self) -> Rect {
         self.last_plot
@@ -460,14 +467,16 @@ impl TimelineView {
         &self.drawn_labels
     }
 
+    /// The dates the plot shows, less the room kept on its right for the last labels.
     pub fn window(&self) -> Option<TimeWindow> {
         let plot = self.last_plot;
         let first = date_of(self.day_at(plot, plot.left()))?;
-        let last = date_of(self.day_at(plot, plot.right()))?;
+        let last = date_of(self.day_at(plot, plot.left() + dated_width(plot)))?;
         Some(TimeWindow { start: Date::from_naive(first, Precision::Day), end: Date::from_naive(last, Precision::Day) })
     }
 
-    /// Moves the timeline smoothly to show `window` across the plot.
+    /// Moves the timeline smoothly to show `window` across the plot, leaving
+    /// room on its right for the labels of the window's last events.
     pub fn show_window(&mut self, window: TimeWindow) {
         self.needs_fit = false;
         self.requested_window = Some(window);
