@@ -187,7 +187,7 @@ impl ArglineApp {
 
     /// What the timeline drew last frame: its plot, each event's marks and
     /// each label (with the event's place in `map.events`), on screen.
-    pub fn timeline_drawn(&self) -> (egui::Rect, &[(usize, egui::Rect)], &[(usize, egui::Rect)]) {
+    pub fn timeline_drawn(&self) -> (egui::Rect, &super::timeline::DrawnRects, &super::timeline::DrawnRects) {
         let timeline = &self.views.timeline;
         (timeline.plot_rect(), timeline.drawn_events(), timeline.drawn_labels())
     }

@@ -27,6 +27,9 @@ use egui::{Pos2, Rect, Sense};
 const MIN_PX_PER_DAY: f64 = 0.005;
 const MAX_PX_PER_DAY: f64 = 2_000.0;
 
+/// What the timeline drew, each with its event's place in `map.events`: markers and bars, or labels.
+pub type DrawnRects = [(usize, Rect)];
+
 /// Where the timeline looks: view state, not part of the document.
 pub struct TimelineView {
     /// The day number (see [`day_number`]) at the left edge of the plot.
@@ -458,12 +461,12 @@ impl TimelineView {
     }
 
     /// The events drawn last frame: each one's place in `map.events`, and its marker or bar.
-    pub fn drawn_events(&self) -> &[(usize, Rect)] {
+    pub fn drawn_events(&self) -> &DrawnRects {
         &self.drawn_events
     }
 
     /// The labels drawn last frame: each one's event's place in `map.events`, and where it is.
-    pub fn drawn_labels(&self) -> &[(usize, Rect)] {
+    pub fn drawn_labels(&self) -> &DrawnRects {
         &self.drawn_labels
     }
 
