@@ -130,7 +130,9 @@ fn harm(row: &[Taken], marks: (f32, f32), gap: f32) -> (bool, bool, f32) {
 /// Ends each label where the next item of its row begins, less `gap`
 /// (infinity for the last of a row), and hides a label that marks before it
 /// stand on or that is left narrower than [`MIN_LABEL_WIDTH`] (unless it is
-/// whole). Items whose labels are hidden count: their marks are drawn.
+/// whole). Items whose labels are hidden count: their marks are drawn. A
+/// hidden label that now has room (the label it would have stood on was
+/// left too narrow) is shown after all, where its marks stay as they are.
 fn cut_labels_short(extents: &[LabelExtent], rows: &mut [RowAssignment], gap: f32) {
     let marks = |index: usize| {
         let taken = Taken { extent: extents[index], label_shown: rows[index].label_shown };
@@ -146,8 +148,10 @@ fn cut_labels_short(extents: &[LabelExtent], rows: &mut [RowAssignment], gap: f3
         let least = MIN_LABEL_WIDTH.min(extent.end - extent.label_start);
         let assignment = &mut rows[this];
         assignment.label_end = label_end;
-        assignment.label_shown &=
-            label_end - extent.label_start >= least && marks_end_before + gap <= extent.label_start;
+        let marks_stay = extent.slim == Some((extent.start, extent.marks_end));
+        assignment.label_shown = (assignment.label_shown || marks_stay)
+            && label_end - extent.label_start >= least
+            && marks_end_before + gap <= extent.label_start;
         marks_end_before = if next.is_some() { marks_end_before.max(marks_end) } else { f32::NEG_INFINITY };
     }
 }
@@ -237,30 +241,35 @@ mod tests {
         assert_eq!(used, 1);
         assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [true, false, true]);
         assert_eq!(rows[0].label_end, 90.0, "the first label ends before the hidden marker");
-        // A hidden span's bar (100..300) keeps later labels off it.
-        let hidden_span = LabelExtent {
-            start: 100.0,
-            marks_end: 300.0,
-            label_start: 106.0,
-            end: 300.0,
-            first: false,
-            slim: Some((100.0, 300.0)),
-        };
-        let (rows, _) = pack_rows(&[extent(0.0, 150.0), hidden_span, extent(200.0, 260.0)], 1, 10.0);
-        assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [true, false, false]);
+        // A hidden span's bar (100..300) runs beneath the labels: it takes no room, and cuts nothing short.
+        let span =
+            LabelExtent { start: 100.0, marks_end: 300.0, label_start: 106.0, end: 300.0, first: false, slim: None };
+        let (rows, _) = pack_rows(&[extent(0.0, 150.0), span, extent(200.0, 260.0)], 1, 10.0);
+        assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [true, false, true]);
+        assert_eq!(rows[0].label_end, 190.0);
     }
 
     #[test]
     fn the_label_of_an_event_drawn_out_comes_first() {
-        let drawn_out = LabelExtent { first: true, ..extent(100.0, 200.0) };
+        let drawn_out = LabelExtent { first: true, ..extent(60.0, 200.0) };
         let (rows, _) = pack_rows(&[extent(0.0, 150.0), drawn_out], 1, 10.0);
         assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [false, true]);
     }
 
     #[test]
+    fn a_hidden_label_is_shown_after_all_where_the_label_it_stood_on_was_left_too_narrow() {
+        // Both drawn out, one row: the second's marker leaves the first 30 points, and the second has room.
+        let first = |start, end| LabelExtent { first: true, ..extent(start, end) };
+        let (rows, _) = pack_rows(&[first(0.0, 150.0), first(50.0, 200.0), extent(400.0, 500.0)], 1, 10.0);
+        assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [false, true, true]);
+        assert_eq!(rows[1].label_end, 390.0);
+    }
+
+    #[test]
     fn a_label_left_too_little_room_by_a_marker_is_hidden() {
+        // The second one's marker leaves the first 10 points; the second then has the row to itself.
         let (rows, _) = pack_rows(&[extent(0.0, 150.0), extent(30.0, 200.0)], 1, 10.0);
-        assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [false, false]);
+        assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [false, true]);
     }
 
     proptest::proptest! {

@@ -37,13 +37,14 @@ impl EventOnAxis {
         let marker_x = x_of(marker_day(event));
         // A span's label stays at the plot's left edge while the span runs on past it; a span over before it keeps its label.
         let span_start = if end > plot_left { start.max(plot_left) } else { start };
+        let marker = (marker_x - MARKER_HALF_WIDTH, marker_x + MARKER_HALF_WIDTH);
         let (label_x, marks) = if event.is_span() {
             (span_start + SPAN_LABEL_OFFSET, (start, end))
+        } else if event.date.precision() == Precision::Day {
+            (marker_x + MARKER_LABEL_OFFSET, marker)
         } else {
-            (
-                marker_x + MARKER_LABEL_OFFSET,
-                (start.min(marker_x - MARKER_HALF_WIDTH), end.max(marker_x + MARKER_HALF_WIDTH)),
-            )
+            // Known only to the month or year: its band over the period is drawn too.
+            (marker_x + MARKER_LABEL_OFFSET, (start.min(marker.0), end.max(marker.1)))
         };
         let extent = LabelExtent {
             start: marks.0,
@@ -51,7 +52,7 @@ impl EventOnAxis {
             label_start: label_x,
             end: (label_x + label_width).max(marks.1),
             first: false,
-            slim: (!event.is_span()).then_some((marker_x - MARKER_HALF_WIDTH, marker_x + MARKER_HALF_WIDTH)),
+            slim: (!event.is_span()).then_some(marker),
         };
         Self { band: (start, end), marker_x, label_x, extent }
     }
