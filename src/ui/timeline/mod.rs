@@ -17,7 +17,8 @@ use super::text_measure::TextMeasure;
 use super::transition::{Frame, Transition};
 pub use crate::layout::timeline_dimensions::{AXIS_HEIGHT, LANE_HEADER_WIDTH, ROW_HEIGHT};
 use crate::layout::timeline_dimensions::{
-    LABEL_FONT_SIZE, LABEL_GAP, LABEL_ROOM_ON_THE_RIGHT, LANE_PADDING, MAX_LABEL_WIDTH, fit_days, label_cap,
+    LABEL_FONT_SIZE, LABEL_GAP, LABEL_ROOM_ON_THE_RIGHT, LANE_PADDING, MAX_LABEL_WIDTH, MIN_LABEL_WIDTH, fit_days,
+    label_cap,
 };
 use crate::layout::{EventOnAxis, LabelExtent, date_of, day_number, marker_day, pack_rows, share_rows, ticks};
 use crate::model::{Date, Event, ItemRef, Map, Precision, TimeWindow};
@@ -155,6 +156,8 @@ impl<'a> MeasuredEvent<'a> {
         let Self { index, event, band, marker_x, label_x, title_width, .. } = self;
         let room_for_label = (label_end - label_x).max(0.0);
         let label_width = if title_width <= room_for_label { f32::INFINITY } else { room_for_label };
+        // At the plot's right edge, as beside a neighbour's mark: no label cut to a word or two.
+        let label_shown = label_shown && room_for_label >= MIN_LABEL_WIDTH.min(title_width);
         PlacedEvent { index, event, band, marker_x, label_x, label_width, row_center_y, label_shown }
     }
 }
