@@ -1,21 +1,72 @@
 //! Packs the labels of a timeline lane into sub-rows so that no two overlap:
-//! greedy interval packing, left to right, each label into the first row it
-//! fits. Labels that find no row within the limit are marked hidden (their
-//! markers are still drawn; hovering shows them). Once packed, a label cut
-//! short may run on into the room its row leaves free ([`room_after`]).
+//! the labels that come first (the events a selection draws out) are packed
+//! before the others, and each label goes into the first row where it fits.
+//! Labels that find no row within the limit are marked hidden: their marks
+//! are still drawn, where they cut the least short of the labels they stand
+//! on (never one that comes first, while there is another place), and those
+//! labels end before them (or are hidden, with too little left), so that no
+//! mark is drawn over another event's label. A label cut short at its cap
+//! may run on into the room its row leaves free.
 
-/// The horizontal extent, in pixels, that an item and its label occupy.
+use super::timeline_dimensions::MIN_LABEL_WIDTH;
+
+/// The horizontal extent, in pixels, that an item, its marks and its label occupy.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LabelExtent {
     pub start: f32,
+    /// Where its marks (marker, band, bar) end; a label-less item's marks end at `end`.
+    pub marks_end: f32,
+    /// Where its label begins.
+    pub label_start: f32,
     pub end: f32,
+    /// Whether its label is placed before the others' (an event the selection draws out).
+    pub first: bool,
+    /// What its marks take while its label is hidden: its marker alone, for
+    /// its bar or its dates' band are then drawn slim along the row's foot,
+    /// beneath the labels; nothing at all for a span.
+    pub slim: Option<(f32, f32)>,
 }
 
-/// Where an item went: its row, and whether its label has room to be shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+impl LabelExtent {
+    /// An item drawn with no label (a cluster's badge and markers).
+    pub fn marks_only(start: f32, end: f32) -> Self {
+        Self { start, marks_end: end, label_start: end, end, first: false, slim: Some((start, end)) }
+    }
+}
+
+/// Where an item went: its row, whether its label is drawn, and how far it may run.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RowAssignment {
     pub row: usize,
     pub label_shown: bool,
+    /// Where its label must end: where the next item of its row begins, less
+    /// the gap (infinity for the last of a row). Its label may run on to it,
+    /// and is cut short before it where a hidden neighbour's mark stands.
+    pub label_end: f32,
+}
+
+/// What an item takes in its row: all of its extent with its label, or only its marks.
+#[derive(Clone, Copy)]
+struct Taken {
+    extent: LabelExtent,
+    label_shown: bool,
+}
+
+impl Taken {
+    /// What it takes of its row, if anything.
+    fn range(&self) -> Option<(f32, f32)> {
+        if self.label_shown { Some((self.extent.start, self.extent.end)) } else { self.extent.slim }
+    }
+
+    /// What its marks take of its row.
+    fn marks(&self) -> Option<(f32, f32)> {
+        if self.label_shown { Some((self.extent.start, self.extent.marks_end)) } else { self.extent.slim }
+    }
+}
+
+/// Whether `a` and `b` come nearer than `gap`.
+fn near(a: (f32, f32), b: (f32, f32), gap: f32) -> bool {
+    a.0 < b.1 + gap && b.0 < a.1 + gap
 }
 
 /// Assigns each extent a row among at most `max_rows` (at least one), leaving
@@ -24,46 +75,85 @@ pub struct RowAssignment {
 pub fn pack_rows(extents: &[LabelExtent], max_rows: usize, gap: f32) -> (Vec<RowAssignment>, usize) {
     let max_rows = max_rows.max(1);
     let mut order: Vec<usize> = (0..extents.len()).collect();
-    order.sort_by(|&a, &b| extents[a].start.total_cmp(&extents[b].start).then(a.cmp(&b)));
-    let mut row_ends: Vec<f32> = Vec::new();
-    let mut assignments = vec![RowAssignment { row: 0, label_shown: false }; extents.len()];
+    order.sort_by(|&a, &b| {
+        let (a_extent, b_extent) = (&extents[a], &extents[b]);
+        b_extent.first.cmp(&a_extent.first).then(a_extent.start.total_cmp(&b_extent.start)).then(a.cmp(&b))
+    });
+    let mut rows: Vec<Vec<Taken>> = Vec::new();
+    let mut assignments = vec![RowAssignment { row: 0, label_shown: false, label_end: f32::INFINITY }; extents.len()];
     for index in order {
         let extent = extents[index];
-        let free_row = row_ends.iter().position(|&end| end + gap <= extent.start);
-        let assignment = match free_row {
-            Some(row) => {
-                row_ends[row] = extent.end;
-                RowAssignment { row, label_shown: true }
-            }
-            None if row_ends.len() < max_rows => {
-                row_ends.push(extent.end);
-                RowAssignment { row: row_ends.len() - 1, label_shown: true }
+        let whole = (extent.start, extent.end);
+        let free_row =
+            rows.iter().position(|row| row.iter().filter_map(Taken::range).all(|taken| !near(taken, whole, gap)));
+        let (row, label_shown) = match free_row {
+            Some(row) => (row, true),
+            None if rows.len() < max_rows => {
+                rows.push(Vec::new());
+                (rows.len() - 1, true)
             }
             None => {
-                // No room: keep the marker on the row that frees up first, label hidden.
-                let row = row_ends.iter().enumerate().min_by(|a, b| a.1.total_cmp(b.1)).map_or(0, |(row, _)| row);
-                RowAssignment { row, label_shown: false }
+                // No room for the label: the marks go where they harm the labels they stand on least.
+                let harm = |row: &Vec<Taken>| extent.slim.map_or((false, false, 0.0), |slim| harm(row, slim, gap));
+                let best = rows
+                    .iter()
+                    .enumerate()
+                    .min_by(|a, b| harm(a.1).partial_cmp(&harm(b.1)).unwrap_or(std::cmp::Ordering::Equal));
+                let Some((row, _)) = best else { continue };
+                (row, false)
             }
         };
-        assignments[index] = assignment;
+        if let Some(taken) = rows.get_mut(row) {
+            taken.push(Taken { extent, label_shown });
+        }
+        assignments[index] = RowAssignment { row, label_shown, label_end: f32::INFINITY };
     }
-    (assignments, row_ends.len().max(1))
+    cut_labels_short(extents, &mut assignments, gap);
+    (assignments, rows.len().max(1))
 }
 
-/// For each packed extent, where the next item of its row begins, less
-/// `gap`: how far its label may run on (infinity for the last of a row).
-/// Items whose labels are hidden still count: their markers are drawn.
-pub fn room_after(extents: &[LabelExtent], rows: &[RowAssignment], gap: f32) -> Vec<f32> {
-    let mut order: Vec<usize> = (0..extents.len().min(rows.len())).collect();
-    order.sort_by(|&a, &b| rows[a].row.cmp(&rows[b].row).then(extents[a].start.total_cmp(&extents[b].start)));
-    let mut room = vec![f32::INFINITY; extents.len()];
-    for pair in order.windows(2) {
-        let [this, next] = [pair[0], pair[1]];
-        if rows[this].row == rows[next].row {
-            room[this] = extents[next].start - gap;
+/// How much harm marks whose label is hidden, taking `marks`, would do in
+/// `row`: whether they stand on a label that comes first, whether they stand
+/// on other marks, and how much of the labels they stand on would be lost.
+fn harm(row: &[Taken], marks: (f32, f32), gap: f32) -> (bool, bool, f32) {
+    let mut harm = (false, false, 0.0);
+    for taken in row {
+        harm.1 |= taken.marks().is_some_and(|other| near(other, marks, gap));
+        if taken.label_shown && near((taken.extent.label_start, taken.extent.end), marks, gap) {
+            harm.0 |= taken.extent.first;
+            harm.2 += taken.extent.end - (marks.0 - gap).max(taken.extent.label_start);
         }
     }
-    room
+    harm
+}
+
+/// Ends each label where the next item of its row begins, less `gap`
+/// (infinity for the last of a row), and hides a label that marks before it
+/// stand on or that is left narrower than [`MIN_LABEL_WIDTH`] (unless it is
+/// whole). Items whose labels are hidden count: their marks are drawn. A
+/// hidden label that now has room (the label it would have stood on was
+/// left too narrow) is shown after all, where its marks stay as they are.
+fn cut_labels_short(extents: &[LabelExtent], rows: &mut [RowAssignment], gap: f32) {
+    let marks = |index: usize| {
+        let taken = Taken { extent: extents[index], label_shown: rows[index].label_shown };
+        taken.marks().map(|marks| (rows[index].row, marks, index))
+    };
+    let mut order: Vec<(usize, (f32, f32), usize)> = (0..extents.len().min(rows.len())).filter_map(marks).collect();
+    order.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.0.total_cmp(&b.1.0)));
+    let mut marks_end_before = f32::NEG_INFINITY;
+    for (at, &(row, (_, marks_end), this)) in order.iter().enumerate() {
+        let next = order.get(at + 1).filter(|next| next.0 == row);
+        let extent = &extents[this];
+        let label_end = next.map_or(f32::INFINITY, |next| next.1.0 - gap);
+        let least = MIN_LABEL_WIDTH.min(extent.end - extent.label_start);
+        let assignment = &mut rows[this];
+        assignment.label_end = label_end;
+        let marks_stay = extent.slim == Some((extent.start, extent.marks_end));
+        assignment.label_shown = (assignment.label_shown || marks_stay)
+            && label_end - extent.label_start >= least
+            && marks_end_before + gap <= extent.label_start;
+        marks_end_before = if next.is_some() { marks_end_before.max(marks_end) } else { f32::NEG_INFINITY };
+    }
 }
 
 /// Shares `budget` rows among lanes that each `need` some: every lane gets
@@ -98,8 +188,16 @@ mod tests {
         assert!(share_rows(&[], 5).is_empty());
     }
 
+    /// An event whose marker takes 10 pixels, its label the rest.
     fn extent(start: f32, end: f32) -> LabelExtent {
-        LabelExtent { start, end }
+        LabelExtent {
+            start,
+            marks_end: start + 10.0,
+            label_start: start + 10.0,
+            end,
+            first: false,
+            slim: Some((start, start + 10.0)),
+        }
     }
 
     #[test]
@@ -132,7 +230,76 @@ mod tests {
         let extents = [extent(0.0, 100.0), extent(50.0, 150.0), extent(300.0, 400.0), extent(170.0, 250.0)];
         let (rows, _) = pack_rows(&extents, 2, 10.0);
         assert_eq!(rows.iter().map(|r| r.row).collect::<Vec<_>>(), [0, 1, 0, 0]);
-        assert_eq!(room_after(&extents, &rows, 10.0), [160.0, f32::INFINITY, f32::INFINITY, 290.0]);
+        assert_eq!(rows.iter().map(|r| r.label_end).collect::<Vec<_>>(), [160.0, f32::INFINITY, f32::INFINITY, 290.0]);
+    }
+
+    #[test]
+    fn a_hidden_label_s_marker_cuts_the_label_it_falls_on_short_and_keeps_its_place() {
+        // One row: the second event's label is hidden; its marker (100..110) stands on the first one's label.
+        let extents = [extent(0.0, 150.0), extent(100.0, 200.0), extent(160.0, 260.0)];
+        let (rows, used) = pack_rows(&extents, 1, 10.0);
+        assert_eq!(used, 1);
+        assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [true, false, true]);
+        assert_eq!(rows[0].label_end, 90.0, "the first label ends before the hidden marker");
+        // A hidden span's bar (100..300) runs beneath the labels: it takes no room, and cuts nothing short.
+        let span =
+            LabelExtent { start: 100.0, marks_end: 300.0, label_start: 106.0, end: 300.0, first: false, slim: None };
+        let (rows, _) = pack_rows(&[extent(0.0, 150.0), span, extent(200.0, 260.0)], 1, 10.0);
+        assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [true, false, true]);
+        assert_eq!(rows[0].label_end, 190.0);
+    }
+
+    #[test]
+    fn the_label_of_an_event_drawn_out_comes_first() {
+        let drawn_out = LabelExtent { first: true, ..extent(60.0, 200.0) };
+        let (rows, _) = pack_rows(&[extent(0.0, 150.0), drawn_out], 1, 10.0);
+        assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [false, true]);
+    }
+
+    #[test]
+    fn a_hidden_label_is_shown_after_all_where_the_label_it_stood_on_was_left_too_narrow() {
+        // Both drawn out, one row: the second's marker leaves the first 30 points, and the second has room.
+        let first = |start, end| LabelExtent { first: true, ..extent(start, end) };
+        let (rows, _) = pack_rows(&[first(0.0, 150.0), first(50.0, 200.0), extent(400.0, 500.0)], 1, 10.0);
+        assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [false, true, true]);
+        assert_eq!(rows[1].label_end, 390.0);
+    }
+
+    #[test]
+    fn a_label_left_too_little_room_by_a_marker_is_hidden() {
+        // The second one's marker leaves the first 10 points; the second then has the row to itself.
+        let (rows, _) = pack_rows(&[extent(0.0, 150.0), extent(30.0, 200.0)], 1, 10.0);
+        assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [false, true]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_mark_stands_on_another_item_s_shown_label(
+            items in proptest::collection::vec(
+                (0.0f32..2_000.0, 1.0f32..300.0, 0.0f32..20.0, 0.0f32..300.0, proptest::bool::weighted(0.2), 0.0f32..30.0),
+                0..80,
+            ),
+            max_rows in 1usize..5,
+        ) {
+            let extents: Vec<LabelExtent> = items
+                .iter()
+                .map(|&(start, marks, offset, label, first, slim)| {
+                    let (label_start, marks_end) = (start + offset, start + marks);
+                    // Some take nothing while hidden (spans), some a marker, some all their marks.
+                    let slim = (slim >= 10.0).then(|| (start, marks_end.min(start + slim)));
+                    LabelExtent { start, marks_end, label_start, end: (label_start + label).max(marks_end), first, slim }
+                })
+                .collect();
+            let (rows, _) = pack_rows(&extents, max_rows, 4.0);
+            for (a, row_a) in rows.iter().enumerate().filter(|(_, row)| row.label_shown) {
+                for (b, row_b) in rows.iter().enumerate().filter(|&(b, row)| b != a && row.row == row_a.row) {
+                    let marks = if row_b.label_shown { Some((extents[b].start, extents[b].marks_end)) } else { extents[b].slim };
+                    let Some(marks) = marks else { continue };
+                    let label = (extents[a].label_start, row_a.label_end);
+                    proptest::prop_assert!(label.1 <= marks.0 || marks.1 <= label.0, "{b}'s marks {marks:?} on {a}'s label {label:?} ({row_b:?})");
+                }
+            }
+        }
     }
 
     #[test]

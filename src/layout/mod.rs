@@ -25,12 +25,13 @@ mod ticks;
 mod tidy;
 mod timeline_clusters;
 pub mod timeline_dimensions;
+mod timeline_events;
 
 pub use card_size::{card_size, chip_size};
 pub use choice::choose_layout;
 pub use crossings::count_crossings;
 pub use figures::{DrawingFigures, MAP_AREA_POINTS};
-pub use lane_rows::{LabelExtent, RowAssignment, pack_rows, room_after, share_rows};
+pub use lane_rows::{LabelExtent, RowAssignment, pack_rows, share_rows};
 pub use layered::{Direction, LayeredOptions, LayoutChoice, LayoutGraph, NodeBox};
 pub use map_geometry::{MapGeometry, MapItem};
 pub use measure::{Estimate, Measure};
@@ -39,3 +40,4 @@ pub use spatial_index::{Bounds, SpatialIndex, SpatialIndexBuilder, clip_segment}
 pub use ticks::{Tick, date_of, day_number, ticks};
 pub use tidy::{MapSizes, Moves, map_graph, map_roles, tidy_up};
 pub use timeline_clusters::{ClusterRule, cluster_markers};
+pub use timeline_events::{EventOnAxis, marker_day};

@@ -185,6 +185,13 @@ impl ArglineApp {
         self.views.timeline.window()
     }
 
+    /// What the timeline drew last frame: its plot, each event's marks and
+    /// each label (with the event's place in `map.events`), on screen.
+    pub fn timeline_drawn(&self) -> (egui::Rect, &super::timeline::DrawnRects, &super::timeline::DrawnRects) {
+        let timeline = &self.views.timeline;
+        (timeline.plot_rect(), timeline.drawn_events(), timeline.drawn_labels())
+    }
+
     /// What the current selection draws out in both views.
     pub fn highlight(&self) -> Highlight {
         Highlight::of(&self.views.selection, self.document.map(), self.document.index())

@@ -161,41 +161,70 @@ fn settle(harness: &mut Harness<'_, ArglineApp>) {
     }
 }
 
-#[test]
-fn every_step_of_the_case_study_frames_what_it_highlights() {
+/// The zoom at which card text is 12 px at 100 % interface zoom (it is 14 px at zoom 1).
+const READABLE_ZOOM: f32 = 12.0 / 14.0;
+
+/// Walks every step of the case study, in the window (from the story panel)
+/// or presenting, and checks that each frames its subject: every highlighted
+/// item with a place on the map is in view; a subject that fits at readable
+/// size is shown at least that near, and one that does not fills the map's
+/// width or height; a step whose subject is on the timeline only does not
+/// zoom the map out to all of itself.
+fn walk_the_case_study_story(presenting: bool) {
     let map = crate::harness::case_study().map().clone();
     assert!(map.story.iter().all(|step| step.viewport.is_none()), "the case study's steps frame themselves");
     let mut harness = harness_on(crate::harness::case_study());
-    press(&mut harness, Key::F5);
+    press(&mut harness, if presenting { Key::F5 } else { Key::F4 });
+    let mode = if presenting { "presenting" } else { "in the window" };
     for (index, step) in map.story.iter().enumerate() {
+        harness.state_mut().push(argline::ui::Action::GoToStep(index));
         settle(&mut harness);
-        let view = harness.state().map_view_rect();
+        let (view, zoom) = (harness.state().map_view_rect(), harness.state().map_viewport().zoom);
+        let at = format!("{mode}, step {} at zoom {zoom:.3}", index + 1);
         let subject = if step.highlights.is_empty() { &step.shows } else { &step.highlights };
         let mut subject_on_screen = egui::Rect::NOTHING;
         for item in subject.iter().filter(|item| !matches!(item, argline::model::ItemRef::Link(_))) {
             // An event that is evidence for nothing is on the timeline only.
             let Some(drawn) = harness.state().map_screen_rect_of(item) else {
-                assert!(matches!(item, argline::model::ItemRef::Event(_)), "step {}: {item:?} is not drawn", index + 1);
+                assert!(matches!(item, argline::model::ItemRef::Event(_)), "{at}: {item:?} is not drawn");
                 continue;
             };
-            assert!(
-                view.expand(1.0).contains_rect(drawn),
-                "step {}: {item:?} at {drawn:?} is off the map {view:?}",
-                index + 1
-            );
+            assert!(view.expand(1.0).contains_rect(drawn), "{at}: {item:?} at {drawn:?} is off the map {view:?}");
             subject_on_screen = subject_on_screen.union(drawn);
         }
-        // Card text is at least 12 px (zoom 12/14) whenever the subject fits at that size
-        // (a step about events that are evidence for nothing shows the whole map).
-        let zoom = harness.state().map_viewport().zoom;
         if !subject_on_screen.is_positive() {
-            press(&mut harness, Key::ArrowRight);
+            let whole_map = map
+                .claims
+                .iter()
+                .filter_map(|claim| {
+                    harness.state().map_screen_rect_of(&argline::model::ItemRef::Claim(claim.id.clone()))
+                })
+                .fold(egui::Rect::NOTHING, egui::Rect::union);
+            assert!(
+                zoom >= READABLE_ZOOM || !view.contains_rect(whole_map),
+                "{at}: its subject is on the timeline only, yet the map shows all of itself, too small to read"
+            );
             continue;
         }
-        let at_readable = subject_on_screen.size() / zoom * (12.0 / 14.0);
-        if at_readable.x < view.width() - 60.0 && at_readable.y < view.height() - 60.0 {
-            assert!(zoom >= 12.0 / 14.0 - 1e-3, "step {}: zoom {zoom} though the subject fits readably", index + 1);
+        // Room for margins and the legend in the corner.
+        let at_readable = subject_on_screen.size() / zoom * READABLE_ZOOM;
+        if at_readable.x < view.width() - 140.0 && at_readable.y < view.height() - 80.0 {
+            assert!(zoom >= READABLE_ZOOM - 1e-3, "{at}: the subject would fit at a readable zoom");
+        } else {
+            assert!(
+                subject_on_screen.width() >= view.width() - 140.0 || subject_on_screen.height() >= view.height() - 80.0,
+                "{at}: the subject ({subject_on_screen:?}) leaves much of the map ({view:?}) empty"
+            );
         }
-        press(&mut harness, Key::ArrowRight);
     }
+}
+
+#[test]
+fn every_step_of_the_case_study_frames_its_subject_in_the_window() {
+    walk_the_case_study_story(false);
+}
+
+#[test]
+fn every_step_of_the_case_study_frames_its_subject_while_presenting() {
+    walk_the_case_study_story(true);
 }

@@ -8,10 +8,9 @@ use super::writer::{Stroke, SvgWriter, TextStyle};
 use crate::layout::font_metrics::{line_height, text_width, truncate, wrap_lines};
 use crate::layout::palette::{self as style, Paint};
 use crate::layout::timeline_dimensions::{
-    AXIS_HEIGHT, LABEL_FONT_SIZE, LABEL_GAP, LANE_HEADER_WIDTH, LANE_PADDING, MARKER_LABEL_OFFSET, MAX_LABEL_WIDTH,
-    ROW_HEIGHT, SPAN_LABEL_OFFSET, fit_days,
+    AXIS_HEIGHT, LABEL_FONT_SIZE, LABEL_GAP, LANE_HEADER_WIDTH, LANE_PADDING, MAX_LABEL_WIDTH, ROW_HEIGHT, fit_days,
 };
-use crate::layout::{LabelExtent, Point, Rect, day_number, pack_rows, room_after, ticks};
+use crate::layout::{EventOnAxis, Point, Rect, day_number, pack_rows, ticks};
 use crate::model::{Event, Map, Precision};
 
 /// Far more rows than any lane needs: a figure shows every label.
@@ -49,29 +48,23 @@ impl<'a> TimelineLayout<'a> {
             let mut placed: Vec<Placed<'a>> = Vec::new();
             let mut extents = Vec::new();
             for event in map.events.iter().filter(|event| event.lane == lane.id) {
-                let start = x_of(day_number(event.date.first_day()));
-                let end = x_of(day_number(event.last_date().last_day()) + 1.0).max(start + 1.0);
-                let point_marker = event.is_span() || event.date.precision() == Precision::Day;
-                let marker_x = if point_marker { start } else { (start + end) / 2.0 };
                 let label = truncate(&event.title, LABEL_FONT_SIZE, MAX_LABEL_WIDTH);
-                let label_x = if event.is_span() {
-                    start.max(LANE_HEADER_WIDTH) + SPAN_LABEL_OFFSET
-                } else {
-                    marker_x + MARKER_LABEL_OFFSET
-                };
-                let label_end = label_x + text_width(&label, LABEL_FONT_SIZE);
-                extents.push(LabelExtent { start: start.min(marker_x - 6.0), end: label_end.max(end) });
-                placed.push(Placed { event, band: (start, end), marker_x, label_x, label, row: 0 });
+                let on_axis = EventOnAxis::place(event, x_of, LANE_HEADER_WIDTH, text_width(&label, LABEL_FONT_SIZE));
+                extents.push(on_axis.extent);
+                let EventOnAxis { band, marker_x, label_x, .. } = on_axis;
+                placed.push(Placed { event, band, marker_x, label_x, label, row: 0 });
             }
             let (rows, used) = pack_rows(&extents, MAX_ROWS, LABEL_GAP);
-            let room = room_after(&extents, &rows, LABEL_GAP);
-            for ((event, assignment), room) in placed.iter_mut().zip(rows).zip(room) {
+            for (event, assignment) in placed.iter_mut().zip(rows) {
                 event.row = assignment.row;
-                // A label cut at the cap runs on into the room its row leaves beside it, as in the window.
-                let room = room.min(width) - event.label_x;
-                if room > text_width(&event.label, LABEL_FONT_SIZE) {
-                    event.label = truncate(&event.event.title, LABEL_FONT_SIZE, room);
-                }
+                // A label cut at the cap runs on into the room its row leaves beside it, as in the window,
+                // and ends before a neighbour's mark.
+                let room = assignment.label_end.min(width) - event.label_x;
+                event.label = if assignment.label_shown {
+                    truncate(&event.event.title, LABEL_FONT_SIZE, room)
+                } else {
+                    String::new()
+                };
             }
             height += used as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING;
             lanes.push((lane_index, placed));
@@ -168,6 +161,9 @@ fn draw_event_shape(svg: &mut SvgWriter, placed: &Placed<'_>, left: f32, y: f32,
 }
 
 fn draw_label(svg: &mut SvgWriter, placed: &Placed<'_>, left: f32, y: f32, dark: bool) {
+    if placed.label.is_empty() {
+        return;
+    }
     let x = left + placed.label_x;
     let text = TextStyle { size: LABEL_FONT_SIZE, paint: style::text_color(dark) };
     if !placed.event.is_span() {
@@ -177,4 +173,37 @@ fn draw_label(svg: &mut SvgWriter, placed: &Placed<'_>, left: f32, y: f32, dark:
         svg.rect(backdrop, 3.0, Some(style::canvas_background(dark).faded(0.8)), None);
     }
     svg.text_centered_vertically(x, y, &placed.label, text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_mark_of_the_case_study_s_figure_stands_on_another_event_s_label() {
+        let map = crate::format::load_str(crate::CASE_STUDY_RON, "case study").expect("the case study loads");
+        for width in [900.0, 1_400.0, 2_400.0] {
+            let layout = TimelineLayout::compute(&map, width).expect("the case study has dates");
+            for (_, events) in &layout.lanes {
+                for labelled in events.iter().filter(|event| !event.label.is_empty()) {
+                    let label = (labelled.label_x, labelled.label_x + text_width(&labelled.label, LABEL_FONT_SIZE));
+                    for marked in events.iter().filter(|event| event.row == labelled.row) {
+                        let point = !marked.event.is_span();
+                        let marks = if point {
+                            (marked.band.0.min(marked.marker_x - 5.5), marked.band.1.max(marked.marker_x + 5.5))
+                        } else {
+                            marked.band
+                        };
+                        let apart = marks.1 <= label.0 || label.1 <= marks.0;
+                        assert!(
+                            std::ptr::eq(marked, labelled) || apart,
+                            "{width}: {:?} {marks:?} on the label of {:?} {label:?}",
+                            marked.event.title,
+                            labelled.event.title
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

@@ -174,12 +174,13 @@ pub enum LegendShown {
 }
 
 impl LegendShown {
-    /// The height the legend takes from the bottom of the map, margin included.
-    pub fn height(self) -> f32 {
+    /// The room the legend takes in the bottom-left corner, margins included (none while hidden).
+    pub fn size(self) -> Vec2 {
+        let header = LEGEND_HEADER + Vec2::splat(LEGEND_MARGIN);
         match self {
-            Self::Hidden => 0.0,
-            Self::Collapsed => LEGEND_HEADER.y + LEGEND_MARGIN,
-            Self::Expanded => LEGEND_HEADER.y + 3.0 * LEGEND_ROW + 8.0 + LEGEND_MARGIN,
+            Self::Hidden => Vec2::ZERO,
+            Self::Collapsed => header,
+            Self::Expanded => header + Vec2::new(4.0 * LEGEND_COLUMN + 16.0 - LEGEND_HEADER.x, 3.0 * LEGEND_ROW + 8.0),
         }
     }
 }
@@ -193,8 +194,7 @@ pub fn legend(painter: &Painter, map_rect: Rect, dark: bool, shown: LegendShown)
         return None;
     }
     let expanded = shown == LegendShown::Expanded;
-    let width = if expanded { 4.0 * LEGEND_COLUMN + 16.0 } else { LEGEND_HEADER.x };
-    let size = Vec2::new(width, shown.height() - LEGEND_MARGIN);
+    let size = shown.size() - Vec2::splat(LEGEND_MARGIN);
     let at = Pos2::new(map_rect.left() + LEGEND_MARGIN, map_rect.bottom() - size.y - LEGEND_MARGIN);
     let rect = Rect::from_min_size(at, size);
     let fill = theme::legend_fill(dark);

@@ -34,6 +34,10 @@ pub type BoxedMeasure = Box<dyn Measure + Send>;
 const MIN_ZOOM: f32 = 0.03;
 /// The zoom at which card text is at its reading size (14 px, explanations 16, at 100 % interface zoom).
 const READING_ZOOM: f32 = 1.0;
+/// The nearest Fit comes to a small map.
+const FIT_MAX_ZOOM: f32 = 1.2;
+/// Screen points kept free round what is framed (a selected card's ring is drawn outside it).
+const FRAMING_MARGIN: f32 = 20.0;
 const MAX_ZOOM: f32 = 4.0;
 /// Cards and chips above which a map is measured on a worker thread.
 const MEASURE_LATER_ABOVE: usize = 1_000;
@@ -222,7 +226,10 @@ impl MapView {
 
     /// Moves the view, next frame and eased, to show all of `items` as near
     /// as reading size (zoom 1: card text 14 px at 100 % interface zoom) —
-    /// nearer than they fit, never. With no items, the whole map.
+    /// nearer than they fit, never. When none of them has a place on the map
+    /// (events that are evidence for nothing are on the timeline only), the
+    /// map shows what it opens on ([`MapView::request_opening_view`]), the
+    /// same whichever step came before, rather than all of itself too small to read.
     pub fn request_framing(&mut self, items: Vec<ItemRef>) {
         self.framing_requested = Some(items);
     }
@@ -273,17 +280,32 @@ impl MapView {
     }
 
     /// The pan and zoom that show `bounds` (canvas) within `view`, no closer
-    /// than `max_zoom`, clear of the legend in the bottom-left corner.
+    /// than `max_zoom`, clear of the legend in the bottom-left corner: above
+    /// it or beside it, whichever shows `bounds` larger.
     fn framing(&self, view: Rect, bounds: Rect, max_zoom: f32) -> (Vec2, f32) {
         if !bounds.is_positive() {
             return (Vec2::ZERO, 1.0);
         }
-        let margin = 30.0;
-        let legend = self.legend.height();
-        let zoom = ((view.width() - 2.0 * margin) / bounds.width())
-            .min((view.height() - 2.0 * margin - legend) / bounds.height())
-            .clamp(MIN_ZOOM, max_zoom);
-        (-bounds.center().to_vec2() * zoom - Vec2::new(0.0, legend / 2.0), zoom)
+        let free = view.shrink(FRAMING_MARGIN);
+        let legend = self.legend.size();
+        let areas = if legend == Vec2::ZERO {
+            vec![free]
+        } else {
+            let above =
+                Rect::from_min_max(free.min, Pos2::new(free.right(), view.bottom() - legend.y - FRAMING_MARGIN));
+            let beside = Rect::from_min_max(Pos2::new(view.left() + legend.x + FRAMING_MARGIN, free.top()), free.max);
+            vec![above, beside]
+        };
+        let zoom_in = |area: &Rect| {
+            (area.width() / bounds.width()).min(area.height() / bounds.height()).clamp(MIN_ZOOM, max_zoom)
+        };
+        let (area, zoom) = areas
+            .iter()
+            .filter(|area| area.is_positive())
+            .map(|area| (*area, zoom_in(area)))
+            .fold((free, f32::NEG_INFINITY), |best, next| if next.1 > best.1 { next } else { best });
+        let zoom = if zoom.is_finite() { zoom } else { zoom_in(&free) };
+        (area.center() - view.center() - bounds.center().to_vec2() * zoom, zoom)
     }
 
     /// Sets the worker measuring the text going once the first frame is on
@@ -350,16 +372,11 @@ impl MapView {
         if self.needs_fit && view.width() > 10.0 {
             self.needs_fit = false;
             self.target = None;
-            (self.pan, self.zoom) = self.framing(view, geometry::bounds(&geometry), 1.2);
-            if std::mem::take(&mut self.opening) && self.zoom < draw::TEXT_MIN_ZOOM {
-                let first_read = items_bounds(index, &geometry, &first_read(map));
-                if first_read.is_positive() {
-                    let framed = self.framing(view, first_read, READING_ZOOM);
-                    if framed.1 > self.zoom {
-                        (self.pan, self.zoom) = framed;
-                    }
-                }
-            }
+            (self.pan, self.zoom) = if std::mem::take(&mut self.opening) {
+                self.opening_framing(view, map, index, &geometry)
+            } else {
+                self.framing(view, geometry::bounds(&geometry), FIT_MAX_ZOOM)
+            };
         }
         self.handle_input(ui, &background, view);
         self.last_view = view;
@@ -369,7 +386,7 @@ impl MapView {
             .map(|p| self.canvas_from_screen(view) * p);
         self.advance_transition(ui);
         if let Some(items) = self.framing_requested.take() {
-            self.frame_items(view, index, &geometry, &items);
+            self.frame_items(view, map, index, &geometry, &items);
         } else if std::mem::take(&mut self.reveal_requested) {
             self.reveal(view, map, index, &geometry, highlight);
         }
@@ -738,11 +755,25 @@ impl MapView {
     }
 
     /// Moves the view, smoothly, to frame `items` (see [`MapView::request_framing`]).
-    fn frame_items(&mut self, view: Rect, index: &MapIndex, geometry: &MapGeometry, items: &[ItemRef]) {
+    fn frame_items(&mut self, view: Rect, map: &Map, index: &MapIndex, geometry: &MapGeometry, items: &[ItemRef]) {
         let bounds = items_bounds(index, geometry, items);
-        let bounds = if bounds.is_positive() { bounds } else { geometry::bounds(geometry) };
         self.needs_fit = false;
-        self.target = Some(self.framing(view, bounds, READING_ZOOM));
+        self.target = Some(if bounds.is_positive() {
+            self.framing(view, bounds, READING_ZOOM)
+        } else {
+            self.opening_framing(view, map, index, geometry)
+        });
+    }
+
+    /// How a map just opened is shown (see [`MapView::request_opening_view`]).
+    fn opening_framing(&self, view: Rect, map: &Map, index: &MapIndex, geometry: &MapGeometry) -> (Vec2, f32) {
+        let whole = self.framing(view, geometry::bounds(geometry), FIT_MAX_ZOOM);
+        if whole.1 >= draw::TEXT_MIN_ZOOM {
+            return whole;
+        }
+        let first_read = items_bounds(index, geometry, &first_read(map));
+        let framed = first_read.is_positive().then(|| self.framing(view, first_read, READING_ZOOM));
+        framed.filter(|framed| framed.1 > whole.1).unwrap_or(whole)
     }
 
     /// Moves the view, smoothly, so that the highlighted items are all on screen.

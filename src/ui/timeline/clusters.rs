@@ -35,7 +35,7 @@ pub struct MeasuredCluster<'a> {
 
 impl MeasuredCluster<'_> {
     pub fn extent(&self) -> LabelExtent {
-        LabelExtent { start: self.markers.min.min(self.badge.min), end: self.markers.max.max(self.badge.max) }
+        LabelExtent::marks_only(self.markers.min.min(self.badge.min), self.markers.max.max(self.badge.max))
     }
 }
 
@@ -86,7 +86,9 @@ impl TimelineView {
         for run in cluster_markers(&days, self.px_per_day, &CLUSTER_RULE) {
             let Some(members) = shown.get(run) else { continue };
             if let [(_, index, event)] = members {
-                if let Some(measured) = self.measure(plot, *index, event).filter(|m| is_near(m.extent)) {
+                if let Some(mut measured) = self.measure(plot, *index, event).filter(|m| is_near(m.extent)) {
+                    // What the selection draws out is labelled first.
+                    measured.extent.first = highlight.is_active() && !highlight.dims(&ItemRef::Event(event.id.clone()));
                     events.push(measured);
                 }
                 continue;

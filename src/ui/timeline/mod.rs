@@ -17,16 +17,19 @@ use super::text_measure::TextMeasure;
 use super::transition::{Frame, Transition};
 pub use crate::layout::timeline_dimensions::{AXIS_HEIGHT, LANE_HEADER_WIDTH, ROW_HEIGHT};
 use crate::layout::timeline_dimensions::{
-    LABEL_FONT_SIZE, LABEL_GAP, LANE_PADDING, MARKER_LABEL_OFFSET, MAX_LABEL_WIDTH, SPAN_LABEL_OFFSET, fit_days,
+    LABEL_FONT_SIZE, LABEL_GAP, LABEL_ROOM_ON_THE_RIGHT, LANE_PADDING, MAX_LABEL_WIDTH, MIN_LABEL_WIDTH, fit_days,
     label_cap,
 };
-use crate::layout::{LabelExtent, date_of, day_number, pack_rows, room_after, share_rows, ticks};
+use crate::layout::{EventOnAxis, LabelExtent, date_of, day_number, marker_day, pack_rows, share_rows, ticks};
 use crate::model::{Date, Event, ItemRef, Map, Precision, TimeWindow};
 use clusters::{MeasuredCluster, PlacedCluster};
 use egui::{Pos2, Rect, Sense};
 
 const MIN_PX_PER_DAY: f64 = 0.005;
 const MAX_PX_PER_DAY: f64 = 2_000.0;
+
+/// What the timeline drew, each with its event's place in `map.events`: markers and bars, or labels.
+pub type DrawnRects = [(usize, Rect)];
 
 /// Where the timeline looks: view state, not part of the document.
 pub struct TimelineView {
@@ -48,6 +51,8 @@ pub struct TimelineView {
     last_plot: Rect,
     /// The events drawn last frame: each one's place in `map.events`, and its marker or bar.
     drawn_events: Vec<(usize, Rect)>,
+    /// The labels drawn last frame: each one's event's place in `map.events`, and where it is.
+    drawn_labels: Vec<(usize, Rect)>,
     /// Each event's label width and each lane's events in date order, once per revision of the document.
     cache: Option<EventCache>,
     /// An event being dragged to a new date.
@@ -106,6 +111,7 @@ impl Default for TimelineView {
             requested_window: None,
             last_plot: Rect::NOTHING,
             drawn_events: Vec::new(),
+            drawn_labels: Vec::new(),
             cache: None,
             event_drag: None,
             draft: None,
@@ -144,11 +150,14 @@ struct MeasuredEvent<'a> {
 }
 
 impl<'a> MeasuredEvent<'a> {
-    /// The event on its row; its label runs on to `room` (where the row's next item begins), if it needs to.
-    fn place(self, row_center_y: f32, label_shown: bool, room: f32) -> PlacedEvent<'a> {
-        let Self { index, event, band, marker_x, label_x, title_width, extent } = self;
-        let room_for_label = (room - label_x).max(extent.end - label_x);
+    /// The event on its row; its label runs on to `label_end` (where the row's
+    /// next item begins), if it needs to, and ends there at the latest.
+    fn place(self, row_center_y: f32, label_shown: bool, label_end: f32) -> PlacedEvent<'a> {
+        let Self { index, event, band, marker_x, label_x, title_width, .. } = self;
+        let room_for_label = (label_end - label_x).max(0.0);
         let label_width = if title_width <= room_for_label { f32::INFINITY } else { room_for_label };
+        // At the plot's right edge, as beside a neighbour's mark: no label cut to a word or two.
+        let label_shown = label_shown && room_for_label >= MIN_LABEL_WIDTH.min(title_width);
         PlacedEvent { index, event, band, marker_x, label_x, label_width, row_center_y, label_shown }
     }
 }
@@ -161,20 +170,16 @@ pub fn label_job(title: &str, color: egui::Color32, max_width: f32) -> egui::tex
     job
 }
 
+/// How wide the part of `plot` is that a window of dates is shown across: all
+/// but the room kept on its right for the labels of the last events (no more
+/// than a third of the plot).
+fn dated_width(plot: Rect) -> f32 {
+    plot.width() - LABEL_ROOM_ON_THE_RIGHT.min(plot.width() / 3.0)
+}
+
 /// What the events and then the clusters of a lane occupy, to be packed into rows together.
 fn extents(events: &[MeasuredEvent<'_>], clusters: &[MeasuredCluster<'_>]) -> Vec<LabelExtent> {
     events.iter().map(|event| event.extent).chain(clusters.iter().map(MeasuredCluster::extent)).collect()
-}
-
-/// The day number where an event's marker stands: its date, or for a date
-/// known only to the month or year, the middle of that period.
-fn marker_day(event: &Event) -> f64 {
-    let first = day_number(event.date.first_day());
-    if event.is_span() || event.date.precision() == Precision::Day {
-        first
-    } else {
-        (first + day_number(event.date.last_day()) + 1.0) / 2.0
-    }
 }
 
 impl TimelineView {
@@ -251,7 +256,8 @@ impl TimelineView {
         {
             let first = day_number(window.start.first_day());
             let last = day_number(window.end.last_day()) + 1.0;
-            let px_per_day = (f64::from(plot.width()) / (last - first).max(1.0)).clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY);
+            let px_per_day =
+                (f64::from(dated_width(plot)) / (last - first).max(1.0)).clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY);
             self.target = Some((first, px_per_day));
         }
         self.handle_input(ui, &response, plot);
@@ -290,7 +296,6 @@ impl TimelineView {
         for (lane_index, ((lane, (events, clusters)), rows)) in map.lanes.iter().zip(measured).zip(shares).enumerate() {
             let lane_extents = extents(&events, &clusters);
             let (assignments, _) = pack_rows(&lane_extents, rows, LABEL_GAP);
-            let room = room_after(&lane_extents, &assignments, LABEL_GAP);
             let lane_rect = Rect::from_min_max(
                 Pos2::new(rect.left(), lane_top),
                 Pos2::new(rect.right(), lane_top + rows as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING),
@@ -299,9 +304,12 @@ impl TimelineView {
             lane_rects.push((&lane.id, lane_rect));
             let row_center_y = |row: usize| lane_top + LANE_PADDING + (row as f32 + 0.5) * ROW_HEIGHT;
             let (event_rows, cluster_rows) = assignments.split_at(events.len());
-            for ((measured_event, assignment), room) in events.into_iter().zip(event_rows).zip(&room) {
-                let room = room.min(plot.right());
-                placed.push((measured_event.place(row_center_y(assignment.row), assignment.label_shown, room), lane));
+            for (measured_event, assignment) in events.into_iter().zip(event_rows) {
+                let label_end = assignment.label_end.min(plot.right());
+                placed.push((
+                    measured_event.place(row_center_y(assignment.row), assignment.label_shown, label_end),
+                    lane,
+                ));
             }
             for (cluster, assignment) in clusters.into_iter().zip(cluster_rows) {
                 let row_center_y = row_center_y(assignment.row);
@@ -328,12 +336,14 @@ impl TimelineView {
                 clusters::cluster_shape(&painter, plot, placed, lane, selected, dimmed, dark)
             })
             .collect();
+        self.drawn_labels.clear();
         let hit_rects: Vec<Rect> = placed
             .iter()
             .zip(shape_rects)
             .map(|((event, _), shape_rect)| {
                 let dimmed = highlight.is_active() && highlight.dims(&ItemRef::Event(event.event.id.clone()));
                 let label_rect = paint::event_label(&painter, plot, event, dimmed, dark);
+                self.drawn_labels.extend(label_rect.map(|label| (event.index, label)));
                 label_rect.map_or(shape_rect, |label| shape_rect.union(label))
             })
             .collect();
@@ -392,16 +402,11 @@ impl TimelineView {
 
     /// Where an event's band, marker and label go on the time axis.
     fn measure<'a>(&self, plot: Rect, index: usize, event: &'a Event) -> Option<MeasuredEvent<'a>> {
-        let start = self.x_of(plot, day_number(event.date.first_day()));
-        let end = self.x_of(plot, day_number(event.last_date().last_day()) + 1.0);
-        let band = egui::Rangef::new(start, end.max(start + 1.0));
-        let marker_x = self.x_of(plot, marker_day(event));
         let title_width = *self.cache.as_ref()?.widths.get(index)?;
-        // A span's label stays at the left edge while the span runs on past it; a span over before it keeps its label.
-        let span_start = if band.max > plot.left() { start.max(plot.left()) } else { start };
-        let label_x = if event.is_span() { span_start + SPAN_LABEL_OFFSET } else { marker_x + MARKER_LABEL_OFFSET };
-        let label_end = label_x + title_width.min(self.label_cap);
-        let extent = LabelExtent { start: band.min.min(marker_x - 6.0), end: label_end.max(band.max) };
+        let x_of = |day| self.x_of(plot, day);
+        let EventOnAxis { band, marker_x, label_x, extent } =
+            EventOnAxis::place(event, x_of, plot.left(), title_width.min(self.label_cap));
+        let band = egui::Rangef::new(band.0, band.1);
         Some(MeasuredEvent { index, event, band, marker_x, label_x, title_width, extent })
     }
 
@@ -453,25 +458,31 @@ impl TimelineView {
         }
     }
 
-    /// The dates the timeline shows now (by day).
     /// Where the plot (right of the lane names) was drawn last frame.
     pub fn plot_rect(&self) -> Rect {
         self.last_plot
     }
 
     /// The events drawn last frame: each one's place in `map.events`, and its marker or bar.
-    pub fn drawn_events(&self) -> &[(usize, Rect)] {
+    pub fn drawn_events(&self) -> &DrawnRects {
         &self.drawn_events
     }
 
+    /// The labels drawn last frame: each one's event's place in `map.events`, and where it is.
+    pub fn drawn_labels(&self) -> &DrawnRects {
+        &self.drawn_labels
+    }
+
+    /// The dates the plot shows, less the room kept on its right for the last labels.
     pub fn window(&self) -> Option<TimeWindow> {
         let plot = self.last_plot;
         let first = date_of(self.day_at(plot, plot.left()))?;
-        let last = date_of(self.day_at(plot, plot.right()))?;
+        let last = date_of(self.day_at(plot, plot.left() + dated_width(plot)))?;
         Some(TimeWindow { start: Date::from_naive(first, Precision::Day), end: Date::from_naive(last, Precision::Day) })
     }
 
-    /// Moves the timeline smoothly to show `window` across the plot.
+    /// Moves the timeline smoothly to show `window` across the plot, leaving
+    /// room on its right for the labels of the window's last events.
     pub fn show_window(&mut self, window: TimeWindow) {
         self.needs_fit = false;
         self.requested_window = Some(window);

@@ -50,6 +50,9 @@ pub fn lane(painter: &Painter, lane_rect: Rect, lane: &Lane, lane_index: usize, 
         .line_segment([lane_rect.left_bottom(), lane_rect.right_bottom()], Stroke::new(1.0, theme::grid_color(dark)));
 }
 
+/// Below a row's middle, where a slim bar begins: clear of the labels (13-point text, about 17 points high).
+const SLIM_BAR_TOP: f32 = 9.0;
+
 /// Paints an event's marker, band or bar; returns the rectangle it covers.
 pub fn event_shape(
     painter: &Painter,
@@ -64,9 +67,14 @@ pub fn event_shape(
     let plot_painter = painter.with_clip_rect(plot.intersect(painter.clip_rect()));
     let lane_color = theme::emphasis(theme::lane_color(lane.color), dimmed);
     let y = placed.row_center_y;
-    // Events whose label found no row are drawn slim, so they do not seem to own a neighbour's label.
-    let bar_height = if placed.label_shown { ROW_HEIGHT - 8.0 } else { 6.0 };
-    let bar = Rect::from_x_y_ranges(placed.band, egui::Rangef::new(y - bar_height / 2.0, y + bar_height / 2.0));
+    // Events whose label found no row are drawn slim, so they do not seem to own a neighbour's
+    // label: a bar or a band of dates along the row's foot, beneath the labels.
+    let bar_y = if placed.label_shown {
+        egui::Rangef::new(y - (ROW_HEIGHT - 8.0) / 2.0, y + (ROW_HEIGHT - 8.0) / 2.0)
+    } else {
+        egui::Rangef::new(y + SLIM_BAR_TOP, y + ROW_HEIGHT / 2.0)
+    };
+    let bar = Rect::from_x_y_ranges(placed.band, bar_y);
     let shape_rect = if event.is_span() {
         plot_painter.rect_filled(bar, CornerRadius::same(4), lane_color.gamma_multiply(0.45));
         plot_painter.rect_stroke(bar, CornerRadius::same(4), Stroke::new(1.0, lane_color), StrokeKind::Inside);
@@ -87,7 +95,8 @@ pub fn event_shape(
                 let edge = [Pos2::new(x, bar.top() + inset), Pos2::new(x, bar.bottom() - inset)];
                 plot_painter.extend(egui::Shape::dashed_line(&edge, Stroke::new(1.0, lane_color), 2.0, 2.0));
             }
-            marker_rect.union(bar)
+            // Slim, the band runs beneath the labels: the event is where its marker is.
+            if placed.label_shown { marker_rect.union(bar) } else { marker_rect }
         }
     };
     if !event.is_span() {
