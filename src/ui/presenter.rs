@@ -6,13 +6,54 @@
 //! map's legend (hidden while presenting unless asked for).
 
 use super::action::{Action, Actions};
-use crate::model::StoryStep;
+use crate::model::{ItemRef, LinkFrom, Map, StoryStep};
 use egui::{Color32, Key, Modifiers, Pos2, Rect, RichText};
 
 /// How much larger everything is drawn while presenting.
 pub const PRESENTATION_ZOOM: f32 = 1.5;
 /// The radius of the spotlight, in points.
 const SPOTLIGHT_RADIUS: f32 = 150.0;
+
+/// How a presented step shares the screen below its title between the map and the timeline.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Split {
+    /// Nothing the step shows has a place on the map (and it stores no
+    /// viewport): the timeline takes it all.
+    TimelineOnly,
+    /// The timeline takes this share of the height, the map the rest.
+    Timeline(f32),
+}
+
+/// The timeline's share when a step is about both the map and the timeline.
+const TIMELINE_SHARE: f32 = 0.38;
+/// Its share when the step draws out claims alone: the dates stay in view, small.
+const TIMELINE_SHARE_FOR_CLAIMS: f32 = 0.25;
+/// Its share when the step draws out events that are evidence for nothing.
+const TIMELINE_SHARE_FOR_EVENTS: f32 = 0.6;
+
+/// How `step` of `map` shares the screen: the map gets the room where the
+/// step's subject (what it draws out, else what it shows) is.
+pub fn split(step: &StoryStep, map: &Map) -> Split {
+    let on_map = |item: &ItemRef| match item {
+        ItemRef::Event(id) => map.links.iter().any(|link| matches!(&link.from, LinkFrom::Event(from) if from == id)),
+        ItemRef::Claim(_) | ItemRef::Link(_) => true,
+    };
+    let shown_on_map = step.shows.is_empty() || step.shows.iter().chain(&step.highlights).any(on_map);
+    // A stored viewport says where on the map to look: the map stays.
+    if !shown_on_map && step.viewport.is_none() {
+        return Split::TimelineOnly;
+    }
+    let subject = if step.highlights.is_empty() { &step.shows } else { &step.highlights };
+    if subject.is_empty() {
+        Split::Timeline(TIMELINE_SHARE)
+    } else if !subject.iter().any(|item| matches!(item, ItemRef::Event(_))) {
+        Split::Timeline(TIMELINE_SHARE_FOR_CLAIMS)
+    } else if !subject.iter().any(on_map) {
+        Split::Timeline(TIMELINE_SHARE_FOR_EVENTS)
+    } else {
+        Split::Timeline(TIMELINE_SHARE)
+    }
+}
 
 /// The state of a presentation in progress.
 pub struct Presenter {
@@ -159,4 +200,41 @@ fn spotlight_mesh(screen: Rect, center: Pos2, radius: f32, color: Color32) -> eg
         mesh.add_triangle(inner, next_outer, next_inner);
     }
     mesh
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn step_titled<'m>(map: &'m Map, start: &str) -> &'m StoryStep {
+        map.story.iter().find(|step| step.title.starts_with(start)).expect("the case study has the step")
+    }
+
+    #[test]
+    fn each_step_of_the_case_study_gives_the_room_to_where_its_subject_is() {
+        let map = crate::format::load_str(crate::CASE_STUDY_RON, "case study").expect("the case study loads");
+        let events_alone = step_titled(&map, "2013: cyber theft reaches the summit table");
+        assert_eq!(split(events_alone, &map), Split::TimelineOnly, "it shows nothing of the map");
+        let viewport = Some(crate::model::Viewport { center: crate::model::Position::new(0.0, 0.0), zoom: 1.0 });
+        let looking = StoryStep { viewport, ..events_alone.clone() };
+        assert_eq!(split(&looking, &map), Split::Timeline(TIMELINE_SHARE_FOR_EVENTS), "unless it says where to look");
+        let claims_alone = step_titled(&map, "Two questions, and the explanations of each");
+        assert_eq!(split(claims_alone, &map), Split::Timeline(TIMELINE_SHARE_FOR_CLAIMS));
+        let both = step_titled(&map, "Why did China agree? Sanctions");
+        assert_eq!(split(both, &map), Split::Timeline(TIMELINE_SHARE));
+    }
+
+    #[test]
+    fn a_step_that_shows_everything_keeps_the_map() {
+        let map = crate::format::load_str(crate::CASE_STUDY_RON, "case study").expect("the case study loads");
+        let step = StoryStep { shows: Vec::new(), highlights: Vec::new(), ..map.story[0].clone() };
+        assert_eq!(split(&step, &map), Split::Timeline(TIMELINE_SHARE));
+        let evidence_for_nothing = map
+            .events
+            .iter()
+            .find(|event| !map.links.iter().any(|link| matches!(&link.from, LinkFrom::Event(id) if *id == event.id)))
+            .expect("an event that is evidence for nothing");
+        let step = StoryStep { highlights: vec![ItemRef::Event(evidence_for_nothing.id.clone())], ..step };
+        assert_eq!(split(&step, &map), Split::Timeline(TIMELINE_SHARE_FOR_EVENTS), "the map still shows all");
+    }
 }

@@ -228,3 +228,32 @@ fn every_step_of_the_case_study_frames_its_subject_in_the_window() {
 fn every_step_of_the_case_study_frames_its_subject_while_presenting() {
     walk_the_case_study_story(true);
 }
+
+/// Presents step `index` of the case study and says how high the map and
+/// the timeline's plot are drawn.
+fn presented_heights(harness: &mut Harness<'_, ArglineApp>, index: usize) -> (f32, f32) {
+    harness.state_mut().push(argline::ui::Action::GoToStep(index));
+    settle(harness);
+    let map = harness.state().map_view_rect();
+    let map_height = if map.is_positive() { map.height() } else { 0.0 };
+    (map_height, harness.state().timeline_drawn().0.height())
+}
+
+#[test]
+fn presenting_gives_the_screen_to_where_each_steps_subject_is() {
+    let story = crate::harness::case_study().map().story.clone();
+    let step = |start: &str| story.iter().position(|step| step.title.starts_with(start)).expect("the step");
+    let mut harness = harness_on(crate::harness::case_study());
+    press(&mut harness, Key::F5);
+
+    let (map, timeline) = presented_heights(&mut harness, step("2013: cyber theft reaches the summit table"));
+    assert_eq!(map, 0.0, "a step of events that are evidence for nothing shows no empty map");
+    assert!(timeline > 500.0, "the timeline takes the screen: its plot is {timeline} high");
+
+    let (map, timeline) = presented_heights(&mut harness, step("Two questions, and the explanations of each"));
+    assert!(map > 2.5 * timeline, "a step about claims gives the map the room: {map} against {timeline}");
+
+    let (map, timeline) = presented_heights(&mut harness, step("Why did China agree? Sanctions"));
+    assert!(map > timeline && map < 2.5 * timeline, "a step about both shares it: {map} against {timeline}");
+    assert!(harness.state().map_screen_rect_of(&argline::model::ItemRef::Claim("sanctions-threat".into())).is_some());
+}

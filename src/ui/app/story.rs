@@ -8,7 +8,7 @@ use crate::edit::{EditError, Transaction, commands};
 use crate::model::StoryStep;
 use crate::ui::action::{Action, Actions};
 use crate::ui::commands::Command;
-use crate::ui::presenter::{PRESENTATION_ZOOM, Presenter};
+use crate::ui::presenter::{self, PRESENTATION_ZOOM, Presenter, Split};
 
 impl ArglineApp {
     /// Moves both views to story step `index` and draws out what it highlights.
@@ -128,13 +128,23 @@ impl ArglineApp {
         // Nothing is edited while presenting: what the views ask for is dropped.
         let mut ignored = Actions::default();
         let views = &mut self.views;
-        egui::Panel::bottom("presentation_timeline")
-            .default_size(ui.available_height() * 0.38)
-            .frame(egui::Frame::NONE)
-            .show(ui, |ui| views.timeline.ui(ui, map, revision, &views.selection, &highlight, &mut ignored));
-        egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-            views.map_view.ui(ui, document, &views.selection, &highlight, &mut ignored);
-        });
+        match presenter::split(step, map) {
+            Split::TimelineOnly => {
+                views.map_view.not_shown();
+                egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+                    views.timeline.ui(ui, map, revision, &views.selection, &highlight, &mut ignored);
+                });
+            }
+            Split::Timeline(share) => {
+                egui::Panel::bottom("presentation_timeline")
+                    .exact_size(ui.available_height() * share)
+                    .frame(egui::Frame::NONE)
+                    .show(ui, |ui| views.timeline.ui(ui, map, revision, &views.selection, &highlight, &mut ignored));
+                egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+                    views.map_view.ui(ui, document, &views.selection, &highlight, &mut ignored);
+                });
+            }
+        }
         presenter.spotlight_ui(&ctx);
         presenter.notes_ui(&ctx, step, steps);
     }

@@ -728,20 +728,30 @@ impl MapView {
         }
     }
 
-    /// Where the map looks now: the canvas point at the middle of the view, and the zoom.
     /// Where the view is on screen, as last drawn.
     pub fn view_rect(&self) -> Rect {
         self.last_view
     }
 
+    /// The map is not drawn this frame (a presented step with nothing on
+    /// it): it has no place on screen until it is drawn again.
+    pub fn not_shown(&mut self) {
+        self.last_view = Rect::NOTHING;
+    }
+
     /// Where `item` (by its place in its section, see
     /// [`crate::layout::map_geometry::map_item`]) was drawn last frame, on
-    /// screen: a card's or chip's rectangle, the box of a link's two ends.
+    /// screen: a card's or chip's rectangle, the box of a link's two ends;
+    /// `None` while the map is not shown.
     pub fn drawn_rect(&self, item: MapItem) -> Option<Rect> {
+        if !self.last_view.is_positive() {
+            return None;
+        }
         let canvas = self.geometry.as_ref()?.rect_of_item(item)?;
         Some(self.screen_from_canvas(self.last_view).mul_rect(geometry::rect(canvas)))
     }
 
+    /// Where the map looks now: the canvas point at the middle of the view, and the zoom.
     pub fn viewport(&self) -> Viewport {
         let center = -self.pan / self.zoom;
         Viewport { center: Position::new(center.x, center.y), zoom: self.zoom }
