@@ -48,13 +48,13 @@ mod tests {
 
     #[test]
     fn rivals_sharing_evidence_get_the_explanations_layout_and_trees_the_layered_one() {
-        let roles = Roles { explanation: vec![true, true, false, false], undercuts: vec![] };
+        let roles = Roles { explanation: vec![true, true, false, false], undercuts: vec![], answers: vec![] };
         let shared = graph(&[(0, 2), (1, 2), (1, 3)]);
         let tree = graph(&[(0, 2), (1, 3)]);
         assert_eq!(choose_layout(LayoutChoice::Auto, &shared, &roles), LayoutChoice::Explanations);
         assert_eq!(choose_layout(LayoutChoice::Auto, &tree, &roles), LayoutChoice::Layered);
         assert_eq!(choose_layout(LayoutChoice::Explanations, &tree, &roles), LayoutChoice::Explanations);
-        let one = Roles { explanation: vec![true, false, false, false], undercuts: vec![] };
+        let one = Roles { explanation: vec![true, false, false, false], undercuts: vec![], answers: vec![] };
         assert_eq!(choose_layout(LayoutChoice::Auto, &shared, &one), LayoutChoice::Layered);
     }
 }

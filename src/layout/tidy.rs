@@ -156,7 +156,28 @@ pub fn map_roles(map: &Map, items: &[ItemRef]) -> Roles {
             Some((*undercutter, *start))
         })
         .collect();
-    Roles { explanation, undercuts }
+    let claim_node: HashMap<&str, usize> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(index, item)| match item {
+            ItemRef::Claim(id) => Some((id.as_str(), index)),
+            _ => None,
+        })
+        .collect();
+    let answers_of: HashMap<&ClaimId, &ClaimId> = map
+        .claims
+        .iter()
+        .filter(|claim| claim.kind == ClaimKind::Explanation)
+        .filter_map(|claim| Some((&claim.id, claim.answers.as_ref()?)))
+        .collect();
+    let answers = items
+        .iter()
+        .map(|item| match item {
+            ItemRef::Claim(id) => claim_node.get(answers_of.get(id)?.as_str()).copied(),
+            _ => None,
+        })
+        .collect();
+    Roles { explanation, undercuts, answers }
 }
 
 fn link_start(from: &LinkFrom) -> ItemRef {
@@ -227,6 +248,35 @@ fn below_mean(positions: impl Iterator<Item = Position>) -> Position {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_question_and_its_explanations_frame_at_a_readable_zoom() {
+        let mut map = crate::format::load_str(
+            include_str!("../../sample_maps/us_china_cyber_2013_2015.ron"),
+            "us_china_cyber_2013_2015.ron",
+        )
+        .expect("the case study loads");
+        let sizes = MapSizes::estimate(&map);
+        tidy_up(&map, &sizes, None, &LayeredOptions::default()).apply(&mut map);
+        let group: Vec<usize> = (0..map.claims.len())
+            .filter(|&i| {
+                map.claims[i].id.as_str() == "q-why-agree"
+                    || map.claims[i].answers.as_ref().is_some_and(|q| q.as_str() == "q-why-agree")
+            })
+            .collect();
+        assert_eq!(group.len(), 6);
+        let (mut low, mut high) = ((f32::MAX, f32::MAX), (f32::MIN, f32::MIN));
+        for &i in &group {
+            let (p, (w, h)) = (map.claims[i].position, sizes.claims[i]);
+            low = (low.0.min(p.x - w / 2.0), low.1.min(p.y - h / 2.0));
+            high = (high.0.max(p.x + w / 2.0), high.1.max(p.y + h / 2.0));
+        }
+        let question = group.iter().find(|&&i| map.claims[i].kind == ClaimKind::Question).expect("the question");
+        assert!(map.claims[*question].position.y - sizes.claims[*question].1 / 2.0 <= low.1 + 0.01, "on top");
+        let zoom = (super::super::MAP_AREA_POINTS.0 / (high.0 - low.0))
+            .min(super::super::MAP_AREA_POINTS.1 / (high.1 - low.1));
+        assert!(zoom >= 0.6, "{zoom}");
+    }
 
     #[test]
     fn a_neutral_link_gives_no_edge() {

@@ -41,18 +41,19 @@ pub fn reached(graph: &LayoutGraph, explanations: &[usize]) -> Vec<Vec<usize>> {
 
 /// The place of every explanation side by side (`place[rank]`), starting
 /// from the order given and changed only for a strictly shorter total span
-/// of the nodes that reach several explanations.
-pub fn order(count: usize, reached: &[Vec<usize>]) -> Vec<usize> {
+/// of the nodes that reach several explanations. Each set of `together`
+/// (the explanations of one question) is kept close before all that: its
+/// span outweighs every shared node's.
+pub fn order(count: usize, reached: &[Vec<usize>], together: &[Vec<usize>]) -> Vec<usize> {
     let shared: Vec<&[usize]> = reached.iter().filter(|set| set.len() > 1).map(Vec::as_slice).collect();
+    let weight = shared.len() * count + 1;
+    let span_of = |set: &[usize], place: &[usize]| {
+        let (low, high) = set.iter().fold((usize::MAX, 0), |(low, high), &e| (low.min(place[e]), high.max(place[e])));
+        high.saturating_sub(low)
+    };
     let span = |place: &[usize]| -> usize {
-        shared
-            .iter()
-            .map(|set| {
-                let (low, high) =
-                    set.iter().fold((usize::MAX, 0), |(low, high), &e| (low.min(place[e]), high.max(place[e])));
-                high - low
-            })
-            .sum()
+        shared.iter().map(|set| span_of(set, place)).sum::<usize>()
+            + together.iter().map(|set| weight * span_of(set, place)).sum::<usize>()
     };
     let mut best: Vec<usize> = (0..count).collect();
     let mut best_span = span(&best);
@@ -119,12 +120,19 @@ mod tests {
     fn explanations_sharing_evidence_stand_side_by_side() {
         // Explanations 0, 1, 2: evidence shared by 0 and 2 twice, by 1 alone.
         let reached = [vec![0, 2], vec![0, 2], vec![1]];
-        let place = order(3, &reached);
+        let place = order(3, &reached, &[]);
         assert_eq!(place[0].abs_diff(place[2]), 1, "{place:?}");
     }
 
     #[test]
     fn an_order_with_nothing_shared_is_kept() {
-        assert_eq!(order(9, &[vec![3], vec![5]]), (0..9).collect::<Vec<_>>());
+        assert_eq!(order(9, &[vec![3], vec![5]], &[]), (0..9).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_questions_explanations_stand_together_before_shared_evidence() {
+        // Evidence shared by 0 and 2 twice, but 0 and 1 answer one question.
+        let place = order(3, &[vec![0, 2], vec![0, 2]], &[vec![0, 1]]);
+        assert_eq!(place[0].abs_diff(place[1]), 1, "{place:?}");
     }
 }

@@ -3,8 +3,9 @@
 //! that bear on it only gathered beneath it, and what bears on several of
 //! them placed between those (at the mean of their places); an objection
 //! beneath what it attacks, an undercut between the two ends of the link it
-//! undercuts. The explanations stand in the order that keeps the shared
-//! evidence's links short ([`groups`]). The layered algorithm then draws it
+//! undercuts. The explanations of one question stand next to each other, in
+//! the order that keeps the shared evidence's links short ([`groups`]), and
+//! are drawn close together with their question centred over them. The layered algorithm then draws it
 //! with that guide (`crate::layout::layered::Guide`): layers too long for the
 //! screen's shape dealt into sub-layers, crossings reduced, pinned boxes kept.
 
@@ -27,6 +28,10 @@ pub struct Roles {
     /// `(undercutter, start)`: a node undercutting the link that starts at `start`
     /// (its edge in the graph goes to the claim that link ends at).
     pub undercuts: Vec<(usize, usize)>,
+    /// For each node, the question it answers (an explanation's), if any:
+    /// the explanations of one question stand next to each other, the
+    /// question centred over them.
+    pub answers: Vec<Option<usize>>,
 }
 
 impl Roles {
@@ -57,7 +62,14 @@ fn guide(graph: &LayoutGraph, roles: &Roles) -> Guide {
     // Start from the order they stand in now, so a tidy map stays as it is.
     heads.sort_by(|&a, &b| graph.nodes[a].position.x.total_cmp(&graph.nodes[b].position.x).then(a.cmp(&b)));
     let reached = groups::reached(graph, &heads);
-    let place = groups::order(heads.len(), &reached);
+    let mut by_question: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    for (rank, &head) in heads.iter().enumerate() {
+        if let Some(&Some(question)) = roles.answers.get(head) {
+            by_question.entry(question).or_default().push(rank);
+        }
+    }
+    let together: Vec<Vec<usize>> = by_question.into_values().collect();
+    let place = groups::order(heads.len(), &reached, &together);
     let mut along: Vec<Option<f32>> = reached
         .iter()
         .map(|set| {
@@ -93,7 +105,7 @@ fn guide(graph: &LayoutGraph, roles: &Roles) -> Guide {
     for &head in &heads {
         first_layer[head] = true;
     }
-    Guide { first_layer, along: Some(along) }
+    Guide { first_layer, along: Some(along), under: roles.answers.clone() }
 }
 
 #[cfg(test)]
@@ -111,7 +123,8 @@ mod tests {
             nodes: (0..6).map(|i| node(i as f32)).collect(),
             edges: vec![(0, 3), (0, 4), (2, 4), (2, 5), (1, 5)],
         };
-        let roles = Roles { explanation: vec![true, true, true, false, false, false], undercuts: vec![] };
+        let roles =
+            Roles { explanation: vec![true, true, true, false, false, false], undercuts: vec![], answers: vec![] };
         (graph, roles)
     }
 

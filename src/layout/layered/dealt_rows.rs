@@ -77,7 +77,7 @@ fn sub_rows(graph: &ProperGraph, real: &[usize], split: usize) -> Vec<usize> {
 /// neighbours are `gap` clear of each other: halfway between pushing each
 /// to the right of the one before and each to the left of the one after,
 /// which keeps both the order and the clearance.
-fn spread_apart(xs: &mut [f32], breadths: &[f32], gap: f32) {
+pub(super) fn spread_apart(xs: &mut [f32], breadths: &[f32], gap: f32) {
     let need = |i: usize| (breadths[i - 1] + breadths[i]) / 2.0 + gap;
     let mut pushed_right = xs.to_vec();
     for i in 1..xs.len() {

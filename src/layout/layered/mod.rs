@@ -9,7 +9,8 @@
 //! straight links ([`uncross`]), then connected components packed in
 //! shelves of the screen's shape and pinned boxes honoured ([`placement`]).
 //! A layout made for a kind of map guides it ([`Guide`]): which boxes head
-//! the first layer and where each starts along its layer.
+//! the first layer, where each starts along its layer, and which are
+//! gathered in a row under another ([`gather`]).
 //!
 //! The caller gives each box its real size, so the UI can pass what it
 //! measured; `crate::layout::tidy` builds the graph from a map.
@@ -18,6 +19,7 @@ mod bounds;
 mod coordinates;
 mod cycles;
 mod dealt_rows;
+mod gather;
 mod layer_crossings;
 mod layers;
 mod network_simplex;
@@ -115,6 +117,10 @@ pub struct Guide {
     pub first_layer: Vec<bool>,
     /// Where each node starts along its layer, in place of its position.
     pub along: Option<Vec<f32>>,
+    /// The node each is drawn under, beside the others under it, once the
+    /// drawing is arranged (a question's explanations under the question):
+    /// see [`gather`].
+    pub under: Vec<Option<usize>>,
 }
 
 /// The new centre of every node, in the order of `graph.nodes`. Pinned nodes
@@ -131,7 +137,9 @@ pub fn layout_guided(graph: &LayoutGraph, guide: &Guide, options: &LayeredOption
     let components = placement::components(graph);
     let laid_out: Vec<placement::Placed> =
         components.iter().map(|component| lay_out_component(graph, component, guide, &frame, options)).collect();
-    placement::arrange(graph, &components, laid_out, &frame, options)
+    let mut positions = placement::arrange(graph, &components, laid_out, &frame, options);
+    gather::gather(&mut positions, graph, &guide.under, &frame, options);
+    positions
 }
 
 /// Re-layouts of its own result a component's drawing goes through at most,

@@ -44,14 +44,14 @@ impl Frame {
         self.split(position).0
     }
 
-    fn split(&self, position: Position) -> (f32, f32) {
+    pub fn split(&self, position: Position) -> (f32, f32) {
         match self.direction {
             Direction::Down => (position.x, position.y),
             Direction::Right => (position.y, position.x),
         }
     }
 
-    fn join(&self, along: f32, across: f32) -> Position {
+    pub fn join(&self, along: f32, across: f32) -> Position {
         match self.direction {
             Direction::Down => Position::new(along, across),
             Direction::Right => Position::new(across, along),
