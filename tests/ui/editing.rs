@@ -78,6 +78,7 @@ fn deleting_a_claim_with_links_and_undoing_restores_the_links() {
 #[test]
 fn dragging_a_card_moves_it_in_one_undo_step() {
     let mut harness = harness();
+    crate::harness::fit(&mut harness);
     let before = crate::harness::map_of(&harness);
     let claim = before.claims.iter().find(|c| c.kind == ClaimKind::Objection).expect("an objection").clone();
     let start = harness.get_by_label(&format!("Objection: {}", claim.text)).rect().center();

@@ -112,8 +112,9 @@ pub fn type_path_and_confirm(harness: &mut Harness<'_, ArglineApp>, path: &std::
     harness.run_steps(2);
 }
 
-/// F, as a user presses it to fit the whole map and timeline in view.
+/// F, as a user presses it to fit the whole map and timeline in view; runs
+/// the frames of the eased move (a quarter of a second) to its end.
 pub fn fit(harness: &mut Harness<'_, ArglineApp>) {
     harness.key_press(egui::Key::F);
-    harness.run();
+    harness.run_steps(30);
 }

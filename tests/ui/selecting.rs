@@ -13,6 +13,13 @@ fn harness_on(document: Document) -> Harness<'static, ArglineApp> {
     crate::harness::harness_with(crate::harness::app(document), 1.0 / 60.0)
 }
 
+/// The case study with the whole map in view (it opens on its first question).
+fn case_study_in_full() -> Harness<'static, ArglineApp> {
+    let mut harness = harness_on(crate::harness::case_study());
+    crate::harness::fit(&mut harness);
+    harness
+}
+
 fn center_of(harness: &Harness<'_, ArglineApp>, label: &str) -> Pos2 {
     harness.get_by_label(label).rect().center()
 }
@@ -67,7 +74,7 @@ fn two_unlinked_objections(map: &Map) -> (argline::model::Claim, argline::model:
 
 #[test]
 fn link_two_cards_by_dragging_from_the_handle() {
-    let mut harness = harness_on(crate::harness::case_study());
+    let mut harness = case_study_in_full();
     let before = crate::harness::map_of(&harness);
     let (from, to) = two_unlinked_objections(&before);
     let handle = center_of(&harness, &format!("Draw a link from: {}", from.text));
@@ -90,7 +97,7 @@ fn link_two_cards_by_dragging_from_the_handle() {
 
 #[test]
 fn enter_in_the_relation_popup_makes_a_supporting_link_from_an_event() {
-    let mut harness = harness_on(crate::harness::case_study());
+    let mut harness = case_study_in_full();
     let before = crate::harness::map_of(&harness);
     let (claim, _) = two_unlinked_objections(&before);
     // From the claim's handle onto an event chip: the event becomes the evidence.
@@ -142,7 +149,7 @@ fn shift_click_adds_to_the_selection_and_ctrl_a_selects_everything() {
 
 #[test]
 fn a_shift_drag_box_selects_the_cards_inside_it() {
-    let mut harness = harness_on(crate::harness::case_study());
+    let mut harness = case_study_in_full();
     let map = crate::harness::map_of(&harness);
     let (a, _) = two_unlinked_objections(&map);
     let card = harness.get_by_label(&format!("Objection: {}", a.text)).rect();
@@ -157,7 +164,7 @@ fn a_shift_drag_box_selects_the_cards_inside_it() {
 
 #[test]
 fn arrow_keys_move_the_selected_claims_in_one_undo_step() {
-    let mut harness = harness_on(crate::harness::case_study());
+    let mut harness = case_study_in_full();
     let before = crate::harness::map_of(&harness);
     let (a, _) = two_unlinked_objections(&before);
     harness.get_by_label(&format!("Objection: {}", a.text)).click();

@@ -116,6 +116,7 @@ fn escape_clears_the_selection_and_arrows_step_through_events() {
 #[test]
 fn the_inspector_navigates_along_links() {
     let mut harness = harness(case_study());
+    crate::harness::fit(&mut harness);
     let map = crate::harness::map_of(&harness);
     let claim = map
         .claims
