@@ -3,7 +3,7 @@
 //! there, what is one link away) cost a hash look-up instead of a scan.
 
 use super::{Claim, Event, ItemRef, Link, Map};
-use std::collections::HashMap;
+use ahash::AHashMap as HashMap;
 
 /// Where each item of one version of a map stands, and its links.
 #[derive(Debug, Default)]
@@ -20,7 +20,7 @@ impl MapIndex {
         let events = map.events.iter().enumerate().map(|(i, event)| (ItemRef::Event(event.id.clone()), i)).collect();
         let claims = map.claims.iter().enumerate().map(|(i, claim)| (ItemRef::Claim(claim.id.clone()), i)).collect();
         let links = map.links.iter().enumerate().map(|(i, link)| (ItemRef::Link(link.id.clone()), i)).collect();
-        let mut touching: HashMap<ItemRef, Vec<usize>> = HashMap::new();
+        let mut touching: HashMap<ItemRef, Vec<usize>> = HashMap::default();
         for (i, link) in map.links.iter().enumerate() {
             touching.entry(link.source_item()).or_default().push(i);
             let target = link.target_item();
