@@ -169,10 +169,10 @@ fn place_chips(map: &Map, index: &MapIndex, cards: &[Rect], measure: &mut dyn Me
     let mut targets: Vec<Option<Vec<f32>>> = vec![None; map.events.len()];
     for link in &map.links {
         let LinkFrom::Event(_) = &link.from else { continue };
-        let Some(xs) = index.position(&link.source_item()).and_then(|event| targets.get_mut(event)) else { continue };
+        let Some(xs) = index.source_position(link).and_then(|event| targets.get_mut(event)) else { continue };
         let xs = xs.get_or_insert_with(Vec::new);
         if let LinkTo::Claim(_) = &link.to
-            && let Some(card) = index.position(&link.target_item()).and_then(|claim| cards.get(claim))
+            && let Some(card) = index.target_position(link).and_then(|claim| cards.get(claim))
         {
             xs.push(card.center().x);
         }
@@ -212,13 +212,13 @@ fn place_chips(map: &Map, index: &MapIndex, cards: &[Rect], measure: &mut dyn Me
 
 fn link_ends(map: &Map, index: &MapIndex, cards: &[Rect], chips: &[Option<Rect>]) -> Vec<Option<(Point, Point)>> {
     let source_rect = |link: &crate::model::Link| {
-        let at = index.position(&link.source_item())?;
+        let at = index.source_position(link)?;
         match &link.from {
             LinkFrom::Claim(_) => cards.get(at).copied(),
             LinkFrom::Event(_) => chips.get(at).copied().flatten(),
         }
     };
-    let target_at = |link: &crate::model::Link| index.position(&link.target_item());
+    let target_at = |link: &crate::model::Link| index.target_position(link);
     let mut ends: Vec<Option<(Point, Point)>> = vec![None; map.links.len()];
     let mut visited = vec![false; map.links.len()];
     // A link onto a link needs its target's midpoint first: follow each chain

@@ -2,24 +2,24 @@
 //! links touching each item, so that the views' per-frame questions (is it
 //! there, what is one link away) cost a hash look-up instead of a scan.
 
-use super::{Claim, Event, ItemRef, Link, Map};
+use super::{Claim, ClaimId, Event, EventId, ItemRef, Link, LinkFrom, LinkId, LinkTo, Map};
 use ahash::AHashMap as HashMap;
 
 /// Where each item of one version of a map stands, and its links.
 #[derive(Debug, Default)]
 pub struct MapIndex {
-    events: HashMap<ItemRef, usize>,
-    claims: HashMap<ItemRef, usize>,
-    links: HashMap<ItemRef, usize>,
+    events: HashMap<EventId, usize>,
+    claims: HashMap<ClaimId, usize>,
+    links: HashMap<LinkId, usize>,
     /// For each item, the indices of the links starting at it, ending at it, or (for a link) bearing on it.
     touching: HashMap<ItemRef, Vec<usize>>,
 }
 
 impl MapIndex {
     pub fn build(map: &Map) -> Self {
-        let events = map.events.iter().enumerate().map(|(i, event)| (ItemRef::Event(event.id.clone()), i)).collect();
-        let claims = map.claims.iter().enumerate().map(|(i, claim)| (ItemRef::Claim(claim.id.clone()), i)).collect();
-        let links = map.links.iter().enumerate().map(|(i, link)| (ItemRef::Link(link.id.clone()), i)).collect();
+        let events = map.events.iter().enumerate().map(|(i, event)| (event.id.clone(), i)).collect();
+        let claims = map.claims.iter().enumerate().map(|(i, claim)| (claim.id.clone(), i)).collect();
+        let links = map.links.iter().enumerate().map(|(i, link)| (link.id.clone(), i)).collect();
         let mut touching: HashMap<ItemRef, Vec<usize>> = HashMap::default();
         for (i, link) in map.links.iter().enumerate() {
             touching.entry(link.source_item()).or_default().push(i);
@@ -33,33 +33,51 @@ impl MapIndex {
 
     /// Whether `item` is in the map this index was built from.
     pub fn contains(&self, item: &ItemRef) -> bool {
-        match item {
-            ItemRef::Event(_) => self.events.contains_key(item),
-            ItemRef::Claim(_) => self.claims.contains_key(item),
-            ItemRef::Link(_) => self.links.contains_key(item),
-        }
+        self.position(item).is_some()
     }
 
     /// Where `item` stands in its section of the map (`map.events`, `map.claims` or `map.links`).
     pub fn position(&self, item: &ItemRef) -> Option<usize> {
         match item {
-            ItemRef::Event(_) => self.events.get(item),
-            ItemRef::Claim(_) => self.claims.get(item),
-            ItemRef::Link(_) => self.links.get(item),
+            ItemRef::Event(id) => self.events.get(id),
+            ItemRef::Claim(id) => self.claims.get(id),
+            ItemRef::Link(id) => self.links.get(id),
+        }
+        .copied()
+    }
+
+    /// Where the start of `link` stands in its section (`map.events` or
+    /// `map.claims`), without making an [`ItemRef`] of it.
+    pub fn source_position(&self, link: &Link) -> Option<usize> {
+        match &link.from {
+            LinkFrom::Event(id) => self.events.get(id),
+            LinkFrom::Claim(id) => self.claims.get(id),
+        }
+        .copied()
+    }
+
+    /// Where the end of `link` stands in its section (`map.claims` or `map.links`).
+    pub fn target_position(&self, link: &Link) -> Option<usize> {
+        match &link.to {
+            LinkTo::Claim(id) => self.claims.get(id),
+            LinkTo::Link(id) => self.links.get(id),
         }
         .copied()
     }
 
     pub fn event<'m>(&self, map: &'m Map, item: &ItemRef) -> Option<&'m Event> {
-        self.events.get(item).and_then(|&i| map.events.get(i))
+        let ItemRef::Event(id) = item else { return None };
+        self.events.get(id).and_then(|&i| map.events.get(i))
     }
 
     pub fn claim<'m>(&self, map: &'m Map, item: &ItemRef) -> Option<&'m Claim> {
-        self.claims.get(item).and_then(|&i| map.claims.get(i))
+        let ItemRef::Claim(id) = item else { return None };
+        self.claims.get(id).and_then(|&i| map.claims.get(i))
     }
 
     pub fn link<'m>(&self, map: &'m Map, item: &ItemRef) -> Option<&'m Link> {
-        self.links.get(item).and_then(|&i| map.links.get(i))
+        let ItemRef::Link(id) = item else { return None };
+        self.links.get(id).and_then(|&i| map.links.get(i))
     }
 
     /// The links that start or end at `item`, or bear on it when it is a link.
