@@ -108,7 +108,10 @@ pub fn event_shape(
             Stroke::new(1.5, theme::canvas_background(dark)),
         );
     }
-    if selected {
+    if selected && event.is_span() && !placed.label_shown {
+        // A slim bar runs beneath other events' labels: a ring round it would be drawn over them.
+        plot_painter.rect_filled(bar, CornerRadius::same(2), theme::selection_color(dark));
+    } else if selected {
         selection_outline(&plot_painter, shape_rect, 4, dark);
     }
     shape_rect
