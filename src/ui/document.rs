@@ -75,7 +75,7 @@ impl Document {
 
     pub fn open(path: PathBuf) -> Result<Self, crate::format::LoadError> {
         let (map, stamp) = crate::format::load_file_stamped(&path)?;
-        let mut document = Self::new(map, Some(path.clone()), file_name(&path));
+        let mut document = Self::new(map, Some(path.clone()), super::files::file_name(&path));
         document.on_disk = Some(OnDisk { stamp, base: document.map.clone() });
         Ok(document)
     }
@@ -163,7 +163,7 @@ impl Document {
         };
         let stamp = crate::format::save_file_stamped(&self.map, &path, overwrite)?;
         self.on_disk = Some(OnDisk { stamp, base: self.map.clone() });
-        self.name = file_name(&path);
+        self.name = super::files::file_name(&path);
         self.path = Some(path);
         self.read_only = false;
         self.history.mark_saved();
@@ -194,8 +194,4 @@ impl Document {
         self.on_disk = Some(OnDisk { stamp, base: disk });
         Ok(())
     }
-}
-
-fn file_name(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
 }

@@ -6,7 +6,7 @@
 //! map's legend (hidden while presenting unless asked for).
 
 use super::action::{Action, Actions};
-use crate::model::{ItemRef, LinkFrom, Map, StoryStep};
+use crate::model::{ItemRef, Map, MapIndex, StoryStep};
 use egui::{Color32, Key, Modifiers, Pos2, Rect, RichText};
 
 /// How much larger everything is drawn while presenting.
@@ -31,11 +31,13 @@ const TIMELINE_SHARE_FOR_CLAIMS: f32 = 0.25;
 /// Its share when the step draws out events that are evidence for nothing.
 const TIMELINE_SHARE_FOR_EVENTS: f32 = 0.6;
 
-/// How `step` of `map` shares the screen: the map gets the room where the
-/// step's subject (what it draws out, else what it shows) is.
-pub fn split(step: &StoryStep, map: &Map) -> Split {
+/// How `step` of `map` (indexed by `index`) shares the screen: the map gets
+/// the room where the step's subject (what it draws out, else what it shows)
+/// is. An event has a place on the map when it is evidence for something
+/// (the geometry gives it a chip).
+pub fn split(step: &StoryStep, map: &Map, index: &MapIndex) -> Split {
     let on_map = |item: &ItemRef| match item {
-        ItemRef::Event(id) => map.links.iter().any(|link| matches!(&link.from, LinkFrom::Event(from) if from == id)),
+        ItemRef::Event(_) => index.links_touching(map, item).any(|link| link.starts_at(item)),
         ItemRef::Claim(_) | ItemRef::Link(_) => true,
     };
     let shown_on_map = step.shows.is_empty() || step.shows.iter().chain(&step.highlights).any(on_map);
@@ -213,28 +215,34 @@ mod tests {
     #[test]
     fn each_step_of_the_case_study_gives_the_room_to_where_its_subject_is() {
         let map = crate::format::load_str(crate::CASE_STUDY_RON, "case study").expect("the case study loads");
+        let index = MapIndex::build(&map);
         let events_alone = step_titled(&map, "2013: cyber theft reaches the summit table");
-        assert_eq!(split(events_alone, &map), Split::TimelineOnly, "it shows nothing of the map");
+        assert_eq!(split(events_alone, &map, &index), Split::TimelineOnly, "it shows nothing of the map");
         let viewport = Some(crate::model::Viewport { center: crate::model::Position::new(0.0, 0.0), zoom: 1.0 });
         let looking = StoryStep { viewport, ..events_alone.clone() };
-        assert_eq!(split(&looking, &map), Split::Timeline(TIMELINE_SHARE_FOR_EVENTS), "unless it says where to look");
+        assert_eq!(
+            split(&looking, &map, &index),
+            Split::Timeline(TIMELINE_SHARE_FOR_EVENTS),
+            "unless it says where to look"
+        );
         let claims_alone = step_titled(&map, "Two questions, and the explanations of each");
-        assert_eq!(split(claims_alone, &map), Split::Timeline(TIMELINE_SHARE_FOR_CLAIMS));
+        assert_eq!(split(claims_alone, &map, &index), Split::Timeline(TIMELINE_SHARE_FOR_CLAIMS));
         let both = step_titled(&map, "Why did China agree? Sanctions");
-        assert_eq!(split(both, &map), Split::Timeline(TIMELINE_SHARE));
+        assert_eq!(split(both, &map, &index), Split::Timeline(TIMELINE_SHARE));
     }
 
     #[test]
     fn a_step_that_shows_everything_keeps_the_map() {
         let map = crate::format::load_str(crate::CASE_STUDY_RON, "case study").expect("the case study loads");
+        let index = MapIndex::build(&map);
         let step = StoryStep { shows: Vec::new(), highlights: Vec::new(), ..map.story[0].clone() };
-        assert_eq!(split(&step, &map), Split::Timeline(TIMELINE_SHARE));
+        assert_eq!(split(&step, &map, &index), Split::Timeline(TIMELINE_SHARE));
         let evidence_for_nothing = map
             .events
             .iter()
-            .find(|event| !map.links.iter().any(|link| matches!(&link.from, LinkFrom::Event(id) if *id == event.id)))
+            .find(|event| !map.links.iter().any(|link| link.starts_at(&ItemRef::Event(event.id.clone()))))
             .expect("an event that is evidence for nothing");
         let step = StoryStep { highlights: vec![ItemRef::Event(evidence_for_nothing.id.clone())], ..step };
-        assert_eq!(split(&step, &map), Split::Timeline(TIMELINE_SHARE_FOR_EVENTS), "the map still shows all");
+        assert_eq!(split(&step, &map, &index), Split::Timeline(TIMELINE_SHARE_FOR_EVENTS), "the map still shows all");
     }
 }

@@ -128,7 +128,7 @@ impl ArglineApp {
         // Nothing is edited while presenting: what the views ask for is dropped.
         let mut ignored = Actions::default();
         let views = &mut self.views;
-        match presenter::split(step, map) {
+        match presenter::split(step, map, document.index()) {
             Split::TimelineOnly => {
                 views.map_view.not_shown();
                 egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
