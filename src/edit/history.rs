@@ -2,7 +2,7 @@
 //! operations that redo it and those that undo it; a failed transaction is
 //! rolled back and leaves no step.
 
-use super::{EditError, Op, Transaction};
+use super::{EditError, Op, Reach, Transaction};
 use crate::model::Map;
 
 #[derive(Clone, Debug)]
@@ -23,13 +23,17 @@ pub struct History {
     next_serial: u64,
     /// The serial of the state last saved (0: the state the document opened in).
     saved_serial: u64,
+    /// How far the last change applied, undone or redone reached.
+    last_reach: Reach,
 }
 
 /// Applies `ops` in order; on failure undoes what was applied and reports why.
-/// Returns the inverse operations, in the order they must be applied.
-fn apply_all(map: &mut Map, ops: Vec<Op>) -> Result<Vec<Op>, EditError> {
+/// Returns the inverse operations, in the order they must be applied, and how far the change reached.
+fn apply_all(map: &mut Map, ops: Vec<Op>) -> Result<(Vec<Op>, Reach), EditError> {
     let mut inverse = Vec::with_capacity(ops.len());
+    let mut reach = Reach::default();
     for op in ops {
+        reach.add(&op, map);
         match op.apply(map) {
             Ok(undo) => inverse.push(undo),
             Err(error) => {
@@ -42,7 +46,7 @@ fn apply_all(map: &mut Map, ops: Vec<Op>) -> Result<Vec<Op>, EditError> {
         }
     }
     inverse.reverse();
-    Ok(inverse)
+    Ok((inverse, reach))
 }
 
 impl History {
@@ -52,7 +56,8 @@ impl History {
             return Ok(());
         }
         let redo = transaction.ops.clone();
-        let undo = apply_all(map, transaction.ops)?;
+        let (undo, reach) = apply_all(map, transaction.ops)?;
+        self.last_reach = reach;
         self.next_serial += 1;
         self.done.push(Step { label: transaction.label, redo, undo, serial: self.next_serial, gesture: None });
         self.undone.clear();
@@ -73,7 +78,7 @@ impl History {
             return Ok(());
         }
         let redo = transaction.ops.clone();
-        apply_all(map, transaction.ops)?;
+        self.last_reach = apply_all(map, transaction.ops)?.1;
         if let Some(step) = self.done.last_mut() {
             step.redo = redo;
             step.label = transaction.label;
@@ -86,9 +91,12 @@ impl History {
     /// Undoes the last step; returns its label.
     pub fn undo(&mut self, map: &mut Map) -> Result<Option<String>, EditError> {
         let Some(step) = self.done.pop() else { return Ok(None) };
-        if let Err(error) = apply_all(map, step.undo.clone()) {
-            self.done.push(step);
-            return Err(error);
+        match apply_all(map, step.undo.clone()) {
+            Ok((_, reach)) => self.last_reach = reach,
+            Err(error) => {
+                self.done.push(step);
+                return Err(error);
+            }
         }
         let label = step.label.clone();
         self.undone.push(step);
@@ -98,13 +106,22 @@ impl History {
     /// Redoes the last undone step; returns its label.
     pub fn redo(&mut self, map: &mut Map) -> Result<Option<String>, EditError> {
         let Some(step) = self.undone.pop() else { return Ok(None) };
-        if let Err(error) = apply_all(map, step.redo.clone()) {
-            self.undone.push(step);
-            return Err(error);
+        match apply_all(map, step.redo.clone()) {
+            Ok((_, reach)) => self.last_reach = reach,
+            Err(error) => {
+                self.undone.push(step);
+                return Err(error);
+            }
         }
         let label = step.label.clone();
         self.done.push(step);
         Ok(Some(label))
+    }
+
+    /// How far the last change applied, undone or redone reached into the
+    /// map's lists (none, before the first).
+    pub fn last_reach(&self) -> &Reach {
+        &self.last_reach
     }
 
     pub fn undo_label(&self) -> Option<&str> {

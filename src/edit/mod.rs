@@ -12,9 +12,11 @@ pub mod commands;
 pub mod gestures;
 mod history;
 mod op;
+mod reach;
 
 pub use history::History;
 pub use op::{EditError, Item, ItemKind, Op};
+pub use reach::Reach;
 
 /// A named group of operations that the user sees as one step.
 #[derive(Clone, Debug, PartialEq)]

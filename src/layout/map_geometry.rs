@@ -12,7 +12,7 @@ use super::chip_band::{UnplacedChip, place_in_band};
 use super::measure::Measure;
 use super::plane::{Point, Rect};
 use super::{SpatialIndex, SpatialIndexBuilder};
-use crate::model::{ItemRef, LinkFrom, LinkTo, Map, MapIndex};
+use crate::model::{ItemRef, LinkFrom, LinkTo, Map, MapIndex, Replaced};
 
 /// Below the lowest card, the band of chips without a place of their own begins this far down.
 const CHIP_BAND_GAP: f32 = 160.0;
@@ -31,6 +31,15 @@ pub struct MapGeometry {
     pub bounds: Option<Rect>,
     /// Links, chips and cards by where they are, to draw and hit-test only those near.
     index: SpatialIndex<MapItem>,
+    /// The `(width, height)` of each card and chip as measured, for a later
+    /// revision that keeps them (a rectangle's own width may differ in the last bit).
+    sizes: Sizes,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Sizes {
+    cards: Vec<(f32, f32)>,
+    chips: Vec<Option<(f32, f32)>>,
 }
 
 /// An item of the map in the spatial index, by its place in `map.links`,
@@ -53,9 +62,23 @@ impl MapGeometry {
 
     /// This geometry, worked out again for a later revision of the map: where
     /// only a few items moved (a drag, an edited text), the spatial index
-    /// keeps its grid and looks at the moved ones beside it.
-    pub fn updated(self, map: &Map, index: &MapIndex, revision: u64, measure: &mut dyn Measure) -> Self {
-        let fresh = Self::compute_without_index(map, index, revision, measure);
+    /// keeps its grid and looks at the moved ones beside it. Given what the
+    /// change from this geometry's revision replaced (`replaced`), only those
+    /// items' text is measured again; the other cards and chips keep their sizes.
+    pub fn updated(
+        self,
+        map: &Map,
+        index: &MapIndex,
+        revision: u64,
+        measure: &mut dyn Measure,
+        replaced: Option<&Replaced>,
+    ) -> Self {
+        let fresh = match replaced {
+            Some(replaced) if self.cards.len() == map.claims.len() && self.chips.len() == map.events.len() => {
+                self.resized(map, index, revision, measure, replaced)
+            }
+            _ => Self::compute_without_index(map, index, revision, measure),
+        };
         let spatial = self.index.rebuilt_with(index_items(&fresh));
         Self { index: spatial, ..fresh }
     }
@@ -63,18 +86,52 @@ impl MapGeometry {
     /// The cards, chips and link ends of `map`, with an empty spatial index.
     fn compute_without_index(map: &Map, index: &MapIndex, revision: u64, measure: &mut dyn Measure) -> Self {
         measure.begin_revision();
+        let cards = map.claims.iter().map(|claim| measured_card_size(measure, &claim.text, claim.kind)).collect();
+        let chips = (map.events.iter().zip(evidence(map, index)))
+            .map(|(event, is_evidence)| is_evidence.then(|| measured_chip_size(measure, &event.title)))
+            .collect();
+        Self::placed(map, index, revision, Sizes { cards, chips })
+    }
+
+    /// [`Self::compute_without_index`] for a revision of the map that
+    /// replaced `replaced` in this one's lists: the other cards and chips keep
+    /// their sizes where their items now stand.
+    fn resized(
+        &self,
+        map: &Map,
+        index: &MapIndex,
+        revision: u64,
+        measure: &mut dyn Measure,
+        replaced: &Replaced,
+    ) -> Self {
+        let mut sizes = self.sizes.clone();
+        for &at in &replaced.claims {
+            if let (Some(claim), Some(size)) = (map.claims.get(at), sizes.cards.get_mut(at)) {
+                *size = measured_card_size(measure, &claim.text, claim.kind);
+            }
+        }
+        for &at in &replaced.events {
+            if let (Some(event), Some(Some(size))) = (map.events.get(at), sizes.chips.get_mut(at)) {
+                *size = measured_chip_size(measure, &event.title);
+            }
+        }
+        Self::placed(map, index, revision, sizes)
+    }
+
+    /// The cards and chips of `sizes` placed, with their links' ends and an empty spatial index.
+    fn placed(map: &Map, index: &MapIndex, revision: u64, sizes: Sizes) -> Self {
         let cards: Vec<Rect> = map
             .claims
             .iter()
-            .map(|claim| {
-                let (width, height) = measured_card_size(measure, &claim.text, claim.kind);
+            .zip(&sizes.cards)
+            .map(|(claim, &(width, height))| {
                 Rect::from_center_size(Point::new(claim.position.x, claim.position.y), width, height)
             })
             .collect();
-        let chips = place_chips(map, index, &cards, measure);
+        let chips = place_chips(map, index, &cards, &sizes.chips);
         let links = link_ends(map, index, &cards, &chips);
         let bounds = cards.iter().chain(chips.iter().flatten()).copied().reduce(|a, b| a.union(b));
-        Self { revision, cards, chips, links, bounds, index: SpatialIndexBuilder::default().build() }
+        Self { revision, cards, chips, links, bounds, index: SpatialIndexBuilder::default().build(), sizes }
     }
 
     /// The items that touch `area` (canvas), in the order they are drawn.
@@ -162,9 +219,21 @@ fn index_items(geometry: &MapGeometry) -> SpatialIndexBuilder<MapItem> {
     index
 }
 
+/// For each event, whether it serves as evidence (a link starts at it) and so has a chip.
+fn evidence(map: &Map, index: &MapIndex) -> Vec<bool> {
+    let mut marks = vec![false; map.events.len()];
+    for link in map.links.iter().filter(|link| matches!(link.from, LinkFrom::Event(_))) {
+        if let Some(mark) = index.source_position(link).and_then(|event| marks.get_mut(event)) {
+            *mark = true;
+        }
+    }
+    marks
+}
+
 /// Chips go where the event says, or else in a band beneath all cards, each
 /// under the mean position of the claims it bears on, pushed apart sideways.
-fn place_chips(map: &Map, index: &MapIndex, cards: &[Rect], measure: &mut dyn Measure) -> Vec<Option<Rect>> {
+/// `sizes` holds the `(width, height)` of the chip of each event that serves as evidence.
+fn place_chips(map: &Map, index: &MapIndex, cards: &[Rect], sizes: &[Option<(f32, f32)>]) -> Vec<Option<Rect>> {
     // For each event that serves as evidence, the x of the claims it bears on.
     let mut targets: Vec<Option<Vec<f32>>> = vec![None; map.events.len()];
     for link in &map.links {
@@ -181,11 +250,10 @@ fn place_chips(map: &Map, index: &MapIndex, cards: &[Rect], measure: &mut dyn Me
     let mut chips: Vec<Option<Rect>> = Vec::with_capacity(map.events.len());
     let mut unplaced: Vec<UnplacedChip> = Vec::new();
     for ((at, event), xs) in map.events.iter().enumerate().zip(&targets) {
-        let Some(xs) = xs else {
+        let (Some(xs), Some(&Some((width, height)))) = (xs, sizes.get(at)) else {
             chips.push(None);
             continue;
         };
-        let (width, height) = measured_chip_size(measure, &event.title);
         match &event.position {
             Some(position) => {
                 chips.push(Some(Rect::from_center_size(Point::new(position.x, position.y), width, height)))
@@ -327,5 +395,45 @@ mod tests {
             let hidden = geometry.item_at(&map, beside_the_middle, 10.0, &|item| Some(item) != on_top.as_ref());
             assert_ne!(hidden, on_top, "nor is a hidden link");
         }
+    }
+
+    /// Counts what it is asked to measure, answering as the estimate does.
+    #[derive(Default)]
+    struct Counting {
+        texts: Vec<String>,
+    }
+
+    impl Measure for Counting {
+        fn wrapped_height(&mut self, text: &str, font_size: f32, wrap_width: f32) -> f32 {
+            self.texts.push(text.to_owned());
+            Estimate.wrapped_height(text, font_size, wrap_width)
+        }
+
+        fn text_width(&mut self, text: &str, font_size: f32) -> f32 {
+            self.texts.push(text.to_owned());
+            Estimate.text_width(text, font_size)
+        }
+    }
+
+    #[test]
+    fn a_revision_that_replaced_one_claim_measures_that_claim_alone() {
+        let mut map = crate::format::load_str(crate::CASE_STUDY_RON, "case.ron").expect("valid");
+        let index = MapIndex::build(&map);
+        let mut counting = Counting::default();
+        let geometry = MapGeometry::compute(&map, &index, 1, &mut counting);
+        let evidence = map
+            .events
+            .iter()
+            .filter(|event| index.links_touching(&map, &ItemRef::Event(event.id.clone())).next().is_some())
+            .count();
+        assert_eq!(counting.texts.len(), map.claims.len() + evidence, "at first every card and chip");
+        map.claims[6].text = "Edited, and long enough now to take a line more than it did before.".to_owned();
+        map.claims[8].position.x += 500.0;
+        let mut counting = Counting::default();
+        let replaced = Replaced { events: vec![], claims: vec![6, 8] };
+        let updated = geometry.updated(&map, &index, 2, &mut counting, Some(&replaced));
+        assert_eq!(counting.texts, [map.claims[6].text.clone(), map.claims[8].text.clone()]);
+        let fresh = MapGeometry::compute(&map, &index, 2, &mut Estimate);
+        assert_eq!((updated.cards, updated.chips, updated.links), (fresh.cards, fresh.chips, fresh.links));
     }
 }

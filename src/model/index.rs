@@ -1,12 +1,13 @@
 //! An index of a map, built once per document revision: items by id and the
 //! links touching each item, so that the views' per-frame questions (is it
-//! there, what is one link away) cost a hash look-up instead of a scan.
+//! there, what is one link away) cost a hash look-up instead of a scan; and
+//! what a change that leaves it valid replaced ([`Replaced`]).
 
 use super::{Claim, ClaimId, Event, EventId, ItemRef, Link, LinkFrom, LinkId, LinkTo, Map};
 use ahash::AHashMap as HashMap;
 
 /// Where each item of one version of a map stands, and its links.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct MapIndex {
     events: HashMap<EventId, usize>,
     claims: HashMap<ClaimId, usize>,
@@ -104,6 +105,16 @@ impl MapIndex {
         }
         found
     }
+}
+
+/// The events and claims (by place in `map.events` and `map.claims`) a
+/// change replaced by others with the same id. Links replaced with the same
+/// ends, sources, lanes, story steps and the map's details are left out:
+/// nothing derived from the lists depends on them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Replaced {
+    pub events: Vec<usize>,
+    pub claims: Vec<usize>,
 }
 
 #[cfg(test)]

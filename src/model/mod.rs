@@ -20,7 +20,7 @@ pub use conflicts::{Conflict, Versions};
 pub use counts::Counts;
 pub use date::{Date, DateShapeError, MAX_YEAR_MAGNITUDE, MONTH_ABBREVIATIONS, Precision};
 pub use ids::{ClaimId, EventId, ItemRef, LaneId, LinkId, SourceId, is_valid_slug};
-pub use index::MapIndex;
+pub use index::{MapIndex, Replaced};
 pub use items::{
     Anchor, Citation, Claim, ClaimKind, Event, Lane, Level, Link, LinkFrom, LinkTo, Meta, Position, Relation, Source,
     Strength, TextFile,

@@ -1,14 +1,16 @@
 //! The open document: the map, where it came from, its edit history, a
-//! revision number that views use to know when their cached geometry is stale,
-//! and the map's index (items by id, links by item), built once per revision;
+//! revision number that views use to know when their cached geometry is stale
+//! (and what the last change replaced, so that they rework only that), and
+//! the map's index (items by id, links by item), built again only when a
+//! change reaches the lists it indexes;
 //! and its file as last loaded or saved ([`OnDisk`]: the stamp a save checks,
 //! and the base of a merge with a newer file). Every change goes through
 //! [`Document::apply`], [`Document::undo`] or [`Document::redo`].
 
-use crate::edit::{EditError, History, Transaction};
+use crate::edit::{EditError, History, Reach, Transaction};
 use crate::format::recovery::Origin;
 use crate::format::{FileStamp, Overwrite, SaveError};
-use crate::model::{Map, MapIndex};
+use crate::model::{Map, MapIndex, Replaced};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -36,6 +38,8 @@ pub struct Document {
     pub read_only: bool,
     history: History,
     revision: u64,
+    /// The revision before the last change (0 before the first).
+    previous_revision: u64,
     index: MapIndex,
     /// The file as last loaded or saved; `None` until the map was read from or written to its file.
     on_disk: Option<OnDisk>,
@@ -60,6 +64,7 @@ impl Document {
             read_only: false,
             history: History::default(),
             revision: next_revision(),
+            previous_revision: 0,
             index,
             on_disk: None,
         }
@@ -107,10 +112,23 @@ impl Document {
         &self.index
     }
 
-    /// After every change: a new revision, and the index made again.
+    /// What the last change replaced, if `revision` is the one just before
+    /// it and the change kept the map's lists (see [`Reach::InPlace`]): a
+    /// view that derived something from `revision` need rework only that.
+    pub fn replaced_since(&self, revision: u64) -> Option<&Replaced> {
+        match self.history.last_reach() {
+            Reach::InPlace(replaced) if revision == self.previous_revision => Some(replaced),
+            Reach::InPlace(_) | Reach::Lists => None,
+        }
+    }
+
+    /// After every change: a new revision, and the index made again where the change reached the lists.
     fn changed(&mut self) {
+        self.previous_revision = self.revision;
         self.revision = next_revision();
-        self.index = MapIndex::build(&self.map);
+        if *self.history.last_reach() == Reach::Lists {
+            self.index = MapIndex::build(&self.map);
+        }
     }
 
     pub fn history(&self) -> &History {
@@ -193,5 +211,87 @@ impl Document {
         }
         self.on_disk = Some(OnDisk { stamp, base: disk });
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::commands::{delete, move_claims, new_link, update_claim, update_event, update_link};
+    use crate::edit::{Item, Op};
+    use crate::layout::{Estimate, map_geometry::MapGeometry};
+    use crate::model::{Claim, ItemRef, LinkFrom, LinkTo, Position, Relation, Strength};
+
+    /// Follows the document through `change`, as the map view does: its
+    /// geometry updated from the last one (measuring only what the change
+    /// replaced, where it kept the lists), then compared with the index and
+    /// the geometry worked out afresh.
+    fn follow(document: &mut Document, geometry: MapGeometry, change: impl FnOnce(&mut Document)) -> MapGeometry {
+        let before = geometry.revision;
+        change(document);
+        let (map, index, revision) = (document.map(), document.index(), document.revision());
+        assert_eq!(*index, MapIndex::build(map), "the index is the map's");
+        let updated = geometry.updated(map, index, revision, &mut Estimate, document.replaced_since(before));
+        let fresh = MapGeometry::compute(map, &MapIndex::build(map), revision, &mut Estimate);
+        assert_eq!(updated.cards, fresh.cards);
+        assert_eq!(updated.chips, fresh.chips);
+        assert_eq!(updated.links, fresh.links);
+        assert_eq!(updated.bounds, fresh.bounds);
+        updated
+    }
+
+    #[test]
+    fn the_index_and_geometry_kept_across_changes_are_those_of_the_map_as_it_now_is() {
+        let mut document = Document::case_study().expect("the case study loads");
+        let (map, index) = (document.map(), document.index());
+        let mut geometry = MapGeometry::compute(map, index, document.revision(), &mut Estimate);
+        let claim = map.claims[4].clone();
+        let longer =
+            Claim { text: format!("{} And a good deal more, to wrap onto lines of its own.", claim.text), ..claim };
+        geometry = follow(&mut document, geometry, |d| {
+            d.apply(update_claim(d.map(), longer, "Edit").expect("edit")).expect("applies")
+        });
+        assert!(document.replaced_since(document.revision()).is_none(), "only from the revision before");
+        let moved = document.map().claims[7].id.clone();
+        geometry = follow(&mut document, geometry, |d| {
+            d.apply(move_claims(d.map(), &[(moved, Position::new(-900.0, 40.0))])).expect("applies")
+        });
+        let event = document
+            .map()
+            .events
+            .iter()
+            .find(|e| {
+                geometry.chips[document.index().position(&ItemRef::Event(e.id.clone())).expect("there")].is_some()
+            })
+            .expect("evidence")
+            .clone();
+        let retitled = crate::model::Event {
+            title: "A much longer title for this event, long enough to need three lines".to_owned(),
+            ..event
+        };
+        geometry = follow(&mut document, geometry, |d| {
+            d.apply(update_event(d.map(), retitled, "Edit").expect("edit")).expect("applies")
+        });
+        let mut link = document.map().links[2].clone();
+        link.strength = if link.strength == Strength::Weak { Strength::Strong } else { Strength::Weak };
+        geometry = follow(&mut document, geometry, |d| {
+            d.apply(update_link(d.map(), link, "Edit").expect("edit")).expect("applies")
+        });
+        let renamed = Claim { id: "renamed-claim".into(), ..document.map().claims[9].clone() };
+        let rename = Transaction::new("Rename", vec![Op::Replace { index: 9, item: Item::Claim(renamed) }]);
+        geometry = follow(&mut document, geometry, |d| d.apply(rename).expect("applies"));
+        assert!(document.index().contains(&ItemRef::Claim("renamed-claim".into())), "the index found the new id");
+        let gone = ItemRef::Claim(document.map().claims[12].id.clone());
+        geometry = follow(&mut document, geometry, |d| d.apply(delete(d.map(), &[gone])).expect("applies"));
+        let (from, to) = (document.map().claims[1].id.clone(), document.map().claims[2].id.clone());
+        let (from, to) = (LinkFrom::Claim(from), LinkTo::Claim(to));
+        let (added, _) = new_link(document.map(), from, to, Relation::Supports, Strength::Weak).expect("a new link");
+        geometry = follow(&mut document, geometry, |d| d.apply(added).expect("applies"));
+        for _ in 0..7 {
+            geometry = follow(&mut document, geometry, |d| assert!(d.undo().expect("undoes").is_some()));
+        }
+        for _ in 0..7 {
+            geometry = follow(&mut document, geometry, |d| assert!(d.redo().expect("redoes").is_some()));
+        }
     }
 }

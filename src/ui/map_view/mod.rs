@@ -344,7 +344,10 @@ impl MapView {
                 }
             };
             self.geometry = Some(match previous {
-                Some(previous) => previous.updated(map, index, revision, measure),
+                Some(previous) => {
+                    let replaced = document.replaced_since(previous.revision);
+                    previous.updated(map, index, revision, measure, replaced)
+                }
                 None => MapGeometry::compute(map, index, revision, measure),
             });
         }
