@@ -222,8 +222,8 @@ fn index_items(geometry: &MapGeometry) -> SpatialIndexBuilder<MapItem> {
 /// For each event, whether it serves as evidence (a link starts at it) and so has a chip.
 fn evidence(map: &Map, index: &MapIndex) -> Vec<bool> {
     let mut marks = vec![false; map.events.len()];
-    for link in map.links.iter().filter(|link| matches!(link.from, LinkFrom::Event(_))) {
-        if let Some(mark) = index.source_position(link).and_then(|event| marks.get_mut(event)) {
+    for (at, _) in map.links.iter().enumerate().filter(|(_, link)| matches!(link.from, LinkFrom::Event(_))) {
+        if let Some(mark) = index.source_of(at).and_then(|event| marks.get_mut(event)) {
             *mark = true;
         }
     }
@@ -236,12 +236,12 @@ fn evidence(map: &Map, index: &MapIndex) -> Vec<bool> {
 fn place_chips(map: &Map, index: &MapIndex, cards: &[Rect], sizes: &[Option<(f32, f32)>]) -> Vec<Option<Rect>> {
     // For each event that serves as evidence, the x of the claims it bears on.
     let mut targets: Vec<Option<Vec<f32>>> = vec![None; map.events.len()];
-    for link in &map.links {
+    for (at, link) in map.links.iter().enumerate() {
         let LinkFrom::Event(_) = &link.from else { continue };
-        let Some(xs) = index.source_position(link).and_then(|event| targets.get_mut(event)) else { continue };
+        let Some(xs) = index.source_of(at).and_then(|event| targets.get_mut(event)) else { continue };
         let xs = xs.get_or_insert_with(Vec::new);
         if let LinkTo::Claim(_) = &link.to
-            && let Some(card) = index.target_position(link).and_then(|claim| cards.get(claim))
+            && let Some(card) = index.target_of(at).and_then(|claim| cards.get(claim))
         {
             xs.push(card.center().x);
         }
@@ -279,39 +279,39 @@ fn place_chips(map: &Map, index: &MapIndex, cards: &[Rect], sizes: &[Option<(f32
 }
 
 fn link_ends(map: &Map, index: &MapIndex, cards: &[Rect], chips: &[Option<Rect>]) -> Vec<Option<(Point, Point)>> {
-    let source_rect = |link: &crate::model::Link| {
-        let at = index.source_position(link)?;
-        match &link.from {
-            LinkFrom::Claim(_) => cards.get(at).copied(),
-            LinkFrom::Event(_) => chips.get(at).copied().flatten(),
+    let source_rect = |at: usize| {
+        let source = index.source_of(at)?;
+        match &map.links[at].from {
+            LinkFrom::Claim(_) => cards.get(source).copied(),
+            LinkFrom::Event(_) => chips.get(source).copied().flatten(),
         }
     };
-    let target_at = |link: &crate::model::Link| index.target_position(link);
     let mut ends: Vec<Option<(Point, Point)>> = vec![None; map.links.len()];
     let mut visited = vec![false; map.links.len()];
+    let mut chain = Vec::new();
     // A link onto a link needs its target's midpoint first: follow each chain
     // to its end once, then resolve it backwards (linear in the links; a
     // cycle, which validation forbids, is left undrawn).
     for start in 0..map.links.len() {
-        let mut chain = Vec::new();
+        chain.clear();
         let mut current = Some(start);
         while let Some(at) = current.filter(|&i| !visited[i]) {
             visited[at] = true;
             chain.push(at);
             current = match &map.links[at].to {
-                LinkTo::Link(_) => target_at(&map.links[at]),
+                LinkTo::Link(_) => index.target_of(at),
                 LinkTo::Claim(_) => None,
             };
         }
         for &at in chain.iter().rev() {
-            let link = &map.links[at];
-            let Some(source) = source_rect(link) else { continue };
-            ends[at] = match &link.to {
-                LinkTo::Claim(_) => target_at(link)
+            let Some(source) = source_rect(at) else { continue };
+            ends[at] = match &map.links[at].to {
+                LinkTo::Claim(_) => index
+                    .target_of(at)
                     .and_then(|claim| cards.get(claim))
                     .map(|target| (source.border_point(target.center()), target.border_point(source.center()))),
                 LinkTo::Link(_) => {
-                    target_at(link).and_then(|target| ends.get(target).copied().flatten()).map(|(a, b)| {
+                    index.target_of(at).and_then(|target| ends.get(target).copied().flatten()).map(|(a, b)| {
                         let middle = a.lerp(b, 0.5);
                         (source.border_point(middle), middle)
                     })

@@ -14,6 +14,8 @@ pub struct MapIndex {
     links: HashMap<LinkId, usize>,
     /// For each item, the indices of the links starting at it, ending at it, or (for a link) bearing on it.
     touching: HashMap<ItemRef, Vec<usize>>,
+    /// For each link, where its start and its end stand in their sections.
+    ends: Vec<(Option<usize>, Option<usize>)>,
 }
 
 impl MapIndex {
@@ -21,6 +23,8 @@ impl MapIndex {
         let events = map.events.iter().enumerate().map(|(i, event)| (event.id.clone(), i)).collect();
         let claims = map.claims.iter().enumerate().map(|(i, claim)| (claim.id.clone(), i)).collect();
         let links = map.links.iter().enumerate().map(|(i, link)| (link.id.clone(), i)).collect();
+        let mut index = Self { events, claims, links, touching: HashMap::default(), ends: Vec::new() };
+        index.ends = map.links.iter().map(|link| (index.find_source(link), index.find_target(link))).collect();
         let mut touching: HashMap<ItemRef, Vec<usize>> = HashMap::default();
         for (i, link) in map.links.iter().enumerate() {
             touching.entry(link.source_item()).or_default().push(i);
@@ -29,7 +33,8 @@ impl MapIndex {
                 touching.entry(target).or_default().push(i);
             }
         }
-        Self { events, claims, links, touching }
+        index.touching = touching;
+        index
     }
 
     /// Whether `item` is in the map this index was built from.
@@ -47,9 +52,18 @@ impl MapIndex {
         .copied()
     }
 
-    /// Where the start of `link` stands in its section (`map.events` or
-    /// `map.claims`), without making an [`ItemRef`] of it.
-    pub fn source_position(&self, link: &Link) -> Option<usize> {
+    /// Where the start of the link at `link` of `map.links` stands in its
+    /// section (`map.events` or `map.claims`), found without hashing its id.
+    pub fn source_of(&self, link: usize) -> Option<usize> {
+        self.ends.get(link).and_then(|ends| ends.0)
+    }
+
+    /// Where the end of the link at `link` of `map.links` stands in its section (`map.claims` or `map.links`).
+    pub fn target_of(&self, link: usize) -> Option<usize> {
+        self.ends.get(link).and_then(|ends| ends.1)
+    }
+
+    fn find_source(&self, link: &Link) -> Option<usize> {
         match &link.from {
             LinkFrom::Event(id) => self.events.get(id),
             LinkFrom::Claim(id) => self.claims.get(id),
@@ -57,8 +71,7 @@ impl MapIndex {
         .copied()
     }
 
-    /// Where the end of `link` stands in its section (`map.claims` or `map.links`).
-    pub fn target_position(&self, link: &Link) -> Option<usize> {
+    fn find_target(&self, link: &Link) -> Option<usize> {
         match &link.to {
             LinkTo::Claim(id) => self.claims.get(id),
             LinkTo::Link(id) => self.links.get(id),
