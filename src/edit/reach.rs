@@ -1,8 +1,9 @@
 //! How far a change reaches into what the views derive from a map: whether
 //! it kept the lists of events, claims and links (the same items, ids and
 //! link ends, in the same places) and, if so, which events and claims it
-//! replaced where they stand. The document keeps its id index across such a
-//! change, and the map's geometry measures only the replaced items again.
+//! replaced where they stand and whether it touched the lanes. The document
+//! keeps its id index across such a change, the map's geometry measures only
+//! the replaced items again, and the timeline only the replaced events.
 
 use super::{Item, ItemKind, Op};
 use crate::model::{Map, Replaced};
@@ -25,10 +26,11 @@ impl Default for Reach {
 impl Reach {
     /// Widens this reach by `op`, applied to `map` as it is before `op`.
     pub fn add(&mut self, op: &Op, map: &Map) {
-        let Self::InPlace(Replaced { events, claims }) = self else { return };
+        let Self::InPlace(Replaced { events, claims, lanes }) = self else { return };
         match op {
             Op::Insert { item, .. } if indexed(item.kind()) => *self = Self::Lists,
             Op::Remove { kind, .. } if indexed(*kind) => *self = Self::Lists,
+            Op::Insert { item: Item::Lane(_), .. } | Op::Remove { kind: ItemKind::Lane, .. } => *lanes = true,
             Op::Replace { index, item } => match item {
                 Item::Event(event) if map.events.get(*index).is_some_and(|old| old.id == event.id) => {
                     events.push(*index)
@@ -42,7 +44,8 @@ impl Reach {
                         .get(*index)
                         .is_some_and(|old| old.id == link.id && old.from == link.from && old.to == link.to) => {}
                 Item::Event(_) | Item::Claim(_) | Item::Link(_) => *self = Self::Lists,
-                Item::Source(_) | Item::Lane(_) | Item::StoryStep(_) => {}
+                Item::Lane(_) => *lanes = true,
+                Item::Source(_) | Item::StoryStep(_) => {}
             },
             Op::Insert { .. } | Op::Remove { .. } | Op::SetMeta(_) | Op::SetConflicts(_) => {}
         }
@@ -75,7 +78,7 @@ mod tests {
         let map = case_study();
         let edited = Claim { text: "Edited".to_owned(), ..map.claims[3].clone() };
         let ops = [Op::Replace { index: 3, item: Item::Claim(edited) }];
-        assert_eq!(reach_of(&map, &ops), Reach::InPlace(Replaced { events: vec![], claims: vec![3] }));
+        assert_eq!(reach_of(&map, &ops), Reach::InPlace(Replaced { events: vec![], claims: vec![3], lanes: false }));
     }
 
     #[test]
@@ -93,7 +96,7 @@ mod tests {
     }
 
     #[test]
-    fn lanes_sources_and_a_links_strength_leave_the_lists_alone() {
+    fn a_lane_sources_and_a_links_strength_leave_the_lists_alone() {
         let map = case_study();
         let mut stronger = map.links[0].clone();
         stronger.strength = if stronger.strength == Strength::Strong { Strength::Weak } else { Strength::Strong };
@@ -103,6 +106,7 @@ mod tests {
             Op::Replace { index: 0, item: Item::Lane(lane) },
             Op::Remove { kind: ItemKind::Source, index: 0 },
         ];
-        assert_eq!(reach_of(&map, &ops), Reach::default());
+        assert_eq!(reach_of(&map, &ops), Reach::InPlace(Replaced { lanes: true, ..Replaced::default() }));
+        assert_eq!(reach_of(&map, &ops[2..]), Reach::default(), "a source alone reaches nothing");
     }
 }

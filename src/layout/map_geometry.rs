@@ -430,7 +430,7 @@ mod tests {
         map.claims[6].text = "Edited, and long enough now to take a line more than it did before.".to_owned();
         map.claims[8].position.x += 500.0;
         let mut counting = Counting::default();
-        let replaced = Replaced { events: vec![], claims: vec![6, 8] };
+        let replaced = Replaced { claims: vec![6, 8], ..Replaced::default() };
         let updated = geometry.updated(&map, &index, 2, &mut counting, Some(&replaced));
         assert_eq!(counting.texts, [map.claims[6].text.clone(), map.claims[8].text.clone()]);
         let fresh = MapGeometry::compute(&map, &index, 2, &mut Estimate);

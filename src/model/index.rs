@@ -121,13 +121,15 @@ impl MapIndex {
 }
 
 /// The events and claims (by place in `map.events` and `map.claims`) a
-/// change replaced by others with the same id. Links replaced with the same
-/// ends, sources, lanes, story steps and the map's details are left out:
-/// nothing derived from the lists depends on them.
+/// change replaced by others with the same id, and whether it changed the
+/// lanes. Links replaced with the same ends, sources, story steps and the
+/// map's details are left out: nothing derived from the lists depends on them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Replaced {
     pub events: Vec<usize>,
     pub claims: Vec<usize>,
+    /// Whether a lane was added, removed or replaced.
+    pub lanes: bool,
 }
 
 #[cfg(test)]
