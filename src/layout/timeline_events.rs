@@ -4,7 +4,7 @@
 //! its label take on its row (packed into rows by [`super::pack_rows`]).
 
 use super::timeline_dimensions::{MARKER_HALF_WIDTH, MARKER_LABEL_OFFSET, SPAN_LABEL_OFFSET};
-use super::{LabelExtent, day_number};
+use super::{LabelExtent, Priority, day_number};
 use crate::model::{Event, Precision};
 
 /// The day number where an event's marker stands: its date, or for a date
@@ -51,7 +51,7 @@ impl EventOnAxis {
             marks_end: marks.1,
             label_start: label_x,
             end: (label_x + label_width).max(marks.1),
-            first: false,
+            priority: Priority::Other,
             slim: (!event.is_span()).then_some(marker),
         };
         Self { band: (start, end), marker_x, label_x, extent }
@@ -80,7 +80,7 @@ mod tests {
                 marks_end: 17.0,
                 label_start: 19.0,
                 end: 69.0,
-                first: false,
+                priority: Priority::Other,
                 slim: Some((3.0, 17.0))
             }
         );

@@ -17,10 +17,10 @@ use super::text_measure::TextMeasure;
 use super::transition::{Frame, Transition};
 pub use crate::layout::timeline_dimensions::{AXIS_HEIGHT, LANE_HEADER_WIDTH, ROW_HEIGHT};
 use crate::layout::timeline_dimensions::{
-    LABEL_FONT_SIZE, LABEL_GAP, LABEL_ROOM_ON_THE_RIGHT, LANE_PADDING, MAX_LABEL_WIDTH, MIN_LABEL_WIDTH, fit_days,
-    label_cap,
+    LABEL_FONT_SIZE, LABEL_GAP, LABEL_ROOM_ON_THE_RIGHT, LANE_PADDING, MAX_LABEL_WIDTH, MIN_LABEL_WIDTH,
+    SQUEEZED_LANE_PADDING, fit_days, label_cap,
 };
-use crate::layout::{EventOnAxis, LabelExtent, date_of, day_number, marker_day, pack_rows, share_rows, ticks};
+use crate::layout::{EventOnAxis, LabelExtent, RowNeed, date_of, day_number, marker_day, pack_rows, share_rows, ticks};
 use crate::model::{Date, Event, ItemRef, Map, Precision, TimeWindow};
 use clusters::{MeasuredCluster, PlacedCluster};
 use egui::{Pos2, Rect, Sense};
@@ -276,17 +276,25 @@ impl TimelineView {
 
         let lanes_top = rect.top() + AXIS_HEIGHT;
         self.refresh_cache(ui, map, revision);
-        // Only events near the visible dates are laid out and packed into rows.
-        let near = egui::Rangef::new(plot.left() - self.label_cap - 20.0, plot.right() + 20.0);
         let measured: Vec<(Vec<MeasuredEvent<'_>>, Vec<MeasuredCluster<'_>>)> =
-            (0..map.lanes.len()).map(|lane| self.measure_lane(ui, plot, map, lane, highlight, near)).collect();
-        let lane_chrome = map.lanes.len() as f32 * 2.0 * LANE_PADDING;
-        let budget = ((rect.bottom() - lanes_top - lane_chrome) / ROW_HEIGHT).floor().max(0.0) as usize;
+            (0..map.lanes.len()).map(|lane| self.measure_lane(ui, plot, map, lane, selection, highlight)).collect();
+        let rows_with_padding = |padding: f32| {
+            let lane_chrome = map.lanes.len() as f32 * 2.0 * padding;
+            ((rect.bottom() - lanes_top - lane_chrome) / ROW_HEIGHT).floor().max(0.0) as usize
+        };
+        let squeezed_budget = rows_with_padding(SQUEEZED_LANE_PADDING);
         // No lane can have more rows than the whole budget, so need no more.
-        let needs: Vec<usize> = measured
+        let needs: Vec<RowNeed> = measured
             .iter()
-            .map(|(events, clusters)| pack_rows(&extents(events, clusters), budget.max(1), LABEL_GAP).1)
+            .map(|(events, clusters)| RowNeed::of(&extents(events, clusters), squeezed_budget.max(1), LABEL_GAP))
             .collect();
+        // Where the lanes want more rows than the timeline has, their padding gives way to rows.
+        let roomy_budget = rows_with_padding(LANE_PADDING);
+        let (lane_padding, budget) = if needs.iter().map(RowNeed::all).sum::<usize>() <= roomy_budget {
+            (LANE_PADDING, roomy_budget)
+        } else {
+            (SQUEEZED_LANE_PADDING, squeezed_budget)
+        };
         let shares = share_rows(&needs, budget);
 
         let mut lane_top = lanes_top;
@@ -298,11 +306,11 @@ impl TimelineView {
             let (assignments, _) = pack_rows(&lane_extents, rows, LABEL_GAP);
             let lane_rect = Rect::from_min_max(
                 Pos2::new(rect.left(), lane_top),
-                Pos2::new(rect.right(), lane_top + rows as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING),
+                Pos2::new(rect.right(), lane_top + rows as f32 * ROW_HEIGHT + 2.0 * lane_padding),
             );
             paint::lane(&painter, lane_rect, lane, lane_index, dark);
             lane_rects.push((&lane.id, lane_rect));
-            let row_center_y = |row: usize| lane_top + LANE_PADDING + (row as f32 + 0.5) * ROW_HEIGHT;
+            let row_center_y = |row: usize| lane_top + lane_padding + (row as f32 + 0.5) * ROW_HEIGHT;
             let (event_rows, cluster_rows) = assignments.split_at(events.len());
             for (measured_event, assignment) in events.into_iter().zip(event_rows) {
                 let label_end = assignment.label_end.min(plot.right());
