@@ -326,12 +326,18 @@ impl TimelineView {
             }
             lane_top = lane_rect.bottom();
         }
-        // Shapes first, then labels over them, so that no bar or marker hides a label.
+        // Shapes first, then labels over them, so that no bar or marker hides a
+        // label, then the selection's rings, which keep clear of the labels.
+        let selected: Vec<bool> = placed
+            .iter()
+            .map(|(event, _)| !selection.is_empty() && selection.contains(&ItemRef::Event(event.event.id.clone())))
+            .collect();
         let shape_rects: Vec<Rect> = placed
             .iter()
-            .map(|(event, lane)| {
-                let item = ItemRef::Event(event.event.id.clone());
-                paint::event_shape(&painter, plot, event, lane, selection.contains(&item), highlight.dims(&item), dark)
+            .zip(&selected)
+            .map(|((event, lane), &selected)| {
+                let dimmed = highlight.dims(&ItemRef::Event(event.event.id.clone()));
+                paint::event_shape(&painter, plot, event, lane, selected, dimmed, dark)
             })
             .collect();
         self.drawn_events = placed.iter().zip(&shape_rects).map(|((event, _), rect)| (event.index, *rect)).collect();
@@ -355,6 +361,10 @@ impl TimelineView {
                 label_rect.map_or(shape_rect, |label| shape_rect.union(label))
             })
             .collect();
+        let rings = placed.iter().zip(&self.drawn_events).zip(&selected).filter(|(_, selected)| **selected);
+        for (((event, _), (_, shape_rect)), _) in rings {
+            paint::selection_ring(&painter, plot, event, *shape_rect, dark);
+        }
         // Clicks go to the widget registered last: events with a visible label
         // after the slim ones, so that a label takes the clicks aimed at it.
         let mut clicked_event = None;
@@ -368,11 +378,10 @@ impl TimelineView {
                     clicked_cluster = Some(&placed.cluster);
                 }
             }
-            for ((event, _), hit_rect) in placed.iter().zip(&hit_rects) {
+            for (((event, _), hit_rect), &selected) in placed.iter().zip(&hit_rects).zip(&selected) {
                 if event.label_shown != labelled {
                     continue;
                 }
-                let selected = !selection.is_empty() && selection.contains(&ItemRef::Event(event.event.id.clone()));
                 let interaction = paint::event_interaction(ui, plot, event, *hit_rect, selected);
                 if interaction.clicked() {
                     clicked_event = Some(ItemRef::Event(event.event.id.clone()));
