@@ -9,7 +9,9 @@
 //! one of a higher priority, while there is another place), and those
 //! labels end before them (or are hidden, with too little left), so that no
 //! mark is drawn over another event's label. A label cut short at its cap
-//! may run on into the room its row leaves free.
+//! may run on into the room its row leaves free; one that would run past
+//! the plot's end is drawn whole before its marks where the row leaves that
+//! room free.
 
 use super::timeline_dimensions::MIN_LABEL_WIDTH;
 
@@ -35,6 +37,9 @@ pub struct LabelExtent {
     pub end: f32,
     /// Which labels it is placed before.
     pub priority: Priority,
+    /// Where its label would stand if drawn before its marks (ending where
+    /// they begin, less the gap), where the room after them is too short for it.
+    pub before: Option<(f32, f32)>,
     /// What its marks take while its label is hidden: its marker alone, for
     /// its bar or its dates' band are then drawn slim along the row's foot,
     /// beneath the labels; nothing at all for a span.
@@ -44,7 +49,15 @@ pub struct LabelExtent {
 impl LabelExtent {
     /// An item drawn with no label (a cluster's badge and markers).
     pub fn marks_only(start: f32, end: f32) -> Self {
-        Self { start, marks_end: end, label_start: end, end, priority: Priority::Other, slim: Some((start, end)) }
+        Self {
+            start,
+            marks_end: end,
+            label_start: end,
+            end,
+            priority: Priority::Other,
+            before: None,
+            slim: Some((start, end)),
+        }
     }
 }
 
@@ -53,6 +66,8 @@ impl LabelExtent {
 pub struct RowAssignment {
     pub row: usize,
     pub label_shown: bool,
+    /// Whether its label is drawn before its marks, at [`LabelExtent::before`].
+    pub label_before: bool,
     /// Where its label must end: where the next item of its row begins, less
     /// the gap (infinity for the last of a row). Its label may run on to it,
     /// and is cut short before it where a hidden neighbour's mark stands.
@@ -110,7 +125,8 @@ pub fn pack_rows(extents: &[LabelExtent], max_rows: usize, gap: f32) -> (Vec<Row
         b_extent.priority.cmp(&a_extent.priority).then(a_extent.start.total_cmp(&b_extent.start)).then(a.cmp(&b))
     });
     let mut rows: Vec<Vec<Taken>> = Vec::new();
-    let mut assignments = vec![RowAssignment { row: 0, label_shown: false, label_end: f32::INFINITY }; extents.len()];
+    let unplaced = RowAssignment { row: 0, label_shown: false, label_before: false, label_end: f32::INFINITY };
+    let mut assignments = vec![unplaced; extents.len()];
     for index in order {
         let extent = extents[index];
         let whole = (extent.start, extent.end);
@@ -145,9 +161,10 @@ pub fn pack_rows(extents: &[LabelExtent], max_rows: usize, gap: f32) -> (Vec<Row
         if let Some(taken) = rows.get_mut(row) {
             taken.push(Taken { extent, label_shown });
         }
-        assignments[index] = RowAssignment { row, label_shown, label_end: f32::INFINITY };
+        assignments[index] = RowAssignment { row, label_shown, label_before: false, label_end: f32::INFINITY };
     }
     cut_labels_short(extents, &mut assignments, gap);
+    move_labels_before(extents, &mut assignments, gap);
     (assignments, rows.len().max(1))
 }
 
@@ -208,97 +225,52 @@ fn cut_labels_short(extents: &[LabelExtent], rows: &mut [RowAssignment], gap: f3
     }
 }
 
-/// How many rows a lane needs to show the labels of each [`Priority`] and above.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RowNeed {
-    /// Indexed by priority: `[Other]` is what all its labels need.
-    by_priority: [usize; 3],
-}
-
-impl RowNeed {
-    /// What the items of a lane, `extents`, need among at most `max_rows`,
-    /// `gap` apart: for each priority, the fewest rows in which every label
-    /// of that priority and above is shown (and not stood on by others' marks).
-    pub fn of(extents: &[LabelExtent], max_rows: usize, gap: f32) -> Self {
-        let all = pack_rows(extents, max_rows, gap).1;
-        let shows_all_of = |priority: Priority, rows: usize| {
-            let (assignments, _) = pack_rows(extents, rows, gap);
-            assignments
-                .iter()
-                .zip(extents)
-                .all(|(assignment, extent)| extent.priority < priority || assignment.label_shown)
+/// Moves before its marks, whole, each shown label offered the room there
+/// (one that after them would run past the plot's end) where that room is
+/// free in its row: of others' marks and of others' labels as packed, and at
+/// least `gap` from them; a label before it that ran on into that room ends
+/// short of it (no shorter than packed).
+fn move_labels_before(extents: &[LabelExtent], rows: &mut [RowAssignment], gap: f32) {
+    let count = extents.len().min(rows.len());
+    for this in 0..count {
+        let Some(before) = extents[this].before.filter(|_| rows[this].label_shown) else { continue };
+        let row = rows[this].row;
+        let others = || (0..count).filter(move |&other| other != this);
+        let taken = |other: usize| {
+            let extent = &extents[other];
+            match extent.before {
+                Some(its_before) if rows[other].label_before => Some((its_before.0, extent.marks_end)),
+                _ => Taken { extent: *extent, label_shown: rows[other].label_shown }.range(),
+            }
         };
-        let need = |priority: Priority| {
-            let any = extents.iter().any(|extent| extent.priority >= priority);
-            if any { (1..all).find(|&rows| shows_all_of(priority, rows)).unwrap_or(all) } else { 0 }
-        };
-        Self { by_priority: [all, need(Priority::DrawnOut), need(Priority::Selected)] }
-    }
-
-    /// What all its labels need.
-    pub fn all(&self) -> usize {
-        self.by_priority[Priority::Other as usize]
-    }
-}
-
-/// Shares `budget` rows among lanes that each need some: every lane gets at
-/// least one and no more than it needs; spare rows go first to the lanes
-/// whose selected events' labels want rows, then to those whose labels drawn
-/// out do, then to the rest, each time to the lanes that want the most
-/// (water-filling).
-pub fn share_rows(needs: &[RowNeed], budget: usize) -> Vec<usize> {
-    let mut shares = vec![1usize; needs.len()];
-    let mut left = budget.saturating_sub(needs.len());
-    for priority in [Priority::Selected, Priority::DrawnOut, Priority::Other] {
-        let wanted = |need: &RowNeed| need.by_priority[priority as usize].min(need.all());
-        while left > 0 {
-            let hungriest = shares
-                .iter()
-                .zip(needs.iter().map(wanted))
-                .enumerate()
-                .filter(|(_, (share, need))| **share < *need)
-                .max_by_key(|(index, (share, need))| (*need - **share, std::cmp::Reverse(*index)));
-            let Some((index, _)) = hungriest else { break };
-            shares[index] += 1;
-            left -= 1;
+        let free =
+            others().filter(|&other| rows[other].row == row).filter_map(taken).all(|range| !near(range, before, gap));
+        if !free {
+            continue;
+        }
+        rows[this].label_before = true;
+        for other in others() {
+            let ran_on = rows[other].row == row && extents[other].label_start < before.0;
+            if ran_on {
+                rows[other].label_end = rows[other].label_end.min(before.0 - gap);
+            }
         }
     }
-    shares
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn needs(all: &[usize]) -> Vec<RowNeed> {
-        all.iter().map(|&all| RowNeed { by_priority: [all, 0, 0] }).collect()
-    }
-
-    #[test]
-    fn rows_go_where_they_are_needed() {
-        assert_eq!(share_rows(&needs(&[1, 4, 2]), 10), [1, 4, 2]);
-        assert_eq!(share_rows(&needs(&[1, 4, 3]), 6), [1, 3, 2]);
-        assert_eq!(share_rows(&needs(&[5, 5]), 1), [1, 1]);
-        assert!(share_rows(&[], 5).is_empty());
-    }
-
-    #[test]
-    fn rows_go_to_the_selected_labels_then_to_those_drawn_out_then_to_the_others() {
-        let need = |all, drawn_out, selected| RowNeed { by_priority: [all, drawn_out, selected] };
-        let needs = [need(5, 1, 1), need(3, 3, 2), need(2, 0, 0)];
-        assert_eq!(share_rows(&needs, 4), [1, 2, 1]);
-        assert_eq!(share_rows(&needs, 5), [1, 3, 1]);
-        assert_eq!(share_rows(&needs, 7), [3, 3, 1], "then to the lane that wants the most");
-    }
-
     /// An event whose marker takes 10 pixels, its label the rest.
-    fn extent(start: f32, end: f32) -> LabelExtent {
+    pub(in crate::layout) fn extent(start: f32, end: f32) -> LabelExtent {
         LabelExtent {
             start,
             marks_end: start + 10.0,
             label_start: start + 10.0,
             end,
             priority: Priority::Other,
+            before: None,
             slim: Some((start, start + 10.0)),
         }
     }
@@ -350,8 +322,8 @@ mod tests {
             marks_end: 300.0,
             label_start: 56.0,
             end: 300.0,
-            priority: Priority::Other,
             slim: None,
+            ..extent(0.0, 0.0)
         };
         let (rows, _) = pack_rows(&[extent(0.0, 150.0), span, extent(200.0, 260.0)], 1, 10.0);
         assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [true, false, true]);
@@ -390,6 +362,20 @@ mod tests {
     }
 
     #[test]
+    fn a_label_offered_the_room_before_its_marks_takes_it_where_it_is_free() {
+        let near_the_end = LabelExtent { before: Some((180.0, 298.0)), ..extent(300.0, 500.0) };
+        let (rows, _) = pack_rows(&[extent(0.0, 100.0), near_the_end], 1, 10.0);
+        assert_eq!(
+            rows.iter().map(|r| (r.label_shown, r.label_before)).collect::<Vec<_>>(),
+            [(true, false), (true, true)]
+        );
+        assert_eq!(rows[0].label_end, 170.0, "the label before it ends before its label");
+        // The room before it taken: after its marks.
+        let (rows, _) = pack_rows(&[extent(0.0, 250.0), near_the_end], 1, 10.0);
+        assert_eq!(rows.iter().map(|r| (r.label_shown, r.label_before)).collect::<Vec<_>>(), [(true, false); 2]);
+    }
+
+    #[test]
     fn a_label_left_too_little_room_by_a_marker_is_hidden() {
         // The second one's marker leaves the first 10 points; the second then has the row to itself.
         let (rows, _) = pack_rows(&[extent(0.0, 150.0), extent(30.0, 200.0)], 1, 10.0);
@@ -425,50 +411,45 @@ mod tests {
         assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [false, true]);
     }
 
-    #[test]
-    fn a_lane_needs_rows_for_its_labels_of_each_priority_and_for_all() {
-        let with = |priority, start, end| LabelExtent { priority, ..extent(start, end) };
-        let extents = [
-            with(Priority::Selected, 0.0, 100.0),
-            extent(20.0, 120.0),
-            with(Priority::DrawnOut, 50.0, 150.0),
-            extent(60.0, 160.0),
-        ];
-        // In one row the others' markers stand on the selected label; in two on the one drawn out.
-        assert_eq!(RowNeed::of(&extents, 10, 4.0), RowNeed { by_priority: [4, 3, 2] });
-        assert_eq!(RowNeed::of(&extents[1..2], 10, 4.0), RowNeed { by_priority: [1, 0, 0] });
-        // Two rows show the selected label, but in one the other's marker stands on it.
-        let close = [with(Priority::Selected, 0.0, 300.0), extent(30.0, 100.0)];
-        assert_eq!(RowNeed::of(&close, 10, 4.0), RowNeed { by_priority: [2, 2, 2] });
-    }
-
     proptest::proptest! {
         #[test]
-        fn no_mark_stands_on_another_item_s_shown_label(
+        fn no_mark_stands_on_another_item_s_shown_label_nor_a_label_on_another(
             items in proptest::collection::vec(
-                (0.0f32..2_000.0, 1.0f32..300.0, 0.0f32..20.0, 0.0f32..300.0, proptest::bool::weighted(0.2), 0.0f32..30.0),
+                (
+                    (0.0f32..2_000.0, 1.0f32..300.0, 0.0f32..20.0, 0.0f32..300.0),
+                    (proptest::bool::weighted(0.2), 0.0f32..30.0, proptest::bool::weighted(0.3)),
+                ),
                 0..80,
             ),
             max_rows in 1usize..5,
         ) {
             let extents: Vec<LabelExtent> = items
                 .iter()
-                .map(|&(start, marks, offset, label, drawn_out, slim)| {
+                .map(|&((start, marks, offset, label), (drawn_out, slim, before))| {
                     let (label_start, marks_end) = (start + offset, start + marks);
                     // Some take nothing while hidden (spans), some a marker, some all their marks.
                     let slim = (slim >= 10.0).then(|| (start, marks_end.min(start + slim)));
                     let priority = if drawn_out { Priority::DrawnOut } else { Priority::Other };
                     let end = (label_start + label).max(marks_end);
-                    LabelExtent { start, marks_end, label_start, end, priority, slim }
+                    let before = before.then_some((start - 2.0 - label, start - 2.0));
+                    LabelExtent { start, marks_end, label_start, end, priority, before, slim }
                 })
                 .collect();
             let (rows, _) = pack_rows(&extents, max_rows, 4.0);
+            let label = |at: usize| match extents[at].before {
+                Some(before) if rows[at].label_before => before,
+                _ => (extents[at].label_start, rows[at].label_end),
+            };
             for (a, row_a) in rows.iter().enumerate().filter(|(_, row)| row.label_shown) {
                 for (b, row_b) in rows.iter().enumerate().filter(|&(b, row)| b != a && row.row == row_a.row) {
                     let marks = if row_b.label_shown { Some((extents[b].start, extents[b].marks_end)) } else { extents[b].slim };
-                    let Some(marks) = marks else { continue };
-                    let label = (extents[a].label_start, row_a.label_end);
-                    proptest::prop_assert!(label.1 <= marks.0 || marks.1 <= label.0, "{b}'s marks {marks:?} on {a}'s label {label:?} ({row_b:?})");
+                    let label_a = label(a);
+                    if let Some(marks) = marks {
+                        proptest::prop_assert!(label_a.1 <= marks.0 || marks.1 <= label_a.0, "{b}'s marks {marks:?} on {a}'s label {label_a:?} ({row_b:?})");
+                    }
+                    let label_b = label(b);
+                    let apart = label_a.1 <= label_b.0 || label_b.1 <= label_a.0 || !row_b.label_shown;
+                    proptest::prop_assert!(apart, "{b}'s label {label_b:?} on {a}'s label {label_a:?}");
                 }
             }
         }

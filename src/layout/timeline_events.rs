@@ -52,9 +52,22 @@ impl EventOnAxis {
             label_start: label_x,
             end: (label_x + label_width).max(marks.1),
             priority: Priority::Other,
+            before: None,
             slim: (!event.is_span()).then_some(marker),
         };
         Self { band: (start, end), marker_x, label_x, extent }
+    }
+
+    /// Offers to draw its label, `title_width` wide, before its marks (as far
+    /// from them as it would be after), where after them it would run past
+    /// the plot's end, `plot.1`, and before them it fits whole after the
+    /// plot's start, `plot.0`. A span's label stays inside its bar.
+    pub fn offer_label_before(&mut self, event: &Event, title_width: f32, plot: (f32, f32)) {
+        let label_end = self.extent.start - (MARKER_LABEL_OFFSET - MARKER_HALF_WIDTH);
+        let cut_after = self.label_x + title_width > plot.1;
+        if !event.is_span() && cut_after && label_end - title_width >= plot.0 {
+            self.extent.before = Some((label_end - title_width, label_end));
+        }
     }
 }
 
@@ -81,6 +94,7 @@ mod tests {
                 label_start: 19.0,
                 end: 69.0,
                 priority: Priority::Other,
+                before: None,
                 slim: Some((3.0, 17.0))
             }
         );
@@ -100,6 +114,21 @@ mod tests {
         assert_eq!(span.band, (0.0, 90.0));
         assert_eq!(span.label_x, 40.0 + SPAN_LABEL_OFFSET);
         assert_eq!((span.extent.start, span.extent.marks_end, span.extent.slim), (0.0, 90.0, None));
+    }
+
+    #[test]
+    fn a_label_that_would_run_past_the_plot_s_end_is_offered_the_room_before_its_marker() {
+        let x_of = |day: f64| (day - day_number(parse_day("2015-01-01"))) as f32;
+        let mut near_the_end = EventOnAxis::place(&event("2015-03-01", None), x_of, 0.0, 50.0);
+        // Its marker at 59 (52..66): after it the label would end at 68 + 40, before it it ends 2 short of 52.
+        near_the_end.offer_label_before(&event("2015-03-01", None), 40.0, (0.0, 100.0));
+        assert_eq!(near_the_end.extent.before, Some((10.0, 50.0)));
+        let mut room_after = EventOnAxis::place(&event("2015-01-11", None), x_of, 0.0, 50.0);
+        room_after.offer_label_before(&event("2015-01-11", None), 80.0, (0.0, 200.0));
+        assert_eq!(room_after.extent.before, None, "it fits after its marker");
+        let mut no_room_before = EventOnAxis::place(&event("2015-01-11", None), x_of, 0.0, 50.0);
+        no_room_before.offer_label_before(&event("2015-01-11", None), 80.0, (0.0, 60.0));
+        assert_eq!(no_room_before.extent.before, None, "it would run past the plot's start");
     }
 
     fn parse_day(text: &str) -> chrono::NaiveDate {

@@ -1,8 +1,10 @@
 //! The timeline: a zoomable time axis over coloured lanes, with point events
 //! as markers, spans as bars, and month- or year-precision dates drawn as
 //! bands that show their uncertainty. Labels are packed into sub-rows so that
-//! they never overlap; those with no room are hidden until hovered, and a
-//! long title cut short runs on into the room its row leaves beside it.
+//! they never overlap, the selected events' first and then those the
+//! selection draws out; those with no room are hidden until hovered, a long
+//! title cut short runs on into the room its row leaves beside it, and one
+//! that would run past the plot's end is drawn before its marker where there is room.
 //! Zoomed out, markers too close to tell apart become clusters with a count.
 
 mod as_of;
@@ -20,7 +22,9 @@ use crate::layout::timeline_dimensions::{
     LABEL_FONT_SIZE, LABEL_GAP, LABEL_ROOM_ON_THE_RIGHT, LANE_PADDING, MAX_LABEL_WIDTH, MIN_LABEL_WIDTH,
     SQUEEZED_LANE_PADDING, fit_days, label_cap,
 };
-use crate::layout::{EventOnAxis, LabelExtent, RowNeed, date_of, day_number, marker_day, pack_rows, share_rows, ticks};
+use crate::layout::{
+    EventOnAxis, LabelExtent, RowAssignment, RowNeed, date_of, day_number, marker_day, pack_rows, share_rows, ticks,
+};
 use crate::model::{Date, Event, ItemRef, Map, Precision, TimeWindow};
 use clusters::{MeasuredCluster, PlacedCluster};
 use egui::{Pos2, Rect, Sense};
@@ -150,10 +154,17 @@ struct MeasuredEvent<'a> {
 }
 
 impl<'a> MeasuredEvent<'a> {
-    /// The event on its row; its label runs on to `label_end` (where the row's
-    /// next item begins), if it needs to, and ends there at the latest.
-    fn place(self, row_center_y: f32, label_shown: bool, label_end: f32) -> PlacedEvent<'a> {
-        let Self { index, event, band, marker_x, label_x, title_width, .. } = self;
+    /// The event on its row, as `assignment` puts it: its label whole before
+    /// its marks, or after them running on to `label_end` (where the row's
+    /// next item begins, or the plot ends), if it needs to, and ending there at the latest.
+    fn place(self, row_center_y: f32, assignment: &RowAssignment, label_end: f32) -> PlacedEvent<'a> {
+        let Self { index, event, band, marker_x, title_width, extent, .. } = self;
+        if let Some((label_x, _)) = extent.before.filter(|_| assignment.label_before) {
+            let label_shown = assignment.label_shown;
+            let label_width = f32::INFINITY;
+            return PlacedEvent { index, event, band, marker_x, label_x, label_width, row_center_y, label_shown };
+        }
+        let (label_x, label_shown) = (self.label_x, assignment.label_shown);
         let room_for_label = (label_end - label_x).max(0.0);
         let label_width = if title_width <= room_for_label { f32::INFINITY } else { room_for_label };
         // At the plot's right edge, as beside a neighbour's mark: no label cut to a word or two.
@@ -314,10 +325,7 @@ impl TimelineView {
             let (event_rows, cluster_rows) = assignments.split_at(events.len());
             for (measured_event, assignment) in events.into_iter().zip(event_rows) {
                 let label_end = assignment.label_end.min(plot.right());
-                placed.push((
-                    measured_event.place(row_center_y(assignment.row), assignment.label_shown, label_end),
-                    lane,
-                ));
+                placed.push((measured_event.place(row_center_y(assignment.row), assignment, label_end), lane));
             }
             for (cluster, assignment) in clusters.into_iter().zip(cluster_rows) {
                 let row_center_y = row_center_y(assignment.row);
@@ -421,8 +429,9 @@ impl TimelineView {
     fn measure<'a>(&self, plot: Rect, index: usize, event: &'a Event) -> Option<MeasuredEvent<'a>> {
         let title_width = *self.cache.as_ref()?.widths.get(index)?;
         let x_of = |day| self.x_of(plot, day);
-        let EventOnAxis { band, marker_x, label_x, extent } =
-            EventOnAxis::place(event, x_of, plot.left(), title_width.min(self.label_cap));
+        let mut on_axis = EventOnAxis::place(event, x_of, plot.left(), title_width.min(self.label_cap));
+        on_axis.offer_label_before(event, title_width, (plot.left(), plot.right()));
+        let EventOnAxis { band, marker_x, label_x, extent } = on_axis;
         let band = egui::Rangef::new(band.0, band.1);
         Some(MeasuredEvent { index, event, band, marker_x, label_x, title_width, extent })
     }
