@@ -9,11 +9,25 @@
 //! one of a higher priority, while there is another place), and those
 //! labels end before them (or are hidden, with too little left), so that no
 //! mark is drawn over another event's label. A label cut short at its cap
-//! may run on into the room its row leaves free; one that would run past
-//! the plot's end is drawn whole before its marks where the row leaves that
-//! room free.
+//! may run on into the room its row leaves free. A label goes before its
+//! marker where its row leaves room there: whole, one that after it would
+//! run past the plot's end; at least [`MIN_LABEL_WIDTH`] of one that found
+//! no room after it.
 
 use super::timeline_dimensions::MIN_LABEL_WIDTH;
+
+/// The room an item's label may take before its marks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelBefore {
+    /// The earliest it may begin: the plot's start.
+    pub earliest: f32,
+    /// Where it ends: as far from its marks as it would begin after them.
+    pub end: f32,
+    /// Its whole title's width.
+    pub width: f32,
+    /// Whether after its marks it would run past the plot's end.
+    pub cut_after: bool,
+}
 
 /// Which labels are placed before the others.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -37,9 +51,8 @@ pub struct LabelExtent {
     pub end: f32,
     /// Which labels it is placed before.
     pub priority: Priority,
-    /// Where its label would stand if drawn before its marks (ending where
-    /// they begin, less the gap), where the room after them is too short for it.
-    pub before: Option<(f32, f32)>,
+    /// The room its label may take before its marks (a point event's).
+    pub before: Option<LabelBefore>,
     /// What its marks take while its label is hidden: its marker alone, for
     /// its bar or its dates' band are then drawn slim along the row's foot,
     /// beneath the labels; nothing at all for a span.
@@ -66,8 +79,8 @@ impl LabelExtent {
 pub struct RowAssignment {
     pub row: usize,
     pub label_shown: bool,
-    /// Whether its label is drawn before its marks, at [`LabelExtent::before`].
-    pub label_before: bool,
+    /// Where its label begins if it is drawn before its marks (it ends at [`LabelBefore::end`]).
+    pub label_before: Option<f32>,
     /// Where its label must end: where the next item of its row begins, less
     /// the gap (infinity for the last of a row). Its label may run on to it,
     /// and is cut short before it where a hidden neighbour's mark stands.
@@ -125,7 +138,7 @@ pub fn pack_rows(extents: &[LabelExtent], max_rows: usize, gap: f32) -> (Vec<Row
         b_extent.priority.cmp(&a_extent.priority).then(a_extent.start.total_cmp(&b_extent.start)).then(a.cmp(&b))
     });
     let mut rows: Vec<Vec<Taken>> = Vec::new();
-    let unplaced = RowAssignment { row: 0, label_shown: false, label_before: false, label_end: f32::INFINITY };
+    let unplaced = RowAssignment { row: 0, label_shown: false, label_before: None, label_end: f32::INFINITY };
     let mut assignments = vec![unplaced; extents.len()];
     for index in order {
         let extent = extents[index];
@@ -161,7 +174,7 @@ pub fn pack_rows(extents: &[LabelExtent], max_rows: usize, gap: f32) -> (Vec<Row
         if let Some(taken) = rows.get_mut(row) {
             taken.push(Taken { extent, label_shown });
         }
-        assignments[index] = RowAssignment { row, label_shown, label_before: false, label_end: f32::INFINITY };
+        assignments[index] = RowAssignment { row, label_shown, label_before: None, label_end: f32::INFINITY };
     }
     cut_labels_short(extents, &mut assignments, gap);
     move_labels_before(extents, &mut assignments, gap);
@@ -225,34 +238,54 @@ fn cut_labels_short(extents: &[LabelExtent], rows: &mut [RowAssignment], gap: f3
     }
 }
 
-/// Moves before its marks, whole, each shown label offered the room there
-/// (one that after them would run past the plot's end) where that room is
-/// free in its row: of others' marks and of others' labels as packed, and at
-/// least `gap` from them; a label before it that ran on into that room ends
-/// short of it (no shorter than packed).
+/// Moves a label before its marks where its row leaves room there, free of
+/// others' marks and of their labels as packed and at least `gap` from them:
+/// whole, a shown label that after its marks would run past the plot's end;
+/// at least [`MIN_LABEL_WIDTH`] of a hidden one whose marks stay as they are
+/// (its marker), which is then shown. A label before it that ran on into
+/// that room ends short of it (no shorter than packed). Labels of a higher
+/// priority move first.
 fn move_labels_before(extents: &[LabelExtent], rows: &mut [RowAssignment], gap: f32) {
     let count = extents.len().min(rows.len());
-    for this in 0..count {
-        let Some(before) = extents[this].before.filter(|_| rows[this].label_shown) else { continue };
-        let row = rows[this].row;
-        let others = || (0..count).filter(move |&other| other != this);
-        let taken = |other: usize| {
-            let extent = &extents[other];
-            match extent.before {
-                Some(its_before) if rows[other].label_before => Some((its_before.0, extent.marks_end)),
-                _ => Taken { extent: *extent, label_shown: rows[other].label_shown }.range(),
-            }
+    let mut order: Vec<usize> = (0..count).filter(|&index| extents[index].before.is_some()).collect();
+    order.sort_by(|&a, &b| {
+        let (a_extent, b_extent) = (&extents[a], &extents[b]);
+        b_extent.priority.cmp(&a_extent.priority).then(a_extent.start.total_cmp(&b_extent.start))
+    });
+    for this in order {
+        let extent = extents[this];
+        let Some(before) = extent.before else { continue };
+        let assignment = rows[this];
+        let moves = if assignment.label_shown {
+            before.cut_after
+        } else {
+            extent.slim == Some((extent.start, extent.marks_end))
         };
-        let free =
-            others().filter(|&other| rows[other].row == row).filter_map(taken).all(|range| !near(range, before, gap));
-        if !free {
+        if !moves {
             continue;
         }
-        rows[this].label_before = true;
-        for other in others() {
-            let ran_on = rows[other].row == row && extents[other].label_start < before.0;
-            if ran_on {
-                rows[other].label_end = rows[other].label_end.min(before.0 - gap);
+        let taken = |other: usize| match rows[other].label_before {
+            Some(start) if rows[other].label_shown => Some((start, extents[other].marks_end)),
+            _ => Taken { extent: extents[other], label_shown: rows[other].label_shown }.range(),
+        };
+        let row: Vec<usize> = (0..count).filter(|&other| other != this && rows[other].row == assignment.row).collect();
+        let free_from = row
+            .iter()
+            .copied()
+            .filter_map(taken)
+            .filter(|range| range.0 < before.end)
+            .fold(before.earliest, |free_from, range| free_from.max(range.1 + gap));
+        let room = before.end - free_from;
+        let enough = if assignment.label_shown { before.width } else { MIN_LABEL_WIDTH.min(before.width) };
+        if room < enough {
+            continue;
+        }
+        let start = free_from.max(before.end - before.width);
+        rows[this].label_before = Some(start);
+        rows[this].label_shown = true;
+        for &other in &row {
+            if rows[other].label_before.is_none() && extents[other].label_start < start {
+                rows[other].label_end = rows[other].label_end.min(start - gap);
             }
         }
     }
@@ -361,18 +394,38 @@ pub(super) mod tests {
         assert_eq!(rows.iter().map(|r| (r.row, r.label_shown)).collect::<Vec<_>>(), [(0, true), (1, true), (1, false)]);
     }
 
+    fn before(end: f32, width: f32, cut_after: bool) -> Option<LabelBefore> {
+        Some(LabelBefore { earliest: 0.0, end, width, cut_after })
+    }
+
     #[test]
-    fn a_label_offered_the_room_before_its_marks_takes_it_where_it_is_free() {
-        let near_the_end = LabelExtent { before: Some((180.0, 298.0)), ..extent(300.0, 500.0) };
+    fn a_label_that_would_run_past_the_plot_s_end_goes_whole_before_its_marks_where_that_room_is_free() {
+        let near_the_end = LabelExtent { before: before(298.0, 118.0, true), ..extent(300.0, 500.0) };
         let (rows, _) = pack_rows(&[extent(0.0, 100.0), near_the_end], 1, 10.0);
         assert_eq!(
             rows.iter().map(|r| (r.label_shown, r.label_before)).collect::<Vec<_>>(),
-            [(true, false), (true, true)]
+            [(true, None), (true, Some(180.0))]
         );
         assert_eq!(rows[0].label_end, 170.0, "the label before it ends before its label");
         // The room before it taken: after its marks.
         let (rows, _) = pack_rows(&[extent(0.0, 250.0), near_the_end], 1, 10.0);
-        assert_eq!(rows.iter().map(|r| (r.label_shown, r.label_before)).collect::<Vec<_>>(), [(true, false); 2]);
+        assert_eq!(rows.iter().map(|r| (r.label_shown, r.label_before)).collect::<Vec<_>>(), [(true, None); 2]);
+        // Room enough after it: it stays there.
+        let room_after = LabelExtent { before: before(298.0, 118.0, false), ..extent(300.0, 500.0) };
+        let (rows, _) = pack_rows(&[extent(0.0, 100.0), room_after], 1, 10.0);
+        assert_eq!(rows[1].label_before, None);
+    }
+
+    #[test]
+    fn a_label_with_no_room_after_its_marker_is_shown_before_it_where_there_is_room() {
+        // One row: the second's label has no room after its marker (the third's marker), some before it.
+        let hidden = LabelExtent { before: before(198.0, 300.0, false), ..extent(200.0, 500.0) };
+        let (rows, _) = pack_rows(&[extent(0.0, 80.0), hidden, extent(230.0, 400.0)], 1, 10.0);
+        assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [true; 3]);
+        assert_eq!(rows[1].label_before, Some(90.0), "cut to the room left after the first label");
+        // Too little room before it: hidden.
+        let (rows, _) = pack_rows(&[extent(0.0, 150.0), hidden, extent(230.0, 400.0)], 1, 10.0);
+        assert_eq!(rows.iter().map(|r| r.label_shown).collect::<Vec<_>>(), [true, false, true]);
     }
 
     #[test]
@@ -431,13 +484,13 @@ pub(super) mod tests {
                     let slim = (slim >= 10.0).then(|| (start, marks_end.min(start + slim)));
                     let priority = if drawn_out { Priority::DrawnOut } else { Priority::Other };
                     let end = (label_start + label).max(marks_end);
-                    let before = before.then_some((start - 2.0 - label, start - 2.0));
+                    let before = before.then_some(LabelBefore { earliest: 0.0, end: start - 2.0, width: label, cut_after: drawn_out });
                     LabelExtent { start, marks_end, label_start, end, priority, before, slim }
                 })
                 .collect();
             let (rows, _) = pack_rows(&extents, max_rows, 4.0);
-            let label = |at: usize| match extents[at].before {
-                Some(before) if rows[at].label_before => before,
+            let label = |at: usize| match (extents[at].before, rows[at].label_before) {
+                (Some(before), Some(start)) => (start, before.end),
                 _ => (extents[at].label_start, rows[at].label_end),
             };
             for (a, row_a) in rows.iter().enumerate().filter(|(_, row)| row.label_shown) {

@@ -32,7 +32,7 @@ pub use card_size::{card_size, chip_size};
 pub use choice::choose_layout;
 pub use crossings::count_crossings;
 pub use figures::{DrawingFigures, MAP_AREA_POINTS};
-pub use lane_rows::{LabelExtent, Priority, RowAssignment, pack_rows};
+pub use lane_rows::{LabelBefore, LabelExtent, Priority, RowAssignment, pack_rows};
 pub use layered::{Direction, LayeredOptions, LayoutChoice, LayoutGraph, NodeBox};
 pub use map_geometry::{MapGeometry, MapItem};
 pub use measure::{Estimate, Measure};

@@ -3,8 +3,8 @@
 //! bands that show their uncertainty. Labels are packed into sub-rows so that
 //! they never overlap, the selected events' first and then those the
 //! selection draws out; those with no room are hidden until hovered, a long
-//! title cut short runs on into the room its row leaves beside it, and one
-//! that would run past the plot's end is drawn before its marker where there is room.
+//! title cut short runs on into the room its row leaves beside it, and a
+//! label with too little room after its marker goes before it where there is room.
 //! Zoomed out, markers too close to tell apart become clusters with a count.
 
 mod as_of;
@@ -154,14 +154,15 @@ struct MeasuredEvent<'a> {
 }
 
 impl<'a> MeasuredEvent<'a> {
-    /// The event on its row, as `assignment` puts it: its label whole before
-    /// its marks, or after them running on to `label_end` (where the row's
+    /// The event on its row, as `assignment` puts it: its label before its
+    /// marks, or after them running on to `label_end` (where the row's
     /// next item begins, or the plot ends), if it needs to, and ending there at the latest.
     fn place(self, row_center_y: f32, assignment: &RowAssignment, label_end: f32) -> PlacedEvent<'a> {
         let Self { index, event, band, marker_x, title_width, extent, .. } = self;
-        if let Some((label_x, _)) = extent.before.filter(|_| assignment.label_before) {
+        if let (Some(before), Some(label_x)) = (extent.before, assignment.label_before) {
+            let room = before.end - label_x;
+            let label_width = if title_width <= room { f32::INFINITY } else { room };
             let label_shown = assignment.label_shown;
-            let label_width = f32::INFINITY;
             return PlacedEvent { index, event, band, marker_x, label_x, label_width, row_center_y, label_shown };
         }
         let (label_x, label_shown) = (self.label_x, assignment.label_shown);
