@@ -1,7 +1,8 @@
 //! Timeline labels (egui_kittest): a title longer than the labels' usual cap
 //! is shown whole while its row leaves room beside it, at 100 % and at the
 //! presentation's interface zoom; no event's marks are drawn over another's
-//! label; every event a story step highlights, and a selected one, is labelled.
+//! label; every event a story step highlights, and a selected one, is
+//! labelled, and so are events crowded after their markers with room before them.
 
 use argline::ui::Document;
 use egui_kittest::kittest::Queryable;
@@ -46,30 +47,40 @@ fn assert_no_mark_on_another_label(harness: &egui_kittest::Harness<'_, argline::
 }
 
 #[test]
-fn no_mark_is_drawn_over_another_event_s_label_as_the_case_study_opens() {
+fn as_the_case_study_opens_no_mark_stands_on_a_label_and_events_with_room_before_them_are_labelled() {
     let mut harness = crate::harness::harness_with(crate::harness::app(crate::harness::case_study()), 1.0 / 60.0);
     harness.run_steps(10);
     assert_no_mark_on_another_label(&harness, "as the case study opens");
+    // Crowded after their markers, with room before them.
+    let map = crate::harness::map_of(&harness);
+    let crowded: Vec<argline::model::ItemRef> = map
+        .events
+        .iter()
+        .filter(|event| event.title.starts_with("Kerry announces") || event.title.starts_with("OPM discloses a breach"))
+        .map(|event| argline::model::ItemRef::Event(event.id.clone()))
+        .collect();
+    assert_eq!(crowded.len(), 2);
+    assert_labelled(&harness, &crowded, "as the case study opens");
 }
 
-/// Asserts that every event `highlights` names that is drawn in the
-/// timeline's plot has a label of its own, readable (about ten characters
-/// at least, or its whole title) and overlapped by no other label.
-fn assert_every_highlighted_event_is_labelled(
+/// Asserts that every event `items` names that is drawn in the timeline's
+/// plot has a label of its own, readable (about ten characters at least, or
+/// its whole title) and overlapped by no other label.
+fn assert_labelled(
     harness: &egui_kittest::Harness<'_, argline::ui::ArglineApp>,
-    highlights: &[argline::model::ItemRef],
+    items: &[argline::model::ItemRef],
     when: &str,
 ) {
     let map = crate::harness::map_of(harness);
     let (plot, marks, labels) = harness.state().timeline_drawn();
     let on_the_timeline = map.events.iter().enumerate().filter(|(index, event)| {
-        highlights.contains(&argline::model::ItemRef::Event(event.id.clone()))
+        items.contains(&argline::model::ItemRef::Event(event.id.clone()))
             && marks.iter().any(|(marked, mark)| marked == index && plot.intersects(*mark))
     });
     for (index, event) in on_the_timeline {
         let title = &event.title;
         let Some((_, label)) = labels.iter().find(|(labelled, _)| *labelled == index) else {
-            panic!("{when}: {title:?} is highlighted and has no label");
+            panic!("{when}: {title:?} has no label");
         };
         let whole = harness.ctx.fonts_mut(|fonts| {
             let font = egui::FontId::proportional(argline::layout::timeline_dimensions::LABEL_FONT_SIZE);
@@ -101,7 +112,7 @@ fn walk_the_case_study_story(presenting: bool) {
         harness.run_steps(30);
         let when = format!("{mode}, step {}", index + 1);
         assert_no_mark_on_another_label(&harness, &when);
-        assert_every_highlighted_event_is_labelled(&harness, &step.highlights, &when);
+        assert_labelled(&harness, &step.highlights, &when);
     }
 }
 
@@ -126,7 +137,7 @@ fn a_selected_span_is_labelled_and_its_neighbours_keep_theirs() {
     harness.state_mut().push(argline::ui::Action::Select { item: item.clone(), origin: argline::ui::Origin::Map });
     harness.run_steps(30);
     assert_no_mark_on_another_label(&harness, "the span selected");
-    assert_every_highlighted_event_is_labelled(&harness, &[item], "the span selected");
+    assert_labelled(&harness, &[item], "the span selected");
     let first_meeting = map.events.iter().position(|event| event.title.starts_with("First meeting of"));
     let (_, _, labels) = harness.state().timeline_drawn();
     assert!(
