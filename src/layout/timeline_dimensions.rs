@@ -6,6 +6,8 @@ pub const AXIS_HEIGHT: f32 = 30.0;
 pub const LANE_HEADER_WIDTH: f32 = 132.0;
 pub const ROW_HEIGHT: f32 = 24.0;
 pub const LANE_PADDING: f32 = 6.0;
+/// A lane's padding where the lanes want more rows than the timeline's height holds.
+pub const SQUEEZED_LANE_PADDING: f32 = 1.0;
 pub const LABEL_FONT_SIZE: f32 = 13.0;
 /// Longer titles are cut with "…" where the labels beside them leave no more
 /// room (the inspector and the tooltip show them whole); at 100 % interface zoom.

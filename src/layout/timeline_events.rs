@@ -4,7 +4,7 @@
 //! its label take on its row (packed into rows by [`super::pack_rows`]).
 
 use super::timeline_dimensions::{MARKER_HALF_WIDTH, MARKER_LABEL_OFFSET, SPAN_LABEL_OFFSET};
-use super::{LabelExtent, day_number};
+use super::{LabelBefore, LabelExtent, Priority, day_number};
 use crate::model::{Event, Precision};
 
 /// The day number where an event's marker stands: its date, or for a date
@@ -51,10 +51,22 @@ impl EventOnAxis {
             marks_end: marks.1,
             label_start: label_x,
             end: (label_x + label_width).max(marks.1),
-            first: false,
+            priority: Priority::Other,
+            before: None,
             slim: (!event.is_span()).then_some(marker),
         };
         Self { band: (start, end), marker_x, label_x, extent }
+    }
+
+    /// Offers the room before its marks, in a plot from `plot.0` to `plot.1`,
+    /// to its label, `title_width` wide (a span's label stays inside its bar).
+    pub fn offer_label_before(&mut self, event: &Event, title_width: f32, plot: (f32, f32)) {
+        if event.is_span() {
+            return;
+        }
+        let end = self.extent.start - (MARKER_LABEL_OFFSET - MARKER_HALF_WIDTH);
+        let cut_after = self.label_x + title_width > plot.1;
+        self.extent.before = Some(LabelBefore { earliest: plot.0, end, width: title_width, cut_after });
     }
 }
 
@@ -80,7 +92,8 @@ mod tests {
                 marks_end: 17.0,
                 label_start: 19.0,
                 end: 69.0,
-                first: false,
+                priority: Priority::Other,
+                before: None,
                 slim: Some((3.0, 17.0))
             }
         );
@@ -100,6 +113,23 @@ mod tests {
         assert_eq!(span.band, (0.0, 90.0));
         assert_eq!(span.label_x, 40.0 + SPAN_LABEL_OFFSET);
         assert_eq!((span.extent.start, span.extent.marks_end, span.extent.slim), (0.0, 90.0, None));
+    }
+
+    #[test]
+    fn a_point_event_s_label_is_offered_the_room_before_its_marker_as_far_from_it_as_after() {
+        let x_of = |day: f64| (day - day_number(parse_day("2015-01-01"))) as f32;
+        let mut near_the_end = EventOnAxis::place(&event("2015-03-01", None), x_of, 0.0, 50.0);
+        // Its marker at 59 (52..66): after it the label would end at 68 + 40, before it it ends 2 short of 52.
+        near_the_end.offer_label_before(&event("2015-03-01", None), 40.0, (0.0, 100.0));
+        let offered = LabelBefore { earliest: 0.0, end: 50.0, width: 40.0, cut_after: true };
+        assert_eq!(near_the_end.extent.before, Some(offered));
+        let mut room_after = EventOnAxis::place(&event("2015-01-11", None), x_of, 0.0, 50.0);
+        room_after.offer_label_before(&event("2015-01-11", None), 80.0, (0.0, 200.0));
+        assert_eq!(room_after.extent.before.map(|before| before.cut_after), Some(false));
+        let span = event("2015-01-01", Some("2015-03-31"));
+        let mut span_on_axis = EventOnAxis::place(&span, x_of, 0.0, 50.0);
+        span_on_axis.offer_label_before(&span, 80.0, (0.0, 60.0));
+        assert_eq!(span_on_axis.extent.before, None, "a span's label stays inside its bar");
     }
 
     fn parse_day(text: &str) -> chrono::NaiveDate {

@@ -5,9 +5,9 @@
 //! a widget labelled like "27 events, 3 Mar 2014 – 9 Jun 2014".
 
 use super::{MeasuredEvent, TimelineView};
-use crate::layout::{ClusterRule, LabelExtent, cluster_markers};
+use crate::layout::{ClusterRule, LabelExtent, Priority, cluster_markers};
 use crate::model::{Event, ItemRef, Lane, Map};
-use crate::ui::selection::Highlight;
+use crate::ui::selection::{Highlight, Selection};
 use crate::ui::theme;
 use egui::{CornerRadius, FontId, Painter, Pos2, Rangef, Rect, Sense, Stroke, StrokeKind};
 
@@ -60,17 +60,18 @@ pub fn cluster_label(events: &[(usize, &Event)]) -> String {
 }
 
 impl TimelineView {
-    /// The events of lane `lane_index` near the visible dates, one by one or
-    /// in clusters. Every shown event of the lane is grouped, near or not, so
-    /// that clusters keep their events while the view pans.
+    /// The events of lane `lane_index` near the visible dates (only they are
+    /// laid out and packed into rows), one by one or in clusters, each with
+    /// the priority of its label. Every shown event of the lane is grouped,
+    /// near or not, so that clusters keep their events while the view pans.
     pub(super) fn measure_lane<'a>(
         &self,
         ui: &egui::Ui,
         plot: Rect,
         map: &'a Map,
         lane_index: usize,
+        selection: &Selection,
         highlight: &Highlight,
-        near: Rangef,
     ) -> (Vec<MeasuredEvent<'a>>, Vec<MeasuredCluster<'a>>) {
         let Some(by_day) = self.cache.as_ref().and_then(|cache| cache.lanes.get(lane_index)) else {
             return (Vec::new(), Vec::new());
@@ -81,14 +82,22 @@ impl TimelineView {
             .filter(|(_, _, event)| !(highlight.hides_any() && highlight.hides(&ItemRef::Event(event.id.clone()))))
             .collect();
         let days: Vec<f64> = shown.iter().map(|(day, _, _)| *day).collect();
+        let near = Rangef::new(plot.left() - self.label_cap - 20.0, plot.right() + 20.0);
         let is_near = |extent: LabelExtent| extent.end >= near.min && extent.start <= near.max;
         let (mut events, mut clusters) = (Vec::new(), Vec::new());
         for run in cluster_markers(&days, self.px_per_day, &CLUSTER_RULE) {
             let Some(members) = shown.get(run) else { continue };
             if let [(_, index, event)] = members {
                 if let Some(mut measured) = self.measure(plot, *index, event).filter(|m| is_near(m.extent)) {
-                    // What the selection draws out is labelled first.
-                    measured.extent.first = highlight.is_active() && !highlight.dims(&ItemRef::Event(event.id.clone()));
+                    // What is selected, and what the selection or the step draws out, is labelled first.
+                    let item = ItemRef::Event(event.id.clone());
+                    measured.extent.priority = if selection.contains(&item) {
+                        Priority::Selected
+                    } else if highlight.is_active() && !highlight.dims(&item) {
+                        Priority::DrawnOut
+                    } else {
+                        Priority::Other
+                    };
                     events.push(measured);
                 }
                 continue;

@@ -1,8 +1,10 @@
 //! The timeline: a zoomable time axis over coloured lanes, with point events
 //! as markers, spans as bars, and month- or year-precision dates drawn as
 //! bands that show their uncertainty. Labels are packed into sub-rows so that
-//! they never overlap; those with no room are hidden until hovered, and a
-//! long title cut short runs on into the room its row leaves beside it.
+//! they never overlap, the selected events' first and then those the
+//! selection draws out; those with no room are hidden until hovered, a long
+//! title cut short runs on into the room its row leaves beside it, and a
+//! label with too little room after its marker goes before it where there is room.
 //! Zoomed out, markers too close to tell apart become clusters with a count.
 
 mod as_of;
@@ -17,10 +19,12 @@ use super::text_measure::TextMeasure;
 use super::transition::{Frame, Transition};
 pub use crate::layout::timeline_dimensions::{AXIS_HEIGHT, LANE_HEADER_WIDTH, ROW_HEIGHT};
 use crate::layout::timeline_dimensions::{
-    LABEL_FONT_SIZE, LABEL_GAP, LABEL_ROOM_ON_THE_RIGHT, LANE_PADDING, MAX_LABEL_WIDTH, MIN_LABEL_WIDTH, fit_days,
-    label_cap,
+    LABEL_FONT_SIZE, LABEL_GAP, LABEL_ROOM_ON_THE_RIGHT, LANE_PADDING, MAX_LABEL_WIDTH, MIN_LABEL_WIDTH,
+    SQUEEZED_LANE_PADDING, fit_days, label_cap,
 };
-use crate::layout::{EventOnAxis, LabelExtent, date_of, day_number, marker_day, pack_rows, share_rows, ticks};
+use crate::layout::{
+    EventOnAxis, LabelExtent, RowAssignment, RowNeed, date_of, day_number, marker_day, pack_rows, share_rows, ticks,
+};
 use crate::model::{Date, Event, ItemRef, Map, Precision, TimeWindow};
 use clusters::{MeasuredCluster, PlacedCluster};
 use egui::{Pos2, Rect, Sense};
@@ -150,10 +154,18 @@ struct MeasuredEvent<'a> {
 }
 
 impl<'a> MeasuredEvent<'a> {
-    /// The event on its row; its label runs on to `label_end` (where the row's
-    /// next item begins), if it needs to, and ends there at the latest.
-    fn place(self, row_center_y: f32, label_shown: bool, label_end: f32) -> PlacedEvent<'a> {
-        let Self { index, event, band, marker_x, label_x, title_width, .. } = self;
+    /// The event on its row, as `assignment` puts it: its label before its
+    /// marks, or after them running on to `label_end` (where the row's
+    /// next item begins, or the plot ends), if it needs to, and ending there at the latest.
+    fn place(self, row_center_y: f32, assignment: &RowAssignment, label_end: f32) -> PlacedEvent<'a> {
+        let Self { index, event, band, marker_x, title_width, extent, .. } = self;
+        if let (Some(before), Some(label_x)) = (extent.before, assignment.label_before) {
+            let room = before.end - label_x;
+            let label_width = if title_width <= room { f32::INFINITY } else { room };
+            let label_shown = assignment.label_shown;
+            return PlacedEvent { index, event, band, marker_x, label_x, label_width, row_center_y, label_shown };
+        }
+        let (label_x, label_shown) = (self.label_x, assignment.label_shown);
         let room_for_label = (label_end - label_x).max(0.0);
         let label_width = if title_width <= room_for_label { f32::INFINITY } else { room_for_label };
         // At the plot's right edge, as beside a neighbour's mark: no label cut to a word or two.
@@ -276,17 +288,25 @@ impl TimelineView {
 
         let lanes_top = rect.top() + AXIS_HEIGHT;
         self.refresh_cache(ui, map, revision);
-        // Only events near the visible dates are laid out and packed into rows.
-        let near = egui::Rangef::new(plot.left() - self.label_cap - 20.0, plot.right() + 20.0);
         let measured: Vec<(Vec<MeasuredEvent<'_>>, Vec<MeasuredCluster<'_>>)> =
-            (0..map.lanes.len()).map(|lane| self.measure_lane(ui, plot, map, lane, highlight, near)).collect();
-        let lane_chrome = map.lanes.len() as f32 * 2.0 * LANE_PADDING;
-        let budget = ((rect.bottom() - lanes_top - lane_chrome) / ROW_HEIGHT).floor().max(0.0) as usize;
+            (0..map.lanes.len()).map(|lane| self.measure_lane(ui, plot, map, lane, selection, highlight)).collect();
+        let rows_with_padding = |padding: f32| {
+            let lane_chrome = map.lanes.len() as f32 * 2.0 * padding;
+            ((rect.bottom() - lanes_top - lane_chrome) / ROW_HEIGHT).floor().max(0.0) as usize
+        };
+        let squeezed_budget = rows_with_padding(SQUEEZED_LANE_PADDING);
         // No lane can have more rows than the whole budget, so need no more.
-        let needs: Vec<usize> = measured
+        let needs: Vec<RowNeed> = measured
             .iter()
-            .map(|(events, clusters)| pack_rows(&extents(events, clusters), budget.max(1), LABEL_GAP).1)
+            .map(|(events, clusters)| RowNeed::of(&extents(events, clusters), squeezed_budget.max(1), LABEL_GAP))
             .collect();
+        // Where the lanes want more rows than the timeline has, their padding gives way to rows.
+        let roomy_budget = rows_with_padding(LANE_PADDING);
+        let (lane_padding, budget) = if needs.iter().map(RowNeed::all).sum::<usize>() <= roomy_budget {
+            (LANE_PADDING, roomy_budget)
+        } else {
+            (SQUEEZED_LANE_PADDING, squeezed_budget)
+        };
         let shares = share_rows(&needs, budget);
 
         let mut lane_top = lanes_top;
@@ -298,18 +318,15 @@ impl TimelineView {
             let (assignments, _) = pack_rows(&lane_extents, rows, LABEL_GAP);
             let lane_rect = Rect::from_min_max(
                 Pos2::new(rect.left(), lane_top),
-                Pos2::new(rect.right(), lane_top + rows as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING),
+                Pos2::new(rect.right(), lane_top + rows as f32 * ROW_HEIGHT + 2.0 * lane_padding),
             );
             paint::lane(&painter, lane_rect, lane, lane_index, dark);
             lane_rects.push((&lane.id, lane_rect));
-            let row_center_y = |row: usize| lane_top + LANE_PADDING + (row as f32 + 0.5) * ROW_HEIGHT;
+            let row_center_y = |row: usize| lane_top + lane_padding + (row as f32 + 0.5) * ROW_HEIGHT;
             let (event_rows, cluster_rows) = assignments.split_at(events.len());
             for (measured_event, assignment) in events.into_iter().zip(event_rows) {
                 let label_end = assignment.label_end.min(plot.right());
-                placed.push((
-                    measured_event.place(row_center_y(assignment.row), assignment.label_shown, label_end),
-                    lane,
-                ));
+                placed.push((measured_event.place(row_center_y(assignment.row), assignment, label_end), lane));
             }
             for (cluster, assignment) in clusters.into_iter().zip(cluster_rows) {
                 let row_center_y = row_center_y(assignment.row);
@@ -318,12 +335,18 @@ impl TimelineView {
             }
             lane_top = lane_rect.bottom();
         }
-        // Shapes first, then labels over them, so that no bar or marker hides a label.
+        // Shapes first, then labels over them, so that no bar or marker hides a
+        // label, then the selection's rings, which keep clear of the labels.
+        let selected: Vec<bool> = placed
+            .iter()
+            .map(|(event, _)| !selection.is_empty() && selection.contains(&ItemRef::Event(event.event.id.clone())))
+            .collect();
         let shape_rects: Vec<Rect> = placed
             .iter()
-            .map(|(event, lane)| {
-                let item = ItemRef::Event(event.event.id.clone());
-                paint::event_shape(&painter, plot, event, lane, selection.contains(&item), highlight.dims(&item), dark)
+            .zip(&selected)
+            .map(|((event, lane), &selected)| {
+                let dimmed = highlight.dims(&ItemRef::Event(event.event.id.clone()));
+                paint::event_shape(&painter, plot, event, lane, selected, dimmed, dark)
             })
             .collect();
         self.drawn_events = placed.iter().zip(&shape_rects).map(|((event, _), rect)| (event.index, *rect)).collect();
@@ -347,6 +370,10 @@ impl TimelineView {
                 label_rect.map_or(shape_rect, |label| shape_rect.union(label))
             })
             .collect();
+        let rings = placed.iter().zip(&self.drawn_events).zip(&selected).filter(|(_, selected)| **selected);
+        for (((event, _), (_, shape_rect)), _) in rings {
+            paint::selection_ring(&painter, plot, event, *shape_rect, dark);
+        }
         // Clicks go to the widget registered last: events with a visible label
         // after the slim ones, so that a label takes the clicks aimed at it.
         let mut clicked_event = None;
@@ -360,11 +387,10 @@ impl TimelineView {
                     clicked_cluster = Some(&placed.cluster);
                 }
             }
-            for ((event, _), hit_rect) in placed.iter().zip(&hit_rects) {
+            for (((event, _), hit_rect), &selected) in placed.iter().zip(&hit_rects).zip(&selected) {
                 if event.label_shown != labelled {
                     continue;
                 }
-                let selected = !selection.is_empty() && selection.contains(&ItemRef::Event(event.event.id.clone()));
                 let interaction = paint::event_interaction(ui, plot, event, *hit_rect, selected);
                 if interaction.clicked() {
                     clicked_event = Some(ItemRef::Event(event.event.id.clone()));
@@ -404,8 +430,9 @@ impl TimelineView {
     fn measure<'a>(&self, plot: Rect, index: usize, event: &'a Event) -> Option<MeasuredEvent<'a>> {
         let title_width = *self.cache.as_ref()?.widths.get(index)?;
         let x_of = |day| self.x_of(plot, day);
-        let EventOnAxis { band, marker_x, label_x, extent } =
-            EventOnAxis::place(event, x_of, plot.left(), title_width.min(self.label_cap));
+        let mut on_axis = EventOnAxis::place(event, x_of, plot.left(), title_width.min(self.label_cap));
+        on_axis.offer_label_before(event, title_width, (plot.left(), plot.right()));
+        let EventOnAxis { band, marker_x, label_x, extent } = on_axis;
         let band = egui::Rangef::new(band.0, band.1);
         Some(MeasuredEvent { index, event, band, marker_x, label_x, title_width, extent })
     }

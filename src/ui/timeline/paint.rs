@@ -3,6 +3,7 @@
 
 use super::{AXIS_HEIGHT, LANE_HEADER_WIDTH, PlacedEvent, ROW_HEIGHT};
 use crate::layout::Tick;
+use crate::layout::timeline_dimensions::MARKER_HALF_WIDTH;
 use crate::model::{Lane, Precision};
 use crate::ui::theme;
 use egui::{Align2, CornerRadius, FontId, Painter, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
@@ -111,10 +112,26 @@ pub fn event_shape(
     if selected && event.is_span() && !placed.label_shown {
         // A slim bar runs beneath other events' labels: a ring round it would be drawn over them.
         plot_painter.rect_filled(bar, CornerRadius::same(2), theme::selection_color(dark));
-    } else if selected {
-        selection_outline(&plot_painter, shape_rect, 4, dark);
     }
     shape_rect
+}
+
+/// The ring round a selected event's marker, within the room kept for the
+/// marker, so that it stays clear of the label beginning beside it.
+const MARKER_RING_RADIUS: f32 = MARKER_HALF_WIDTH + 0.5;
+
+/// Paints the ring round a selected event, over the labels (it keeps clear
+/// of them): round a point event's marker, not its band of dates, which its
+/// label may run over; round a span's bar, inside which its label stands.
+/// A slim span is filled instead (see [`event_shape`]).
+pub fn selection_ring(painter: &Painter, plot: Rect, placed: &PlacedEvent<'_>, shape_rect: Rect, dark: bool) {
+    let plot_painter = painter.with_clip_rect(plot.intersect(painter.clip_rect()));
+    if !placed.event.is_span() {
+        let stroke = Stroke::new(2.0, theme::selection_color(dark));
+        plot_painter.circle_stroke(Pos2::new(placed.marker_x, placed.row_center_y), MARKER_RING_RADIUS, stroke);
+    } else if placed.label_shown {
+        selection_outline(&plot_painter, shape_rect, 4, dark);
+    }
 }
 
 /// Paints an event's label on a backdrop, if it has room; returns where.
