@@ -78,7 +78,7 @@ impl ArglineApp {
             .size_range(120.0..=900.0)
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                views.timeline.ui(ui, map, revision, &views.selection, &highlight, actions);
+                views.timeline.ui(ui, document, &views.selection, &highlight, actions);
                 if let Some(comparison) = comparison {
                     comparison.drawn.paint_timeline_marks(ui, &views.timeline);
                 }

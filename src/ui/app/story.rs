@@ -123,7 +123,6 @@ impl ArglineApp {
         };
         let highlight = self.views.highlight(&self.document).showing_only(&shown, map);
         let document = &self.document;
-        let revision = document.revision();
         egui::Panel::top("presentation_title").show(ui, |ui| presenter.title_ui(ui, step, steps));
         // Nothing is edited while presenting: what the views ask for is dropped.
         let mut ignored = Actions::default();
@@ -132,14 +131,14 @@ impl ArglineApp {
             Split::TimelineOnly => {
                 views.map_view.not_shown();
                 egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-                    views.timeline.ui(ui, map, revision, &views.selection, &highlight, &mut ignored);
+                    views.timeline.ui(ui, document, &views.selection, &highlight, &mut ignored);
                 });
             }
             Split::Timeline(share) => {
                 egui::Panel::bottom("presentation_timeline")
                     .exact_size(ui.available_height() * share)
                     .frame(egui::Frame::NONE)
-                    .show(ui, |ui| views.timeline.ui(ui, map, revision, &views.selection, &highlight, &mut ignored));
+                    .show(ui, |ui| views.timeline.ui(ui, document, &views.selection, &highlight, &mut ignored));
                 egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
                     views.map_view.ui(ui, document, &views.selection, &highlight, &mut ignored);
                 });

@@ -14,6 +14,7 @@ mod paint;
 
 use super::action::{Action, Actions};
 use super::commands::Command;
+use super::document::Document;
 use super::selection::{Highlight, Origin, Selection};
 use super::text_measure::TextMeasure;
 use super::transition::{Frame, Transition};
@@ -25,7 +26,7 @@ use crate::layout::timeline_dimensions::{
 use crate::layout::{
     EventOnAxis, LabelExtent, RowAssignment, RowNeed, date_of, day_number, marker_day, pack_rows, share_rows, ticks,
 };
-use crate::model::{Date, Event, ItemRef, Map, Precision, TimeWindow};
+use crate::model::{Date, Event, ItemRef, Map, Precision, Replaced, TimeWindow};
 use clusters::{MeasuredCluster, PlacedCluster};
 use egui::{Pos2, Rect, Sense};
 
@@ -82,24 +83,48 @@ struct EventCache {
 impl EventCache {
     fn build(map: &Map, revision: u64, measure: &mut TextMeasure) -> Self {
         measure.begin_pass();
-        let widths = map
-            .events
-            .iter()
-            .map(|event| measure.size(label_job(&event.title, egui::Color32::WHITE, f32::INFINITY)).x)
-            .collect();
-        let lane_of: std::collections::HashMap<&str, usize> =
-            map.lanes.iter().enumerate().map(|(i, lane)| (lane.id.as_str(), i)).collect();
-        let mut lanes: Vec<Vec<(f64, usize)>> = map.lanes.iter().map(|_| Vec::new()).collect();
-        for (index, event) in map.events.iter().enumerate() {
-            if let Some(lane_events) = lane_of.get(event.lane.as_str()).and_then(|&lane| lanes.get_mut(lane)) {
-                lane_events.push((marker_day(event), index));
+        let widths = map.events.iter().map(|event| label_width(event, measure)).collect();
+        Self { revision, widths, lanes: lanes_by_day(map) }
+    }
+
+    /// This cache for a later revision of the map that replaced `replaced`
+    /// in this one's lists: only the replaced events' labels are measured
+    /// again, and the lanes sorted again only if an event or a lane changed.
+    fn updated(mut self, map: &Map, revision: u64, measure: &mut TextMeasure, replaced: &Replaced) -> Self {
+        if replaced.lanes || self.widths.len() != map.events.len() {
+            return Self::build(map, revision, measure);
+        }
+        for &at in &replaced.events {
+            if let (Some(event), Some(width)) = (map.events.get(at), self.widths.get_mut(at)) {
+                *width = label_width(event, measure);
             }
         }
-        for lane_events in &mut lanes {
-            lane_events.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        if !replaced.events.is_empty() {
+            self.lanes = lanes_by_day(map);
         }
-        Self { revision, widths, lanes }
+        Self { revision, ..self }
     }
+}
+
+/// The width of `event`'s whole title on one line, in points.
+fn label_width(event: &Event, measure: &mut TextMeasure) -> f32 {
+    measure.size(label_job(&event.title, egui::Color32::WHITE, f32::INFINITY)).x
+}
+
+/// One per lane of `map.lanes`: its events' markers as (day number, index in `map.events`), in order of day.
+fn lanes_by_day(map: &Map) -> Vec<Vec<(f64, usize)>> {
+    let lane_of: std::collections::HashMap<&str, usize> =
+        map.lanes.iter().enumerate().map(|(i, lane)| (lane.id.as_str(), i)).collect();
+    let mut lanes: Vec<Vec<(f64, usize)>> = map.lanes.iter().map(|_| Vec::new()).collect();
+    for (index, event) in map.events.iter().enumerate() {
+        if let Some(lane_events) = lane_of.get(event.lane.as_str()).and_then(|&lane| lanes.get_mut(lane)) {
+            lane_events.push((marker_day(event), index));
+        }
+    }
+    for lane_events in &mut lanes {
+        lane_events.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    }
+    lanes
 }
 
 impl Default for TimelineView {
@@ -226,29 +251,33 @@ impl TimelineView {
 
     /// Measures every event's label and sorts each lane's events by date,
     /// once per revision of the document; panning and zooming reuse them, and
-    /// the labels an edit leaves as they were are not laid out again.
-    fn refresh_cache(&mut self, ui: &egui::Ui, map: &Map, revision: u64) {
-        let fresh = self
-            .cache
-            .as_ref()
-            .is_some_and(|cache| cache.revision == revision && cache.widths.len() == map.events.len());
-        if fresh {
+    /// after a change that kept the map's lists only the replaced events are
+    /// measured again.
+    fn refresh_cache(&mut self, ui: &egui::Ui, document: &Document) {
+        let (map, revision) = (document.map(), document.revision());
+        if self.cache.as_ref().is_some_and(|cache| cache.revision == revision) {
             return;
         }
         let measure =
             self.measure.get_or_insert_with(|| TextMeasure::new(ui.ctx().global_style().visuals.text_options, false));
-        self.cache = Some(EventCache::build(map, revision, measure));
+        self.cache = Some(match self.cache.take() {
+            Some(cache) => match document.replaced_since(cache.revision) {
+                Some(replaced) => cache.updated(map, revision, measure, replaced),
+                None => EventCache::build(map, revision, measure),
+            },
+            None => EventCache::build(map, revision, measure),
+        });
     }
 
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        map: &Map,
-        revision: u64,
+        document: &Document,
         selection: &Selection,
         highlight: &Highlight,
         actions: &mut Actions,
     ) {
+        let map = document.map();
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         self.label_cap = label_cap(ui.ctx().zoom_factor());
         let plot = Rect::from_min_max(
@@ -287,7 +316,7 @@ impl TimelineView {
         paint::axis(&painter, rect, plot, &axis_ticks, |day| self.x_of(plot, day), dark);
 
         let lanes_top = rect.top() + AXIS_HEIGHT;
-        self.refresh_cache(ui, map, revision);
+        self.refresh_cache(ui, document);
         let measured: Vec<(Vec<MeasuredEvent<'_>>, Vec<MeasuredCluster<'_>>)> =
             (0..map.lanes.len()).map(|lane| self.measure_lane(ui, plot, map, lane, selection, highlight)).collect();
         let rows_with_padding = |padding: f32| {
@@ -545,5 +574,29 @@ impl TimelineView {
     /// The screen size the timeline needs to show every lane with `rows` sub-rows.
     pub fn preferred_height(map: &Map, rows: usize) -> f32 {
         AXIS_HEIGHT + map.lanes.len() as f32 * (rows as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING) + 8.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::commands::update_event;
+
+    #[test]
+    fn after_an_event_is_edited_only_its_label_is_measured_again() {
+        let mut document = Document::case_study().expect("the case study loads");
+        let mut measure = TextMeasure::new(egui::Visuals::default().text_options, false);
+        let cache = EventCache::build(document.map(), document.revision(), &mut measure);
+        let measured = measure.laid_out();
+        let before = cache.revision;
+        let event = document.map().events[5].clone();
+        let moved = Event { title: format!("{}, and more", event.title), date: Date::day(2011, 1, 2), ..event };
+        document.apply(update_event(document.map(), moved, "Edit event").expect("edit")).expect("applies");
+        let replaced = document.replaced_since(before).expect("a change in place");
+        let updated = cache.updated(document.map(), document.revision(), &mut measure, replaced);
+        assert_eq!(measure.laid_out(), measured + 1, "one label measured again");
+        let mut fresh_measure = TextMeasure::new(egui::Visuals::default().text_options, false);
+        let fresh = EventCache::build(document.map(), document.revision(), &mut fresh_measure);
+        assert_eq!((updated.widths, updated.lanes), (fresh.widths, fresh.lanes));
     }
 }
