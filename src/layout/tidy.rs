@@ -16,6 +16,10 @@ use std::collections::HashMap;
 /// How far beneath the claims it bears on an event's chip is assumed to be
 /// when the event has no position of its own yet.
 const CHIP_DROP: f32 = 150.0;
+/// A box the layout would move by less than this, in canvas units, stays:
+/// the layout's shifts of whole drawings round, and tidying a tidy map
+/// moves nothing.
+const STILL: f32 = 0.01;
 
 /// The size of everything drawn on the map, `(width, height)` in canvas
 /// units: one per claim in the order of `map.claims`, and one per event in
@@ -44,7 +48,7 @@ impl MapSizes {
 }
 
 /// New centres for the claims and chips a tidy-up moved (only those whose
-/// position changes), in the order of the map.
+/// position changes by `STILL` or more), in the order of the map.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Moves {
     pub claims: Vec<(ClaimId, Position)>,
@@ -86,7 +90,8 @@ pub fn tidy_up(map: &Map, sizes: &MapSizes, selection: Option<&[ItemRef]>, optio
     };
     let mut moves = Moves::default();
     for ((item, node), position) in items.iter().zip(&graph.nodes).zip(positions) {
-        if node.pinned || position == node.position {
+        let stays = (position.x - node.position.x).abs() < STILL && (position.y - node.position.y).abs() < STILL;
+        if node.pinned || stays {
             continue;
         }
         match item {

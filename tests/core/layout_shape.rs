@@ -9,7 +9,7 @@
 use argline::generate::{GenerateParams, argdown_tree, generate};
 use argline::import::{ImportFormat, import};
 use argline::layout::{DrawingFigures, LayeredOptions, LayoutChoice, MapSizes, map_graph, tidy_up};
-use argline::model::Map;
+use argline::model::{ClaimId, ClaimKind, Map};
 use std::process::Command;
 
 fn case_study() -> Map {
@@ -61,10 +61,11 @@ fn an_aspect_aims_the_drawing_at_another_screen() {
     }
 }
 
-/// The case study ships laid out by Tidy up (aimed at 9:2, which lands
-/// nearest the window's map area): a readable shape, no more than 1.5 times
-/// the crossings of its own Tidy up, and whole in the default window above
-/// the zoom at which cards become blocks.
+/// The case study ships laid out by Tidy up (aimed at 3:2: too large then to
+/// show whole at a readable size, so the window opens on its first question):
+/// a readable shape, no more than 1.5 times the crossings of its own Tidy
+/// up, and whole in the default window above the zoom at which cards become
+/// blocks.
 #[test]
 fn the_case_study_ships_laid_out_to_be_read() {
     let shipped = figures(&case_study());
@@ -78,6 +79,50 @@ fn the_case_study_ships_laid_out_to_be_read() {
         tidy.crossings
     );
     assert!(shipped.fit_zoom() > 0.08, "whole at {:.0} %", shipped.fit_zoom() * 100.0);
+}
+
+/// A question with explanations: its card's centre and height, and the
+/// extent `(left, top, right, bottom)` of its explanations' cards.
+struct QuestionGroup {
+    centre: (f32, f32),
+    height: f32,
+    explanations: (f32, f32, f32, f32),
+}
+
+fn question_groups(map: &Map) -> Vec<QuestionGroup> {
+    let sizes = MapSizes::estimate(map);
+    let size_of = |id: &ClaimId| sizes.claims[map.claims.iter().position(|claim| &claim.id == id).expect("a claim")];
+    map.claims
+        .iter()
+        .filter(|claim| claim.kind == ClaimKind::Question)
+        .filter_map(|question| {
+            let extent = map
+                .claims
+                .iter()
+                .filter(|claim| claim.answers.as_ref() == Some(&question.id))
+                .map(|claim| {
+                    let (p, (w, h)) = (claim.position, size_of(&claim.id));
+                    (p.x - w / 2.0, p.y - h / 2.0, p.x + w / 2.0, p.y + h / 2.0)
+                })
+                .reduce(|a, b| (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3)))?;
+            let centre = (question.position.x, question.position.y);
+            Some(QuestionGroup { centre, height: size_of(&question.id).1, explanations: extent })
+        })
+        .collect()
+}
+
+#[test]
+fn the_case_studys_questions_stand_side_by_side_each_over_its_explanations() {
+    for (name, map) in [("Tidy up", tidied(case_study(), &LayeredOptions::default())), ("as shipped", case_study())] {
+        let groups = question_groups(&map);
+        assert_eq!(groups.len(), 2, "{name}: two questions have explanations");
+        let (first, second) = (groups[0].explanations, groups[1].explanations);
+        assert!(first.2 < second.0 || second.2 < first.0, "{name}: the groups overlap along: {first:?} {second:?}");
+        for QuestionGroup { centre, height, explanations: (left, top, right, _) } in groups {
+            assert!((centre.0 - (left + right) / 2.0).abs() < 1.0, "{name}: {centre:?} not over {left}..{right}");
+            assert!(centre.1 + height / 2.0 < top, "{name}: {centre:?} not above {top}");
+        }
+    }
 }
 
 #[test]

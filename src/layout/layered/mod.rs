@@ -10,11 +10,13 @@
 //! shelves of the screen's shape and pinned boxes honoured ([`placement`]).
 //! A layout made for a kind of map guides it ([`Guide`]): which boxes head
 //! the first layer, where each starts along its layer, and which are
-//! gathered in a row under another ([`gather`]).
+//! gathered in a row under another ([`gather`]), their components packed
+//! side by side as blocks ([`blocks`]).
 //!
 //! The caller gives each box its real size, so the UI can pass what it
 //! measured; `crate::layout::tidy` builds the graph from a map.
 
+mod blocks;
 mod bounds;
 mod coordinates;
 mod cycles;
@@ -135,9 +137,14 @@ pub fn layout(graph: &LayoutGraph, options: &LayeredOptions) -> Vec<Position> {
 pub fn layout_guided(graph: &LayoutGraph, guide: &Guide, options: &LayeredOptions) -> Vec<Position> {
     let frame = placement::Frame::new(options.direction);
     let components = placement::components(graph);
-    let laid_out: Vec<placement::Placed> =
-        components.iter().map(|component| lay_out_component(graph, component, guide, &frame, options)).collect();
-    let mut positions = placement::arrange(graph, &components, laid_out, &frame, options);
+    let blocks = blocks::Blocks::new(graph, &components, guide, &frame, options);
+    let laid_out: Vec<placement::Placed> = (components.iter().enumerate())
+        .map(|(index, component)| {
+            let options = LayeredOptions { aspect: blocks.aspect(index), ..*options };
+            lay_out_component(graph, component, guide, &frame, &options, blocks.is_shared(index))
+        })
+        .collect();
+    let mut positions = placement::arrange(graph, &components, &blocks, laid_out, &frame, options);
     gather::gather(&mut positions, graph, &guide.under, &frame, options);
     positions
 }
@@ -147,13 +154,15 @@ pub fn layout_guided(graph: &LayoutGraph, guide: &Guide, options: &LayeredOption
 const SETTLING_ROUNDS: usize = 6;
 const SETTLING_VERTICES: usize = 1_000;
 
-/// The layered drawing of one connected component, in the frame's (along, across) coordinates.
+/// The layered drawing of one connected component, in the frame's (along,
+/// across) coordinates; `shared`: steered to its share of a row of blocks.
 fn lay_out_component(
     graph: &LayoutGraph,
     component: &placement::Component,
     guide: &Guide,
     frame: &placement::Frame,
     options: &LayeredOptions,
+    shared: bool,
 ) -> placement::Placed {
     let mut boxes: Vec<proper::VertexBox> = component
         .nodes
@@ -183,7 +192,7 @@ fn lay_out_component(
     if let Some(aspect) = options.aspect {
         let aim = frame.length_over_thickness(aspect);
         let whole_first = guide.first_layer.iter().any(|&first| first);
-        drawing = steer_shape(drawing, &graph, &mut boxes, (&acyclic, &layer_of), (aim, whole_first), options);
+        drawing = steer_shape(drawing, &graph, &mut boxes, (&acyclic, &layer_of), (aim, whole_first, shared), options);
     }
     let mut centres = drawing.into_centres();
     // A large drawing skips the swap pass: its swaps gain little for their
@@ -200,13 +209,17 @@ fn lay_out_component(
 /// dealt into sub-layers for an aim corrected by how far each try missed
 /// (dummies and alignment make drawings longer than their layers' boxes).
 /// Only a drawing too long is changed; `drawing` is that of `graph`. With
-/// `whole_first`, the first layer stays one row.
+/// `whole_first`, the first layer stays one row. With `shared` (a drawing
+/// steered to its share of a row of blocks, so narrower than the screen),
+/// long layers are dealt into sub-rows of their order whatever the size:
+/// split into layers of their own, a narrow drawing fans out, every
+/// sub-layer's links running down past the sub-layers above it.
 fn steer_shape(
     mut drawing: placement::Placed,
     graph: &proper::ProperGraph,
     boxes: &mut [proper::VertexBox],
     (edges, layer_of): (&[(usize, usize)], &[usize]),
-    (aim, whole_first): (f32, bool),
+    (aim, whole_first, shared): (f32, bool, bool),
     options: &LayeredOptions,
 ) -> placement::Placed {
     let along = places_in_order(graph, options.node_gap);
@@ -222,7 +235,7 @@ fn steer_shape(
         steer /= last_miss.exp();
         let gaps = (options.node_gap, options.layer_gap);
         let Some(splits) = bounds::choose_splits(layer_of, boxes, gaps, steer, whole_first) else { continue };
-        let candidate = if graph.vertex_count() > DEALT_AFTER_ORDERING {
+        let candidate = if shared || graph.vertex_count() > DEALT_AFTER_ORDERING {
             dealt_rows::dealt_drawing(graph, &splits, (options.node_gap, options.layer_gap, options.edge_gap))
         } else {
             let mut dealt = proper::ProperGraph::new(boxes, edges, &bounds::deal_layers(layer_of, &along, &splits));

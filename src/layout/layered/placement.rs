@@ -1,8 +1,10 @@
 //! Where the laid-out components go: split the graph into connected
 //! components, pack the free ones in shelves anchored at the top-left corner
-//! the boxes had, line up each component that holds pinned boxes with its
-//! pins, and keep the pinned boxes where they are.
+//! the boxes had (the blocks of [`super::blocks`] first, side by side in one
+//! row), line up each component that holds pinned boxes with its pins, and
+//! keep the pinned boxes where they are.
 
+use super::blocks::Blocks;
 use super::overlaps::{Extent, clear_overlaps};
 use super::proper::VertexBox;
 use super::{Direction, LayeredOptions, LayoutGraph};
@@ -137,6 +139,7 @@ impl Placed {
 pub fn arrange(
     graph: &LayoutGraph,
     components: &[Component],
+    blocks: &Blocks,
     placed: Vec<Placed>,
     frame: &Frame,
     options: &LayeredOptions,
@@ -161,7 +164,7 @@ pub fn arrange(
             write_free(graph, component, &drawing, shift, frame, &mut result);
         }
     }
-    pack(graph, components, packed, frame, options, &mut result);
+    pack(graph, components, blocks, packed, frame, options, &mut result);
     if graph.nodes.iter().any(|node| node.pinned) {
         let extents: Vec<Extent> = graph
             .nodes
@@ -206,13 +209,58 @@ fn write_free(
     }
 }
 
-/// Shelf packing: the largest components first, each shelf filled along the
-/// layers up to a length that makes the whole about `SHELF_ASPECT` long,
-/// the shelves stacked across; anchored at the boxes' old top-left corner.
+/// Drawings packed as one: each part's component, its drawing and where
+/// the low corner of the drawing's extent goes within the unit's extent.
+struct Unit {
+    parts: Vec<(usize, Placed, (f32, f32))>,
+    extent: Extent,
+}
+
+impl Unit {
+    fn alone(index: usize, drawing: Placed) -> Self {
+        let extent = Extent { low: (0.0, 0.0), high: (drawing.extent.length(), drawing.extent.thickness()) };
+        Self { parts: vec![(index, drawing, (0.0, 0.0))], extent }
+    }
+
+    /// A block's parts side by side, its heads centred above them a layer gap away.
+    fn block(parts: Vec<(usize, Placed)>, heads: Vec<(usize, Placed)>, options: &LayeredOptions) -> Self {
+        let head_length: f32 = heads.iter().map(|(_, p)| p.extent.length() + options.node_gap).sum::<f32>();
+        let head_thickness = heads.iter().map(|(_, p)| p.extent.thickness()).fold(0.0, f32::max);
+        let room = if heads.is_empty() { 0.0 } else { head_thickness + options.layer_gap };
+        let (mut along, mut thickness) = (0.0f32, 0.0f32);
+        let mut placed = Vec::with_capacity(parts.len() + heads.len());
+        for (index, drawing) in parts {
+            thickness = thickness.max(drawing.extent.thickness());
+            let length = drawing.extent.length();
+            placed.push((index, drawing, (along, room)));
+            along += length + options.component_gap;
+        }
+        let length = (along - options.component_gap).max(0.0);
+        let mut edge = (length - (head_length - options.node_gap)) / 2.0;
+        let low = edge.min(0.0);
+        for (index, drawing) in heads {
+            let (step, across) =
+                (drawing.extent.length() + options.node_gap, head_thickness - drawing.extent.thickness());
+            placed.push((index, drawing, (edge, across)));
+            edge += step;
+        }
+        let high = (length.max(edge - options.node_gap), room + thickness);
+        let parts = placed.into_iter().map(|(index, drawing, (a, b))| (index, drawing, (a - low, b))).collect();
+        Self { parts, extent: Extent { low: (0.0, 0.0), high: (high.0 - low, high.1) } }
+    }
+}
+
+/// Shelf packing: the blocks first, side by side in their order, then the
+/// largest components first, each shelf filled along the layers up to a
+/// length that makes the whole about `SHELF_ASPECT` long (and holds the
+/// blocks' row) — or past it, where that brings the whole nearer that
+/// shape than a new shelf would —, the shelves stacked across; anchored at
+/// the boxes' old top-left corner.
 fn pack(
     graph: &LayoutGraph,
     components: &[Component],
-    mut packed: Vec<(usize, Placed)>,
+    blocks: &Blocks,
+    packed: Vec<(usize, Placed)>,
     frame: &Frame,
     options: &LayeredOptions,
     result: &mut [Position],
@@ -229,23 +277,52 @@ fn pack(
     else {
         return;
     };
-    packed.sort_by(|a, b| components[b.0].nodes.len().cmp(&components[a.0].nodes.len()).then(a.0.cmp(&b.0)));
-    let gap = options.component_gap;
-    let area: f32 = packed.iter().map(|(_, p)| (p.extent.length() + gap) * (p.extent.thickness() + gap)).sum();
-    let aspect = frame.length_over_thickness(options.aspect.unwrap_or(SHELF_ASPECT));
-    let widest = packed.iter().map(|(_, p)| p.extent.length()).fold(0.0, f32::max);
-    let shelf_length = widest.max((area * aspect).sqrt());
-    let (mut along, mut across, mut shelf_thickness) = (0.0f32, 0.0f32, 0.0f32);
+    let mut drawings: Vec<Option<Placed>> = vec![None; components.len()];
     for (index, drawing) in packed {
-        if along > 0.0 && along + drawing.extent.length() > shelf_length {
+        drawings[index] = Some(drawing);
+    }
+    let mut take = |indices: &[usize]| -> Vec<(usize, Placed)> {
+        indices.iter().filter_map(|&index| Some((index, drawings[index].take()?))).collect()
+    };
+    let mut units: Vec<Unit> = Vec::new();
+    for block in &blocks.blocks {
+        let parts = take(&block.parts);
+        if !parts.is_empty() {
+            let heads = take(&block.heads);
+            units.push(Unit::block(parts, heads, options));
+        }
+    }
+    let gap = options.component_gap;
+    let row: f32 = units.iter().map(|unit| unit.extent.length() + gap).sum::<f32>() - gap;
+    let mut rest: Vec<(usize, Placed)> =
+        drawings.into_iter().enumerate().filter_map(|(index, drawing)| Some((index, drawing?))).collect();
+    rest.sort_by(|a, b| components[b.0].nodes.len().cmp(&components[a.0].nodes.len()).then(a.0.cmp(&b.0)));
+    units.extend(rest.into_iter().map(|(index, drawing)| Unit::alone(index, drawing)));
+    let area: f32 = units.iter().map(|unit| (unit.extent.length() + gap) * (unit.extent.thickness() + gap)).sum();
+    let aspect = frame.length_over_thickness(options.aspect.unwrap_or(SHELF_ASPECT));
+    let widest = units.iter().map(|unit| unit.extent.length()).fold(row, f32::max);
+    let shelf_length = widest.max((area * aspect).sqrt());
+    let miss = |(length, thickness): (f32, f32)| (length / thickness.max(1.0) / aspect).ln().abs();
+    let (mut along, mut across, mut shelf_thickness, mut longest) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
+    for unit in units {
+        let (length, thickness) = (unit.extent.length(), unit.extent.thickness());
+        let kept = (longest.max(along + length), across + shelf_thickness.max(thickness));
+        let next = (longest.max(length), across + shelf_thickness + gap + thickness);
+        if along > 0.0 && along + length > shelf_length && miss(next) <= miss(kept) {
             across += shelf_thickness + gap;
             along = 0.0;
             shelf_thickness = 0.0;
         }
-        let shift = (anchor.low.0 + along - drawing.extent.low.0, anchor.low.1 + across - drawing.extent.low.1);
-        write_free(graph, &components[index], &drawing, shift, frame, result);
-        along += drawing.extent.length() + gap;
-        shelf_thickness = shelf_thickness.max(drawing.extent.thickness());
+        for (index, drawing, offset) in &unit.parts {
+            let shift = (
+                anchor.low.0 + along + offset.0 - drawing.extent.low.0,
+                anchor.low.1 + across + offset.1 - drawing.extent.low.1,
+            );
+            write_free(graph, &components[*index], drawing, shift, frame, result);
+        }
+        longest = longest.max(along + length);
+        along += length + gap;
+        shelf_thickness = shelf_thickness.max(thickness);
     }
 }
 
