@@ -24,11 +24,27 @@ impl RowNeed {
                 .zip(extents)
                 .all(|(assignment, extent)| extent.priority < priority || assignment.label_shown)
         };
+        // The fewest rows (by halving: more rows show no fewer labels) in
+        // which every label of `priority` and above is shown; `all` at most.
         let need = |priority: Priority| {
-            let any = extents.iter().any(|extent| extent.priority >= priority);
-            if any { (1..all).find(|&rows| shows_all_of(priority, rows)).unwrap_or(all) } else { 0 }
+            if !extents.iter().any(|extent| extent.priority >= priority) {
+                return 0;
+            }
+            let (mut fewest, mut enough) = (1, all);
+            while fewest < enough {
+                let rows = (fewest + enough) / 2;
+                if shows_all_of(priority, rows) { enough = rows } else { fewest = rows + 1 }
+            }
+            enough
         };
-        Self { by_priority: [all, need(Priority::DrawnOut), need(Priority::Selected)] }
+        let selected = need(Priority::Selected);
+        // Without labels drawn out, those of that priority and above are the selected ones.
+        let drawn_out = if extents.iter().any(|extent| extent.priority == Priority::DrawnOut) {
+            need(Priority::DrawnOut)
+        } else {
+            selected
+        };
+        Self { by_priority: [all, drawn_out, selected] }
     }
 
     /// What all its labels need.
