@@ -34,6 +34,9 @@ pub type BoxedMeasure = Box<dyn Measure + Send>;
 const MIN_ZOOM: f32 = 0.03;
 /// The zoom at which card text is at its reading size (14 px, explanations 16, at 100 % interface zoom).
 const READING_ZOOM: f32 = 1.0;
+/// The least zoom at which a claim's text (14 points at zoom 1) is 12 pixels
+/// at 100 % interface zoom: a map just opened is shown whole only so near.
+const READABLE_ZOOM: f32 = 12.0 / 14.0;
 /// The nearest Fit comes to a small map.
 const FIT_MAX_ZOOM: f32 = 1.2;
 /// Screen points kept free round what is framed (a selected card's ring is drawn outside it).
@@ -781,7 +784,7 @@ impl MapView {
     /// How a map just opened is shown (see [`MapView::request_opening_view`]).
     fn opening_framing(&self, view: Rect, map: &Map, index: &MapIndex, geometry: &MapGeometry) -> (Vec2, f32) {
         let whole = self.framing(view, geometry::bounds(geometry), FIT_MAX_ZOOM);
-        if whole.1 >= draw::TEXT_MIN_ZOOM {
+        if whole.1 >= READABLE_ZOOM {
             return whole;
         }
         let first_read = items_bounds(index, geometry, &first_read(map));
