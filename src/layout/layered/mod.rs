@@ -8,7 +8,9 @@
 //! into sub-rows of the order found ([`dealt_rows`]) —, coordinates by
 //! Brandes–Köpf ([`coordinates`]), boxes swapped where that uncrosses the
 //! straight links ([`uncross`]), then connected components packed in
-//! shelves of the screen's shape and pinned boxes honoured ([`placement`]).
+//! shelves of the screen's shape and pinned boxes honoured ([`placement`]);
+//! a whole drawing that still misses the screen's shape is laid out once
+//! more, aimed past it ([`aim`]).
 //! A layout made for a kind of map guides it ([`Guide`]): which boxes head
 //! the first layer, where each starts along its layer, and which are
 //! gathered in a row under another ([`gather`]).
@@ -16,6 +18,7 @@
 //! The caller gives each box its real size, so the UI can pass what it
 //! measured; `crate::layout::tidy` builds the graph from a map.
 
+mod aim;
 mod bounds;
 mod coordinates;
 mod cycles;
@@ -136,6 +139,11 @@ pub fn layout(graph: &LayoutGraph, options: &LayeredOptions) -> Vec<Position> {
 
 /// [`layout`] with a [`Guide`].
 pub fn layout_guided(graph: &LayoutGraph, guide: &Guide, options: &LayeredOptions) -> Vec<Position> {
+    aim::held_to_aim(graph, options, |options| laid_out_once(graph, guide, options))
+}
+
+/// The drawing of every component, arranged and gathered.
+fn laid_out_once(graph: &LayoutGraph, guide: &Guide, options: &LayeredOptions) -> Vec<Position> {
     let frame = placement::Frame::new(options.direction);
     let components = placement::components(graph);
     let laid_out: Vec<placement::Placed> =
