@@ -247,12 +247,13 @@ impl PairScratch {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::super::proper::VertexBox;
     use super::*;
     use proptest::prelude::*;
 
-    fn boxes(seeds: &[f32]) -> Vec<VertexBox> {
+    /// Boxes of one size seeded at `seeds`.
+    pub(in super::super) fn boxes(seeds: &[f32]) -> Vec<VertexBox> {
         seeds.iter().map(|&seed| VertexBox { breadth: 10.0, depth: 10.0, seed }).collect()
     }
 
