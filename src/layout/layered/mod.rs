@@ -7,7 +7,9 @@
 //! into sub-layers and ordered again ([`bounds`]) — on a large graph dealt
 //! into sub-rows of the order found ([`dealt_rows`]) —, coordinates by
 //! Brandes–Köpf ([`coordinates`]), boxes swapped where that uncrosses the
-//! straight links ([`uncross`]), then connected components packed in
+//! straight links ([`uncross`]) — without an aim, laid out again from its
+//! own result until a drawing comes back, the best of those kept
+//! ([`relayout_cycle`]) —, then connected components packed in
 //! shelves of the screen's shape and pinned boxes honoured ([`placement`]);
 //! a whole drawing that still misses the screen's shape is laid out once
 //! more, aimed past it ([`aim`]).
@@ -33,6 +35,7 @@ mod ordering;
 mod overlaps;
 mod placement;
 mod proper;
+mod relayout_cycle;
 mod sifting;
 mod uncross;
 
@@ -175,7 +178,7 @@ fn lay_out_component(
     options: &LayeredOptions,
     shared: bool,
 ) -> placement::Placed {
-    let mut boxes: Vec<proper::VertexBox> = component
+    let boxes: Vec<proper::VertexBox> = component
         .nodes
         .iter()
         .map(|&index| {
@@ -196,25 +199,54 @@ fn lay_out_component(
             layer_of[local] = 0;
         }
     }
-    let mut graph = proper::ProperGraph::new(&boxes, &acyclic, &layer_of);
+    let whole_first = guide.first_layer.iter().any(|&first| first);
+    let structure = (&acyclic[..], &layer_of[..]);
+    let first = ordered_drawing(&mut boxes.clone(), structure, frame, options, (whole_first, shared));
+    let vertices = proper::ProperGraph::new(&boxes, &acyclic, &layer_of).vertex_count();
+    // Only the plain layout (no aim) is held to its own re-layout: the
+    // screen-shaped ones deal boxes into sub-layers afresh each time.
+    let centres = if options.aspect.is_none() && guide.along.is_none() && vertices <= SETTLING_VERTICES {
+        relayout_cycle::settled(first, &acyclic, |drawing| {
+            let mut seeded = boxes.clone();
+            for (b, &(along, _)) in seeded.iter_mut().zip(drawing) {
+                b.seed = along;
+            }
+            ordered_drawing(&mut seeded, structure, frame, options, (whole_first, shared))
+        })
+    } else {
+        first
+    };
+    placement::Placed::new(centres, &boxes)
+}
+
+/// The centres of a component's boxes (seeded by `boxes`, which steering
+/// re-seeds) with its acyclic edges and layers `structure`: layers
+/// ordered, coordinates found, steered to the aim if any, boxes swapped.
+fn ordered_drawing(
+    boxes: &mut [proper::VertexBox],
+    (acyclic, layer_of): (&[(usize, usize)], &[usize]),
+    frame: &placement::Frame,
+    options: &LayeredOptions,
+    (whole_first, shared): (bool, bool),
+) -> Vec<(f32, f32)> {
+    let mut graph = proper::ProperGraph::new(boxes, acyclic, layer_of);
     let large = graph.vertex_count() > DEALT_AFTER_ORDERING;
     let sifted = (DEALT_AFTER_ORDERING + 1..=SIFTED_AT_MOST).contains(&graph.vertex_count());
     ordering::reduce_crossings(&mut graph, if sifted { Refinement::Sifting } else { Refinement::Plateaus });
-    let mut drawing = drawn(graph.clone(), &boxes, options);
+    let mut drawing = drawn(graph.clone(), boxes, options);
     if let Some(aspect) = options.aspect {
         let aim = frame.length_over_thickness(aspect);
-        let whole_first = guide.first_layer.iter().any(|&first| first);
-        drawing = steer_shape(drawing, &graph, &mut boxes, (&acyclic, &layer_of), (aim, whole_first, shared), options);
+        drawing = steer_shape(drawing, &graph, boxes, (acyclic, layer_of), (aim, whole_first, shared), options);
     }
     let mut centres = drawing.into_centres();
     // A large drawing skips the swap pass: its swaps gain little for their
     // cost (a 1,000-claim map: 0.3 % fewer crossings for a sixth of the time).
     if !large {
         let breadths: Vec<f32> = boxes.iter().map(|b| b.breadth).collect();
-        let band = uncross::Boxes { centres: &mut centres, breadths: &breadths, band: &layer_of };
-        uncross::uncross(band, &acyclic, options.node_gap);
+        let band = uncross::Boxes { centres: &mut centres, breadths: &breadths, band: layer_of };
+        uncross::uncross(band, acyclic, options.node_gap);
     }
-    placement::Placed::new(centres, &boxes)
+    centres
 }
 
 /// The drawing nearest `aim` (its length over its thickness): long layers
