@@ -10,6 +10,7 @@
 mod as_of;
 mod clusters;
 mod editing;
+mod event_cache;
 mod paint;
 
 use super::action::{Action, Actions};
@@ -24,11 +25,12 @@ use crate::layout::timeline_dimensions::{
     SQUEEZED_LANE_PADDING, fit_days, label_cap,
 };
 use crate::layout::{
-    EventOnAxis, LabelExtent, RowAssignment, RowNeed, date_of, day_number, marker_day, pack_rows, share_rows, ticks,
+    EventOnAxis, LabelExtent, RowAssignment, RowNeed, date_of, day_number, pack_rows, share_rows, ticks,
 };
-use crate::model::{Date, Event, ItemRef, Map, Precision, Replaced, TimeWindow};
+use crate::model::{Date, Event, ItemRef, Map, Precision, TimeWindow};
 use clusters::{MeasuredCluster, PlacedCluster};
 use egui::{Pos2, Rect, Sense};
+use event_cache::EventCache;
 
 const MIN_PX_PER_DAY: f64 = 0.005;
 const MAX_PX_PER_DAY: f64 = 2_000.0;
@@ -67,64 +69,6 @@ pub struct TimelineView {
     as_of: as_of::AsOf,
     /// How wide a label is packed at this frame (see [`label_cap`]).
     label_cap: f32,
-}
-
-struct EventCache {
-    revision: u64,
-    /// One per event, in the order of `map.events`: its whole title's width
-    /// on one line, in points. Only widths are kept: a galley from an earlier
-    /// frame may point into a font atlas egui has since rebuilt.
-    widths: Vec<f32>,
-    /// One per lane of `map.lanes`: its events' markers as (day number, index
-    /// in `map.events`), in order of day.
-    lanes: Vec<Vec<(f64, usize)>>,
-}
-
-impl EventCache {
-    fn build(map: &Map, revision: u64, measure: &mut TextMeasure) -> Self {
-        measure.begin_pass();
-        let widths = map.events.iter().map(|event| label_width(event, measure)).collect();
-        Self { revision, widths, lanes: lanes_by_day(map) }
-    }
-
-    /// This cache for a later revision of the map that replaced `replaced`
-    /// in this one's lists: only the replaced events' labels are measured
-    /// again, and the lanes sorted again only if an event or a lane changed.
-    fn updated(mut self, map: &Map, revision: u64, measure: &mut TextMeasure, replaced: &Replaced) -> Self {
-        if replaced.lanes || self.widths.len() != map.events.len() {
-            return Self::build(map, revision, measure);
-        }
-        for &at in &replaced.events {
-            if let (Some(event), Some(width)) = (map.events.get(at), self.widths.get_mut(at)) {
-                *width = label_width(event, measure);
-            }
-        }
-        if !replaced.events.is_empty() {
-            self.lanes = lanes_by_day(map);
-        }
-        Self { revision, ..self }
-    }
-}
-
-/// The width of `event`'s whole title on one line, in points.
-fn label_width(event: &Event, measure: &mut TextMeasure) -> f32 {
-    measure.size(label_job(&event.title, egui::Color32::WHITE, f32::INFINITY)).x
-}
-
-/// One per lane of `map.lanes`: its events' markers as (day number, index in `map.events`), in order of day.
-fn lanes_by_day(map: &Map) -> Vec<Vec<(f64, usize)>> {
-    let lane_of: std::collections::HashMap<&str, usize> =
-        map.lanes.iter().enumerate().map(|(i, lane)| (lane.id.as_str(), i)).collect();
-    let mut lanes: Vec<Vec<(f64, usize)>> = map.lanes.iter().map(|_| Vec::new()).collect();
-    for (index, event) in map.events.iter().enumerate() {
-        if let Some(lane_events) = lane_of.get(event.lane.as_str()).and_then(|&lane| lanes.get_mut(lane)) {
-            lane_events.push((marker_day(event), index));
-        }
-    }
-    for lane_events in &mut lanes {
-        lane_events.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    }
-    lanes
 }
 
 impl Default for TimelineView {
@@ -574,29 +518,5 @@ impl TimelineView {
     /// The screen size the timeline needs to show every lane with `rows` sub-rows.
     pub fn preferred_height(map: &Map, rows: usize) -> f32 {
         AXIS_HEIGHT + map.lanes.len() as f32 * (rows as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING) + 8.0
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::edit::commands::update_event;
-
-    #[test]
-    fn after_an_event_is_edited_only_its_label_is_measured_again() {
-        let mut document = Document::case_study().expect("the case study loads");
-        let mut measure = TextMeasure::new(egui::Visuals::default().text_options, false);
-        let cache = EventCache::build(document.map(), document.revision(), &mut measure);
-        let measured = measure.laid_out();
-        let before = cache.revision;
-        let event = document.map().events[5].clone();
-        let moved = Event { title: format!("{}, and more", event.title), date: Date::day(2011, 1, 2), ..event };
-        document.apply(update_event(document.map(), moved, "Edit event").expect("edit")).expect("applies");
-        let replaced = document.replaced_since(before).expect("a change in place");
-        let updated = cache.updated(document.map(), document.revision(), &mut measure, replaced);
-        assert_eq!(measure.laid_out(), measured + 1, "one label measured again");
-        let mut fresh_measure = TextMeasure::new(egui::Visuals::default().text_options, false);
-        let fresh = EventCache::build(document.map(), document.revision(), &mut fresh_measure);
-        assert_eq!((updated.widths, updated.lanes), (fresh.widths, fresh.lanes));
     }
 }
